@@ -1,0 +1,50 @@
+import { Anvil, LogOut } from "lucide-react";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { auth, signOut } from "@/auth";
+import { DemoBadge } from "@/components/shell/demo-badge";
+import { NavLinks } from "@/components/shell/nav-links";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+
+/** The signed-in shell. The proxy already redirects strangers; this re-checks the user still exists. */
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const session = await auth();
+  if (!session?.user?.id) redirect("/signin");
+  const { user } = session;
+
+  return (
+    <div className="flex min-h-screen">
+      <aside className="flex w-60 shrink-0 flex-col border-r border-border bg-card p-4">
+        <div className="mb-6 flex items-center gap-2 px-3 text-lg font-semibold">
+          <Anvil className="size-5 text-primary" />
+          Hooksmith
+        </div>
+        <NavLinks />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-14 items-center justify-between border-b border-border bg-card px-6">
+          <DemoBadge />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span data-testid="current-user" className="font-medium">
+              {user.login ?? user.name}
+            </span>
+            {user.role === "admin" && <Badge variant="muted">admin</Badge>}
+            <form
+              action={async () => {
+                "use server";
+                await signOut({ redirectTo: "/signin" });
+              }}
+            >
+              <Button variant="ghost" size="sm" type="submit">
+                <LogOut />
+                Sign out
+              </Button>
+            </form>
+          </div>
+        </header>
+        <main className="mx-auto w-full max-w-6xl flex-1 p-6">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { ChevronRight, KeyRound } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card } from "@/components/ui/card";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const SECTIONS = [
+  { href: "/settings/tokens", title: "API tokens", description: "Personal tokens for scripts and CI.", icon: KeyRound },
+];
+
+export default function SettingsPage() {
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <Card className="divide-y divide-border">
+        {SECTIONS.map(({ href, title, description, icon: Icon }) => (
+          <Link key={href} href={href} className="flex items-center gap-4 p-4 hover:bg-muted/60">
+            <Icon className="size-5 text-muted-foreground" />
+            <div className="flex-1">
+              <div className="font-medium">{title}</div>
+              <div className="text-sm text-muted-foreground">{description}</div>
+            </div>
+            <ChevronRight className="size-4 text-muted-foreground" />
+          </Link>
+        ))}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Check, Copy, KeyRound, Loader2, Plus } from "lucide-react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { EmptyState } from "@/components/shell/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { ApiTokenView } from "@/lib/auth/api-token-view";
+import { apiFetch } from "@/lib/ui/api-client";
+
+const newTokenForm = z.object({ name: z.string().trim().min(1, "Give the token a name").max(100, "At most 100 characters") });
+type NewTokenForm = z.infer<typeof newTokenForm>;
+
+export function TokensManager() {
+  const queryClient = useQueryClient();
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const tokens = useQuery({
+    queryKey: ["api-tokens"],
+    queryFn: () => apiFetch<{ data: ApiTokenView[] }>("/api/v1/tokens").then((body) => body.data),
+  });
+  const form = useForm<NewTokenForm>({ resolver: zodResolver(newTokenForm), defaultValues: { name: "" } });
+  const create = useMutation({
+    mutationFn: (values: NewTokenForm) =>
+      apiFetch<{ token: ApiTokenView; secret: string }>("/api/v1/tokens", { method: "POST", body: JSON.stringify(values) }),
+    onSuccess: ({ token, secret }) => {
+      setCreated({ name: token.name, secret });
+      form.reset();
+      void queryClient.invalidateQueries({ queryKey: ["api-tokens"] });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/v1/tokens/${id}`, { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["api-tokens"] }),
+  });
+
+  return (
+    <div className="flex flex-col gap-6">
+      <Card>
+        <CardHeader>
+          <CardTitle>New token</CardTitle>
+          <CardDescription>The token is shown once. Store it in your script&apos;s secrets.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <form className="flex items-start gap-3" onSubmit={form.handleSubmit((values) => create.mutate(values))}>
+            <div className="flex flex-1 flex-col gap-1.5">
+              <Label htmlFor="token-name" className="sr-only">
+                Token name
+              </Label>
+              <Input
+                id="token-name"
+                placeholder="e.g. CI release pipeline"
+                aria-invalid={Boolean(form.formState.errors.name)}
+                {...form.register("name")}
+              />
+              {form.formState.errors.name && <p className="text-sm text-destructive">{form.formState.errors.name.message}</p>}
+              {create.error && (
+                <p role="alert" className="text-sm text-destructive">
+                  {create.error.message}
+                </p>
+              )}
+            </div>
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? <Loader2 className="animate-spin" /> : <Plus />}
+              Create token
+            </Button>
+          </form>
+          {created && <NewSecret {...created} />}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Your tokens</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {tokens.isPending && (
+            <p className="flex items-center gap-2 text-sm text-muted-foreground">
+              <Loader2 className="size-4 animate-spin" /> Loading tokens…
+            </p>
+          )}
+          {tokens.isError && (
+            <p role="alert" className="text-sm text-destructive">
+              Could not load tokens: {tokens.error.message}
+            </p>
+          )}
+          {tokens.data?.length === 0 && (
+            <EmptyState icon={KeyRound} title="No tokens yet">
+              Create one above to call the API from a script.
+            </EmptyState>
+          )}
+          {tokens.data && tokens.data.length > 0 && (
+            <table className="w-full text-sm" data-testid="tokens-table">
+              <thead className="text-left text-muted-foreground">
+                <tr className="border-b border-border">
+                  <th className="py-2 font-medium">Name</th>
+                  <th className="py-2 font-medium">Token</th>
+                  <th className="py-2 font-medium">Created</th>
+                  <th className="py-2 font-medium">Last used</th>
+                  <th className="py-2 font-medium">Status</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.data.map((token) => (
+                  <tr key={token.id} className="border-b border-border last:border-0">
+                    <td className="py-2 font-medium">{token.name}</td>
+                    <td className="py-2 font-mono text-xs text-muted-foreground">{token.prefix}…</td>
+                    <td className="py-2">
+                      <RelativeTime value={token.created_at} />
+                    </td>
+                    <td className="py-2">
+                      <RelativeTime value={token.last_used_at} />
+                    </td>
+                    <td className="py-2">
+                      {token.revoked_at ? <Badge variant="muted">revoked</Badge> : <Badge variant="outline">active</Badge>}
+                    </td>
+                    <td className="py-2 text-right">
+                      {!token.revoked_at && (
+                        <Button
+                          variant="outline"
+                          size="sm"
+                          aria-label={`Revoke ${token.name}`}
+                          disabled={revoke.isPending && revoke.variables === token.id}
+                          onClick={() => revoke.mutate(token.id)}
+                        >
+                          Revoke
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {revoke.error && (
+            <p role="alert" className="mt-2 text-sm text-destructive">
+              {revoke.error.message}
+            </p>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
+
+function NewSecret({ name, secret }: { name: string; secret: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4" data-testid="new-token">
+      <p className="text-sm font-medium text-emerald-900">Token “{name}” created. Copy it now: it will not be shown again.</p>
+      <div className="mt-2 flex items-center gap-2">
+        <code data-testid="new-token-secret" className="flex-1 overflow-x-auto rounded bg-white px-2 py-1.5 font-mono text-xs">
+          {secret}
+        </code>
+        <Button
+          variant="outline"
+          size="sm"
+          onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))}
+        >
+          {copied ? <Check /> : <Copy />}
+          {copied ? "Copied" : "Copy"}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { Anvil, LogIn } from "lucide-react";
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { auth, signIn } from "@/auth";
+import { DemoBadge } from "@/components/shell/demo-badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getConfig } from "@/lib/config";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+/** Only same-site paths, so a crafted link cannot bounce a person to another site after sign-in. */
+function safeCallback(value: string | string[] | undefined): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/features";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  const session = await auth();
+  if (session?.user?.id) redirect(callbackUrl);
+  const { demoMode } = getConfig();
+
+  return (
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <Card className="w-full max-w-sm">
+        <CardHeader className="items-center text-center">
+          <Anvil className="mb-2 size-8 text-primary" />
+          <CardTitle>Sign in to Hooksmith</CardTitle>
+          <CardDescription>Use your GitHub account. Your GitHub login decides your role.</CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-col items-center gap-4">
+          {params.error && (
+            <p role="alert" className="w-full rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+              Sign-in did not complete ({String(params.error)}). Try again.
+            </p>
+          )}
+          <form
+            className="w-full"
+            action={async () => {
+              "use server";
+              await signIn("github", { redirectTo: callbackUrl });
+            }}
+          >
+            <Button type="submit" className="w-full" size="lg">
+              <LogIn />
+              Sign in with GitHub
+            </Button>
+          </form>
+          <DemoBadge />
+          {demoMode && (
+            <p className="text-center text-xs text-muted-foreground">
+              No GitHub credentials are configured, so sign-in goes through the built-in GitHub simulator, where you pick a
+              simulated user.
+            </p>
+          )}
+        </CardContent>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 31_536_000],
+  ["month", 2_592_000],
+  ["day", 86_400],
+  ["hour", 3_600],
+  ["minute", 60],
+  ["second", 1],
+];
+
+export function formatRelative(date: Date, now: number): string {
+  const seconds = Math.round((date.getTime() - now) / 1000);
+  if (Math.abs(seconds) < 10) return "just now";
+  const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  const [unit, size] = UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ["second", 1];
+  return format.format(Math.round(seconds / size), unit);
+}
+
+/** "3 minutes ago", with the exact time on hover; re-renders every 30 s so it stays true. */
+export function RelativeTime({ value }: { value: string | null | undefined }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  if (!value) return <span className="text-muted-foreground">—</span>;
+  const date = new Date(value);
+  return (
+    <time dateTime={date.toISOString()} title={date.toLocaleString()}>
+      {formatRelative(date, now)}
+    </time>
+  );
+}

@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { lockDataDir } from "./data-dir-lock";
+
+export type Schema = typeof schema;
+/** The one database type above the driver: PGlite and postgres.js both produce it. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: "pglite" | "postgres";
+  /** Applies the committed drizzle-kit migrations. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+export interface OpenDatabaseOptions {
+  /** postgres:// URL; when absent, PGlite under dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+/** Opens the configured engine. Everything above this function is driver-agnostic. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.maxConnections ?? 10)
+    : openPglite(path.resolve(options.dataDir, "pglite"), path.resolve(options.dataDir));
+}
+
+async function openPglite(pgDir: string, dataDir: string): Promise<DatabaseHandle> {
+  const release = lockDataDir(dataDir);
+  try {
+    fs.mkdirSync(pgDir, { recursive: true });
+    const { PGlite } = await import("@electric-sql/pglite");
+    const client = await PGlite.create(pgDir);
+    return pgliteHandle(client, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Wraps an open PGlite instance (also used by tests, which load a migrated template). */
+export async function pgliteHandle(
+  client: import("@electric-sql/pglite").PGlite,
+  onClose: () => void = () => {},
+): Promise<DatabaseHandle> {
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const db = drizzle({ client, schema });
+  return {
+    db: db as unknown as Database,
+    driver: "pglite",
+    migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    async close() {
+      await client.close();
+      onClose();
+    },
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5 });
+  const db = drizzle({ client, schema });
+  return {
+    db: db as unknown as Database,
+    driver: "postgres",
+    migrate: () => migratePostgres(url),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Several app processes may start at once against one server: an advisory lock serialises migrations. */
+async function migratePostgres(url: string) {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    const db = drizzle({ client });
+    await db.execute(sql`select pg_advisory_lock(hashtext('hooksmith:migrations'))`);
+    try {
+      await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await db.execute(sql`select pg_advisory_unlock(hashtext('hooksmith:migrations'))`);
+    }
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}

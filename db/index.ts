@@ -1,0 +1,41 @@
+import { getConfig } from "@/lib/config";
+import { log } from "@/lib/log";
+import { openDatabase, type Database, type DatabaseHandle } from "./client";
+
+export type { Database, DatabaseHandle };
+
+// One handle per process, shared by every bundle Next loads (instrumentation, routes, pages).
+const HANDLE = Symbol.for("hooksmith.database");
+type Holder = { [HANDLE]?: Promise<DatabaseHandle> };
+const holder = globalThis as Holder;
+
+/** The process's database handle, opened and migrated on first use. A failed open is retried on the next call. */
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  holder[HANDLE] ??= (async () => {
+    const config = getConfig();
+    const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    try {
+      const started = Date.now();
+      await handle.migrate();
+      log.info("database ready", { driver: handle.driver, migrate_ms: Date.now() - started });
+      return handle;
+    } catch (error) {
+      await handle.close().catch(() => {});
+      throw error;
+    }
+  })().catch((error: unknown) => {
+    delete holder[HANDLE];
+    throw error;
+  });
+  return holder[HANDLE];
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+/** Installs a handle for this process (tests use it to run handlers against their own database). */
+export function setDatabaseHandle(handle: DatabaseHandle | undefined) {
+  if (handle) holder[HANDLE] = Promise.resolve(handle);
+  else delete holder[HANDLE];
+}

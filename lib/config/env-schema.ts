@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+/** Empty strings in the environment mean "not set", as they do in .env files. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess((value) => (value === "" || value === undefined ? fallback : value), schema);
+
+const port = (what: string) =>
+  z.coerce
+    .number({ error: `expected ${what}: a whole number from 0 to 65535` })
+    .int(`expected ${what}: a whole number from 0 to 65535`)
+    .min(0, `expected ${what}: a whole number from 0 to 65535`)
+    .max(65535, `expected ${what}: a whole number from 0 to 65535`);
+
+const commaList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+const httpUrl = (what: string) =>
+  z.url({ protocol: /^https?$/, error: `expected ${what}: an http(s) URL` }).transform((url) => url.replace(/\/+$/, ""));
+
+/** Every environment variable the app reads, with its default. `.env.example` documents the same list. */
+export const envSchema = z.object({
+  NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
+  PORT: withDefault(port("the HTTP port"), 3000),
+  DATA_DIR: withDefault(z.string().min(1, "expected a directory path"), ".data"),
+  DATABASE_URL: optional(
+    z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// or postgresql:// connection URL" }),
+  ),
+  AUTH_SECRET: optional(z.string().min(32, "expected at least 32 characters (openssl rand -base64 32)")),
+  ADMIN_GITHUB_LOGINS: withDefault(commaList, ""),
+  ADMIN_API_TOKEN: optional(
+    z
+      .string()
+      .min(32, "expected at least 32 characters")
+      .regex(/^[\x21-\x7e]+$/, "expected printable ASCII without spaces"),
+  ),
+  GITHUB_APP_ID: optional(z.string().regex(/^\d+$/, "expected the numeric GitHub App id")),
+  GITHUB_APP_PRIVATE_KEY: optional(z.string().includes("PRIVATE KEY", { error: "expected a PEM private key" })),
+  GITHUB_APP_PRIVATE_KEY_PATH: optional(z.string().min(1)),
+  GITHUB_WEBHOOK_SECRET: optional(z.string().min(16, "expected at least 16 characters")),
+  GITHUB_CLIENT_ID: optional(z.string().min(1)),
+  GITHUB_CLIENT_SECRET: optional(z.string().min(1)),
+  GITHUB_API_URL: withDefault(httpUrl("the GitHub REST API base URL"), "https://api.github.com"),
+  GITHUB_SIMULATOR_PORT: withDefault(port("the GitHub simulator port (0 picks a free one)"), 0),
+  LOG_LEVEL: withDefault(z.enum(["debug", "info", "warn", "error"]), "info"),
+});
+
+export type Env = z.output<typeof envSchema>;

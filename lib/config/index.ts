@@ -1,0 +1,64 @@
+import { envSchema, type Env } from "./env-schema";
+
+export type { Env };
+
+/** GitHub credentials: all present means production GitHub, none means demo mode with the simulator. */
+const GITHUB_CREDENTIALS = [
+  "GITHUB_APP_ID",
+  "GITHUB_WEBHOOK_SECRET",
+  "GITHUB_CLIENT_ID",
+  "GITHUB_CLIENT_SECRET",
+] as const satisfies readonly (keyof Env)[];
+
+export type Config = Env & {
+  /** True when no GitHub credentials are configured: GitHub is the built-in simulator. */
+  demoMode: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment; throws a ConfigError naming each bad variable and what it expects. */
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message} (got ${describe(source, issue.path)})`),
+    );
+  }
+  const env = parsed.data;
+  const hasKey = Boolean(env.GITHUB_APP_PRIVATE_KEY || env.GITHUB_APP_PRIVATE_KEY_PATH);
+  const present = GITHUB_CREDENTIALS.filter((name) => env[name] !== undefined);
+  const demoMode = present.length === 0 && !hasKey;
+  if (!demoMode) {
+    const missing: string[] = GITHUB_CREDENTIALS.filter((name) => env[name] === undefined);
+    if (!hasKey) missing.push("GITHUB_APP_PRIVATE_KEY (or GITHUB_APP_PRIVATE_KEY_PATH)");
+    if (missing.length > 0) {
+      throw new ConfigError(
+        missing.map((name) => `${name}: required once any GitHub App credential is set (unset them all for demo mode)`),
+      );
+    }
+  }
+  return { ...env, demoMode };
+}
+
+/** Shows what was given without ever echoing a secret's value. */
+function describe(source: Record<string, string | undefined>, path: PropertyKey[]): string {
+  const name = String(path[0]);
+  const value = source[name];
+  if (value === undefined) return "nothing";
+  if (/SECRET|TOKEN|KEY|PASSWORD|DATABASE_URL/.test(name)) return `a value of ${value.length} characters`;
+  return JSON.stringify(value);
+}
+
+let cached: Config | undefined;
+
+/** The process configuration, parsed once from process.env. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

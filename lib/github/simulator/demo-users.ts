@@ -1,0 +1,19 @@
+import { createHash } from "node:crypto";
+
+/** Simulated GitHub people offered on the simulator's authorize page; any other login can be typed. */
+export const DEMO_USERS = [
+  { login: "pm-alice", name: "Alice Moreau" },
+  { login: "dev-bob", name: "Bob Okafor" },
+  { login: "octocat", name: "The Octocat" },
+] as const;
+
+export const GITHUB_LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i;
+
+/** A stable numeric id per login, so a simulated user keeps their account across restarts. */
+export function simulatedUserId(login: string): number {
+  return createHash("sha256").update(login.toLowerCase()).digest().readUInt32BE(0) % 90_000_000 + 10_000_000;
+}
+
+export function simulatedUserName(login: string): string | null {
+  return DEMO_USERS.find((user) => user.login === login.toLowerCase())?.name ?? null;
+}

@@ -1,0 +1,41 @@
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+const DEFAULT_LIMIT = 64 * 1024;
+
+/** Reads the raw body with a size cap (413 past it), without trusting Content-Length alone. */
+export async function readBody(req: Request, limit = DEFAULT_LIMIT): Promise<Buffer> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge(limit);
+  if (!req.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Reads, parses and validates a JSON body: 413 too large, 400 invalid JSON, 400 schema errors (via ZodError). */
+export async function readJson<T extends z.ZodType>(req: Request, schema: T, limit?: number): Promise<z.output<T>> {
+  const raw = await readBody(req, limit);
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.toString("utf8"));
+  } catch {
+    throw new AppError(400, "invalid_json", "The body is not valid JSON");
+  }
+  return schema.parse(value);
+}
+
+function tooLarge(limit: number) {
+  return new AppError(413, "payload_too_large", `The body is over the ${limit}-byte limit`);
+}

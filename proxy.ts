@@ -1,0 +1,42 @@
+// Runs before every page and /api/v1 request: tags it with a request id and keeps strangers out.
+// Pages redirect to sign-in; the API answers 401 JSON (its handlers also accept bearer tokens).
+import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
+import { authConfig } from "@/auth.config";
+import { log } from "@/lib/log";
+
+const { auth } = NextAuth(authConfig);
+
+export const proxy = auth((req) => {
+  const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
+  const { pathname, search } = req.nextUrl;
+  const isApi = pathname.startsWith("/api/");
+
+  if (!req.auth && !isApi) {
+    const signIn = new URL("/signin", req.nextUrl.origin);
+    if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    log.info("page", { request_id: requestId, path: pathname, status: 307, redirect: "/signin" });
+    return NextResponse.redirect(signIn);
+  }
+  if (!req.auth && isApi && !req.headers.has("authorization")) {
+    log.info("request", { request_id: requestId, method: req.method, path: pathname, status: 401 });
+    return NextResponse.json(
+      { error: { code: "unauthorized", message: "Sign in or send Authorization: Bearer <token>" } },
+      { status: 401, headers: { "x-request-id": requestId } },
+    );
+  }
+
+  const headers = new Headers(req.headers);
+  headers.set("x-request-id", requestId);
+  if (!isApi) log.info("page", { request_id: requestId, path: pathname, user_id: req.auth?.user?.id });
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("x-request-id", requestId);
+  return response;
+});
+
+export const config = {
+  // Public: sign-in, Auth.js, health, Inngest, inbound webhooks, and static assets.
+  matcher: [
+    "/((?!signin|api/auth|api/health|api/inngest|api/v1/webhooks|webhooks|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|css|js)$).*)",
+  ],
+};

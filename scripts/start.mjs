@@ -1,0 +1,31 @@
+// `npm start`: builds if needed, then serves the app with `next start`. In demo mode (no GitHub
+// credentials) it also keeps AUTH_SECRET under DATA_DIR, so a fresh clone needs no setup at all.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import nextEnv from "@next/env";
+import { buildIfNeeded } from "./build-if-needed.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+nextEnv.loadEnvConfig(root);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+const GITHUB_CREDENTIALS = ["GITHUB_APP_ID", "GITHUB_APP_PRIVATE_KEY", "GITHUB_APP_PRIVATE_KEY_PATH", "GITHUB_WEBHOOK_SECRET", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"];
+const demoMode = GITHUB_CREDENTIALS.every((name) => !env[name]);
+
+if (!env.AUTH_SECRET && demoMode) {
+  const dataDir = path.resolve(root, env.DATA_DIR || ".data");
+  const file = path.join(dataDir, "auth-secret");
+  mkdirSync(dataDir, { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+env.AUTH_TRUST_HOST ??= "true";
+
+buildIfNeeded();
+
+const port = env.PORT || "3000";
+const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", port], { cwd: root, env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
