@@ -1,0 +1,34 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { E2E_DATA_DIR } from "../playwright.config";
+
+test("unauthenticated API calls get 401 JSON, not a redirect", async ({ request }) => {
+  for (const url of ["/api/v1/me", "/api/v1/tokens", "/api/v1/anything"]) {
+    const response = await request.get(url, { maxRedirects: 0 });
+    expect(response.status(), url).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: "unauthorized", message: expect.any(String) } });
+  }
+});
+
+test("GET /api/health reports the database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "ok", database: { status: "ok", driver: "pglite" } });
+});
+
+test("a second server on the same PGlite data directory is refused with a clear message", async () => {
+  const root = path.join(__dirname, "..");
+  const second = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", "0", "--hostname", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: E2E_DATA_DIR, AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef", DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  second.stdout.on("data", (chunk) => (output += chunk));
+  second.stderr.on("data", (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => second.on("exit", resolve));
+  expect(code).toBe(1);
+  expect(output).toContain(`The data directory ${E2E_DATA_DIR} is in use by another Hooksmith process`);
+});
