@@ -35,6 +35,8 @@ export const envSchema = z.object({
     z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// or postgresql:// connection URL" }),
   ),
   AUTH_SECRET: optional(z.string().min(32, "expected at least 32 characters (openssl rand -base64 32)")),
+  AUTH_URL: optional(httpUrl("the public URL of the app, e.g. https://hooksmith.example.com")),
+  AUTH_TRUST_HOST: optional(z.enum(["true", "false", "1", "0"], { error: "expected true or false" })),
   ADMIN_GITHUB_LOGINS: withDefault(commaList, ""),
   ADMIN_API_TOKEN: optional(
     z

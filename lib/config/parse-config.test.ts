@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from ".";
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error("expected the configuration to be refused");
+};
+
+describe("parseConfig", () => {
+  it("applies the documented defaults: port 3000, .data, PGlite, demo mode", () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: ".data", demoMode: true, ADMIN_GITHUB_LOGINS: [] });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats empty values as unset and normalises the admin list", () => {
+    const config = parseConfig({ PORT: "", ADMIN_GITHUB_LOGINS: " Alice, bob ,,", DATABASE_URL: "" });
+    expect(config.PORT).toBe(3000);
+    expect(config.ADMIN_GITHUB_LOGINS).toEqual(["alice", "bob"]);
+  });
+
+  it.each([
+    ["PORT", "eighty", /^PORT: expected the HTTP port: a whole number from 0 to 65535 \(got "eighty"\)$/],
+    ["PORT", "70000", /^PORT: expected the HTTP port/],
+    ["DATABASE_URL", "mysql://localhost/db", /^DATABASE_URL: expected a postgres:\/\/ or postgresql:\/\/ connection URL/],
+    ["LOG_LEVEL", "loud", /^LOG_LEVEL: /],
+    ["GITHUB_API_URL", "not a url", /^GITHUB_API_URL: expected the GitHub REST API base URL/],
+    ["ADMIN_API_TOKEN", "short", /^ADMIN_API_TOKEN: expected at least 32 characters \(got a value of 5 characters\)$/],
+  ])("refuses a bad %s, naming the variable and what it expects", (name, value, message) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it("never echoes a secret's value in its message", () => {
+    const problems = problemsOf({ DATABASE_URL: "http://user:hunter2@db/x", ADMIN_API_TOKEN: "hunter2" });
+    expect(problems.join("\n")).not.toContain("hunter2");
+  });
+
+  it("refuses a partial set of GitHub App credentials, naming each missing one", () => {
+    const problems = problemsOf({ GITHUB_APP_ID: "123", GITHUB_CLIENT_ID: "Iv1.abc" });
+    expect(problems.map((problem) => problem.split(":")[0])).toEqual([
+      "GITHUB_WEBHOOK_SECRET",
+      "GITHUB_CLIENT_SECRET",
+      "GITHUB_APP_PRIVATE_KEY (or GITHUB_APP_PRIVATE_KEY_PATH)",
+    ]);
+  });
+
+  it("leaves demo mode when every GitHub credential is set", () => {
+    const config = parseConfig({
+      GITHUB_APP_ID: "123",
+      GITHUB_APP_PRIVATE_KEY_PATH: "/run/secrets/github-app.pem",
+      GITHUB_WEBHOOK_SECRET: "a-webhook-secret-of-some-length",
+      GITHUB_CLIENT_ID: "Iv1.abc",
+      GITHUB_CLIENT_SECRET: "shh",
+    });
+    expect(config.demoMode).toBe(false);
+  });
+});
