@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/test/database";
+import { setUpTestDatabase } from "@/test/database";
 import { queryRows } from "./client";
 
-const handle = await useTestDatabase();
+const handle = await setUpTestDatabase();
 
 describe(`migrations on ${handle.driver}`, () => {
   it("create every table of the schema", async () => {

@@ -9,7 +9,7 @@ import { copyPostgresDatabase, databaseUrl, dropPostgresDatabase } from "./postg
  * A fresh, migrated database for this test file — PGlite by default, PostgreSQL when DATABASE_URL is
  * set — installed as the process database so route handlers use it too. Dropped after the file.
  */
-export async function useTestDatabase(): Promise<DatabaseHandle> {
+export async function setUpTestDatabase(): Promise<DatabaseHandle> {
   const template = inject("databaseTemplate");
   let handle: DatabaseHandle;
   let cleanup = async () => {};

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apiTokens } from "@/db/schema";
-import { useTestDatabase } from "@/test/database";
+import { setUpTestDatabase } from "@/test/database";
 import { createUser } from "@/test/fixtures";
 import { hashApiTokenSecret } from "./api-token-secret";
 import { authenticateApiToken } from "./authenticate-api-token";
@@ -10,7 +10,7 @@ import { AUTOMATION_LOGIN, ensureAdminApiToken } from "./ensure-admin-api-token"
 import { listApiTokens } from "./list-api-tokens";
 import { revokeApiToken } from "./revoke-api-token";
 
-const { db } = await useTestDatabase();
+const { db } = await setUpTestDatabase();
 
 describe("personal API tokens", () => {
   it("are stored as a hash only, and the secret authenticates as its owner", async () => {

@@ -1,12 +1,12 @@
 import { ne } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { useTestDatabase } from "@/test/database";
+import { setUpTestDatabase } from "@/test/database";
 import { createUser } from "@/test/fixtures";
 import { assignRoleOnSignIn } from "./assign-role-on-sign-in";
 import { AUTOMATION_LOGIN, ensureAdminApiToken } from "./ensure-admin-api-token";
 
-const { db } = await useTestDatabase();
+const { db } = await setUpTestDatabase();
 
 describe("assignRoleOnSignIn", () => {
   it("with ADMIN_GITHUB_LOGINS set, the list decides, case-insensitively, and demotes people taken off it", async () => {

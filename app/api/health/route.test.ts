@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { setDatabaseHandle } from "@/db";
-import { useTestDatabase } from "@/test/database";
+import { setUpTestDatabase } from "@/test/database";
 import { callRoute } from "@/test/http";
 import { GET } from "./route";
 
-const handle = await useTestDatabase();
+const handle = await setUpTestDatabase();
 const health = () => callRoute(GET, new Request("http://app.test/api/health"));
 
 describe("GET /api/health", () => {

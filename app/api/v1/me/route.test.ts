@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
 import { revokeApiToken } from "@/lib/auth/revoke-api-token";
-import { useTestDatabase } from "@/test/database";
+import { setUpTestDatabase } from "@/test/database";
 import { createUser } from "@/test/fixtures";
 import { bearer, callRoute } from "@/test/http";
 import { GET } from "./route";
 
-const { db } = await useTestDatabase();
+const { db } = await setUpTestDatabase();
 const me = (headers: Record<string, string> = {}) => callRoute(GET, new Request("http://app.test/api/v1/me", { headers }));
 
 describe("GET /api/v1/me with Authorization: Bearer", () => {

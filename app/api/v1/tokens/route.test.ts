@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/create-api-token";
-import { useTestDatabase } from "@/test/database";
+import { setUpTestDatabase } from "@/test/database";
 import { createUser } from "@/test/fixtures";
 import { bearer, callRoute } from "@/test/http";
 import { DELETE } from "./[id]/route";
 import { GET, POST } from "./route";
 
-const { db } = await useTestDatabase();
+const { db } = await setUpTestDatabase();
 
 async function signedInScript() {
   const user = await createUser(db);
