@@ -30,6 +30,11 @@ test("a person is sent to sign-in, authorizes as a simulated GitHub user, create
   await expect(page.getByTestId("tokens-table").getByRole("row", { name: /release pipeline/ })).toContainText("active");
   await screenshot(page, "03-token-created");
 
+  // The session cookie alone does not authorize a write from elsewhere (no Origin of ours): CSRF.
+  const crossSite = await page.request.post("/api/v1/tokens", { data: { name: "forged" }, headers: { origin: "http://evil.test" } });
+  expect(crossSite.status()).toBe(403);
+  expect((await crossSite.json()).error.code).toBe("csrf_rejected");
+
   const asScript = { headers: { authorization: `Bearer ${secret}` } };
   const me = await request.get("/api/v1/me", asScript);
   expect(me.status()).toBe(200);

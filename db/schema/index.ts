@@ -1,2 +1,3 @@
 export * from "./auth";
 export * from "./api-tokens";
+export * from "./jobs";

@@ -52,6 +52,13 @@ export const envSchema = z.object({
   GITHUB_CLIENT_SECRET: optional(z.string().min(1)),
   GITHUB_API_URL: withDefault(httpUrl("the GitHub REST API base URL"), "https://api.github.com"),
   GITHUB_SIMULATOR_PORT: withDefault(port("the GitHub simulator port (0 picks a free one)"), 0),
+  INNGEST_EVENT_KEY: optional(z.string().min(1)),
+  INNGEST_SIGNING_KEY: optional(
+    z.string().regex(/^signkey-[\w]+-[0-9a-f]+$/i, "expected an Inngest signing key: signkey-<env>-<hex>"),
+  ),
+  INNGEST_BASE_URL: optional(httpUrl("the Inngest server URL (self-hosted)")),
+  INNGEST_DEV: optional(z.string().min(1)),
+  JOBS_RETRY_BASE_MS: withDefault(z.coerce.number().int().min(1).max(3_600_000), 1000),
   LOG_LEVEL: withDefault(z.enum(["debug", "info", "warn", "error"]), "info"),
 });
 

@@ -10,9 +10,13 @@ const GITHUB_CREDENTIALS = [
   "GITHUB_CLIENT_SECRET",
 ] as const satisfies readonly (keyof Env)[];
 
+export type JobsEngine = "inngest" | "inngest-dev" | "embedded";
+
 export type Config = Env & {
   /** True when no GitHub credentials are configured: GitHub is the built-in simulator. */
   demoMode: boolean;
+  /** Who runs background functions: an Inngest server (cloud or self-hosted), a local dev server, or the embedded executor. */
+  jobsEngine: JobsEngine;
 };
 
 export class ConfigError extends Error {
@@ -43,7 +47,11 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       );
     }
   }
-  return { ...env, demoMode };
+  if (env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY) {
+    throw new ConfigError(["INNGEST_SIGNING_KEY: required with INNGEST_EVENT_KEY (the app must verify Inngest's calls)"]);
+  }
+  const jobsEngine: JobsEngine = env.INNGEST_EVENT_KEY ? "inngest" : env.INNGEST_DEV ? "inngest-dev" : "embedded";
+  return { ...env, demoMode, jobsEngine };
 }
 
 /** Shows what was given without ever echoing a secret's value. */

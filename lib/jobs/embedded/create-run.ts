@@ -1,0 +1,83 @@
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { jobIdempotencyKeys, jobRuns } from "@/db/schema";
+import type { RegisteredFunction } from "./registry";
+
+export type StoredEvent = { id: string; name: string; data: Record<string, unknown>; ts: number; user?: unknown };
+
+export const ACTIVE_STATUSES = ["queued", "running", "sleeping", "waiting"] as const;
+const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** Concurrency keys a run holds while one of its steps executes: scope, limit slot and key value. */
+export function concurrencyKeys(fn: RegisteredFunction, event: StoredEvent): string[] {
+  return fn.concurrency.map((entry, index) => {
+    const value = entry.key?.({ event }) ?? "";
+    return entry.scope === "fn" ? `fn:${fn.id}:${index}:${value}` : `${entry.scope}:${value}`;
+  });
+}
+
+/**
+ * Starts a run of `fn` for `event`, applying the function's idempotency key (one run per key per 24 h)
+ * and singleton (one active run per key: `skip` drops the new one, `cancel` replaces the old one).
+ * Returns the new run's id, or null when flow control dropped it.
+ */
+export async function createRun(tx: Tx, fn: RegisteredFunction, event: StoredEvent, now: Date): Promise<string | null> {
+  const scope = { event };
+  const idempotencyKey = fn.idempotency?.(scope);
+  if (idempotencyKey !== undefined) {
+    const [claimed] = await tx
+      .insert(jobIdempotencyKeys)
+      .values({ functionId: fn.id, key: idempotencyKey, expiresAt: new Date(now.getTime() + IDEMPOTENCY_WINDOW_MS) })
+      .onConflictDoUpdate({
+        target: [jobIdempotencyKeys.functionId, jobIdempotencyKeys.key],
+        set: { expiresAt: new Date(now.getTime() + IDEMPOTENCY_WINDOW_MS), runId: null },
+        setWhere: lt(jobIdempotencyKeys.expiresAt, now),
+      })
+      .returning({ key: jobIdempotencyKeys.key });
+    if (!claimed) return null;
+  }
+
+  let singletonKey: string | null = null;
+  if (fn.singleton) {
+    singletonKey = fn.singleton.key?.(scope) ?? "";
+    // Serialises runs of one singleton key across transactions and processes.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${fn.id}:${singletonKey}`}))`);
+    const activeOfKey = and(
+      eq(jobRuns.functionId, fn.id),
+      eq(jobRuns.singletonKey, singletonKey),
+      inArray(jobRuns.status, [...ACTIVE_STATUSES]),
+    );
+    if (fn.singleton.mode === "skip") {
+      const [active] = await tx.select({ id: jobRuns.id }).from(jobRuns).where(activeOfKey).limit(1);
+      if (active) return null;
+    } else {
+      await tx
+        .update(jobRuns)
+        .set({ status: "cancelled", cancelledBy: `singleton:${event.id}`, endedAt: now, leaseUntil: null })
+        .where(activeOfKey);
+    }
+  }
+
+  const [run] = await tx
+    .insert(jobRuns)
+    .values({
+      functionId: fn.id,
+      eventId: event.id,
+      event,
+      status: "queued",
+      concurrencyKeys: concurrencyKeys(fn, event),
+      singletonKey,
+      nextRunAt: now,
+      createdAt: now,
+    })
+    .returning({ id: jobRuns.id });
+  if (idempotencyKey !== undefined) {
+    await tx
+      .update(jobIdempotencyKeys)
+      .set({ runId: run!.id })
+      .where(and(eq(jobIdempotencyKeys.functionId, fn.id), eq(jobIdempotencyKeys.key, idempotencyKey)));
+  }
+  return run!.id;
+}

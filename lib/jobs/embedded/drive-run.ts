@@ -1,0 +1,228 @@
+import { and, eq } from "drizzle-orm";
+import { jobRuns, jobRunSteps, type JobRun, type MemoizedStep } from "@/db/schema";
+import type { ExecutorDeps } from "./deps";
+import { compileExpression } from "./expression";
+import type { RegisteredFunction } from "./registry";
+import { signRequestBody } from "./sign-request";
+import { parseTimeString, wakeTime } from "./time-string";
+
+/** An op in a 206 answer of the serve handler (inngest `OutgoingOp`). */
+interface OutgoingOp {
+  id: string;
+  op: string;
+  name?: string;
+  displayName?: string;
+  opts?: { if?: string; timeout?: string };
+  data?: unknown;
+  error?: unknown;
+}
+
+type RunUpdate = Partial<typeof jobRuns.$inferInsert>;
+type StepRow = { stepId: string; name: string; op: string; status: string; error?: unknown };
+
+const REQUEST_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Drives one claimed run by one call to the serve handler, as the Inngest server does, and stores what
+ * the SDK answered: a finished step's result (then the run is called again), a sleep, a wait, a step
+ * error to retry with backoff, the function's result, or its failure. The update applies only while
+ * this driver still holds the run, so a run cancelled meanwhile stays cancelled.
+ */
+export async function driveRun(deps: ExecutorDeps, run: JobRun): Promise<void> {
+  const fn = deps.registry.get(run.functionId)!;
+  const started = deps.now();
+  const requestedStep = run.planned[0] ?? "step";
+  const body = {
+    event: run.event,
+    events: [run.event],
+    steps: run.steps,
+    ctx: {
+      run_id: run.id,
+      attempt: run.attempt,
+      max_attempts: fn.retries + 1,
+      stack: { stack: run.stack, current: run.stack.length },
+      // No fn_id: the SDK then runs steps immediately, one per request, without checkpointing to an API.
+      disable_immediate_execution: false,
+      use_api: false,
+    },
+    version: 2,
+  };
+  // Signed with the wall clock: the SDK checks it against its own, whatever clock schedules runs.
+  const { text, signature } = signRequestBody(body, deps.signingKey, new Date());
+  const url = new URL(deps.serveUrl);
+  url.searchParams.set("fnId", fn.id);
+  url.searchParams.set("stepId", requestedStep);
+
+  let update: RunUpdate;
+  let steps: StepRow[] = [];
+  let failure: { name?: string; message: string } | undefined;
+  try {
+    const response = await deps.callServeHandler(
+      new Request(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-inngest-signature": signature, "x-inngest-server-kind": "cloud" },
+        body: text,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      }),
+    );
+    ({ update, steps, failure } = await interpret(deps, fn, run, response, requestedStep));
+  } catch (error) {
+    ({ update, failure } = functionError(deps, fn, run, { name: "FetchError", message: (error as Error).message }, true, null));
+  }
+
+  const ended = deps.now();
+  const applied = await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(jobRuns)
+      .set({ ...update, leaseUntil: null })
+      .where(and(eq(jobRuns.id, run.id), eq(jobRuns.status, "running"), eq(jobRuns.leaseUntil, run.leaseUntil!)))
+      .returning({ id: jobRuns.id, status: jobRuns.status });
+    if (row && steps.length > 0) {
+      await tx.insert(jobRunSteps).values(
+        steps.map((step) => ({ runId: run.id, ...step, attempt: run.attempt, startedAt: started, endedAt: ended })),
+      );
+    }
+    return row;
+  });
+  deps.log.info("job step", {
+    run_id: run.id,
+    function_id: fn.id,
+    attempt: run.attempt,
+    ops: steps.map((step) => `${step.op}:${step.name}`),
+    status: applied?.status ?? "superseded",
+    duration_ms: ended.getTime() - started.getTime(),
+  });
+  if (applied?.status === "failed" && failure) {
+    await deps.ingest([
+      { name: "inngest/function.failed", data: { function_id: fn.id, run_id: run.id, error: failure, event: run.event } },
+    ]);
+  }
+}
+
+async function interpret(
+  deps: ExecutorDeps,
+  fn: RegisteredFunction,
+  run: JobRun,
+  response: Response,
+  requestedStep: string,
+): Promise<{ update: RunUpdate; steps: StepRow[]; failure?: { name?: string; message: string } }> {
+  const now = deps.now();
+  const payload = await response.json().catch(() => null);
+  if (response.status === 200) {
+    return { update: { status: "completed", output: payload, endedAt: now, attempt: 0 }, steps: [] };
+  }
+  if (response.status === 206 && Array.isArray(payload)) {
+    return applyOps(deps, fn, run, payload as OutgoingOp[], requestedStep);
+  }
+  const error = errorOf(payload, `The serve handler answered ${response.status}`);
+  // 5xx and network errors are retried; a 4xx (NonRetriableError → 400, bad signature → 401) is final.
+  const retriable = response.status >= 500 && response.headers.get("x-inngest-no-retry") !== "true";
+  return functionError(deps, fn, run, error, retriable, response.headers.get("retry-after"));
+}
+
+function applyOps(deps: ExecutorDeps, fn: RegisteredFunction, run: JobRun, ops: OutgoingOp[], requestedStep: string) {
+  const now = deps.now();
+  const steps: Record<string, MemoizedStep> = { ...run.steps };
+  const stack = [...run.stack];
+  let planned = run.planned.filter((id) => id !== requestedStep);
+  const rows: StepRow[] = [];
+  let update: RunUpdate = { status: "queued", nextRunAt: now, attempt: 0 };
+  const name = (op: OutgoingOp) => op.displayName ?? op.name ?? op.id;
+
+  for (const op of ops) {
+    switch (op.op) {
+      case "StepRun":
+      case "Step":
+        steps[op.id] = { type: "data", data: op.data ?? null };
+        stack.push(op.id);
+        rows.push({ stepId: op.id, name: name(op), op: op.op, status: "completed" });
+        break;
+      case "StepFailed":
+        steps[op.id] = { type: "error", error: op.error };
+        stack.push(op.id);
+        rows.push({ stepId: op.id, name: name(op), op: op.op, status: "failed", error: op.error });
+        break;
+      case "StepError": {
+        rows.push({ stepId: op.id, name: name(op), op: op.op, status: "retrying", error: op.error });
+        update = { status: "queued", attempt: run.attempt + 1, nextRunAt: backoff(deps, run.attempt, now) };
+        break;
+      }
+      case "Sleep":
+        stack.push(op.id);
+        rows.push({ stepId: op.id, name: op.displayName ?? op.id, op: op.op, status: "sleeping" });
+        update = { status: "sleeping", sleepStepId: op.id, nextRunAt: wakeTime(op.name ?? "0s", now), attempt: 0 };
+        break;
+      case "WaitForEvent": {
+        const expression = op.opts?.if ?? null;
+        try {
+          if (expression) compileExpression(expression);
+        } catch (error) {
+          return functionError(deps, fn, run, { name: "UnsupportedExpressionError", message: (error as Error).message }, false, null);
+        }
+        stack.push(op.id);
+        rows.push({ stepId: op.id, name: op.displayName ?? op.id, op: op.op, status: "waiting" });
+        const timeoutMs = op.opts?.timeout ? parseTimeString(op.opts.timeout) : 7 * 86_400_000;
+        update = {
+          status: "waiting",
+          // The SDK puts the awaited event's name in `name`.
+          wait: { stepId: op.id, event: op.name ?? "", expression, since: now.toISOString() },
+          nextRunAt: new Date(now.getTime() + timeoutMs),
+          attempt: 0,
+        };
+        break;
+      }
+      case "StepPlanned":
+        planned = [...planned, op.id];
+        rows.push({ stepId: op.id, name: name(op), op: op.op, status: "planned" });
+        break;
+      default:
+        return functionError(
+          deps,
+          fn,
+          run,
+          { name: "UnsupportedOpError", message: `The embedded job executor does not support ${op.op} (step ${name(op)})` },
+          false,
+          null,
+        );
+    }
+  }
+  return { update: { ...update, steps, stack, planned: [...new Set(planned)] }, steps: rows };
+}
+
+/** A failed call of the function itself: retried with backoff until its retries are spent, then failed. */
+function functionError(
+  deps: ExecutorDeps,
+  fn: RegisteredFunction,
+  run: JobRun,
+  error: { name?: string; message: string },
+  retriable: boolean,
+  retryAfter: string | null,
+): { update: RunUpdate; steps: StepRow[]; failure?: { name?: string; message: string } } {
+  const now = deps.now();
+  const row = { stepId: "function", name: "function", op: "FunctionError", error };
+  if (retriable && run.attempt < fn.retries) {
+    const after = retryAfter ? retryAfterDate(retryAfter, now) : backoff(deps, run.attempt, now);
+    return { update: { status: "queued", attempt: run.attempt + 1, nextRunAt: after }, steps: [{ ...row, status: "retrying" }] };
+  }
+  return { update: { status: "failed", error, endedAt: now }, steps: [{ ...row, status: "failed" }], failure: error };
+}
+
+function backoff(deps: Pick<ExecutorDeps, "retryBaseMs">, attempt: number, now: Date): Date {
+  return new Date(now.getTime() + Math.min(deps.retryBaseMs * 2 ** attempt, 60 * 60_000));
+}
+
+function retryAfterDate(value: string, now: Date): Date {
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return new Date(now.getTime() + seconds * 1000);
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? now : at;
+}
+
+function errorOf(payload: unknown, fallback: string): { name?: string; message: string; stack?: string } {
+  if (payload && typeof payload === "object" && "message" in payload) {
+    const { name, message, stack } = payload as { name?: string; message: unknown; stack?: string };
+    return { name, message: String(message), stack };
+  }
+  if (payload && typeof payload === "object" && "error" in payload) return { message: String((payload as { error: unknown }).error) };
+  return { message: fallback };
+}

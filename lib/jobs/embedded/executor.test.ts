@@ -1,0 +1,228 @@
+import { eq } from "drizzle-orm";
+import { NonRetriableError } from "inngest";
+import { describe, expect, it } from "vitest";
+import { jobRuns, jobRunSteps } from "@/db/schema";
+import { setUpTestDatabase } from "@/test/database";
+import { embeddedTestClient, startTestExecutor } from "@/test/embedded-jobs";
+import { claimRuns } from "./claim-runs";
+
+const { db } = await setUpTestDatabase();
+const client = embeddedTestClient();
+
+const calls: Record<string, number> = {};
+const count = (name: string) => (calls[name] = (calls[name] ?? 0) + 1);
+let gate: { promise: Promise<void>; open(): void } | undefined;
+
+const stepsAndWaits = client.createFunction(
+  { id: "steps-and-waits", triggers: [{ event: "test/steps" }] },
+  async ({ event, step }) => {
+    const first = await step.run("first", () => {
+      count("first");
+      return { doubled: (event.data.n as number) * 2 };
+    });
+    await step.sleep("pause", "10m");
+    const approval = await step.waitForEvent("approval", { event: "test/approved", match: "data.ticket", timeout: "1h" });
+    return { first, approvedBy: approval?.data.by ?? null };
+  },
+);
+
+const flaky = client.createFunction({ id: "flaky", retries: 2, triggers: [{ event: "test/flaky" }] }, async ({ event, step }) => {
+  return step.run("sometimes", () => {
+    const n = count(`flaky:${event.data.key}`);
+    if (n <= (event.data.failures as number)) throw new Error(`failure ${n}`);
+    return "ok";
+  });
+});
+
+const doomed = client.createFunction({ id: "doomed", retries: 1, triggers: [{ event: "test/doomed" }] }, async () => {
+  throw new NonRetriableError("cannot ever work");
+});
+
+const onFailure = client.createFunction({ id: "on-failure", triggers: [{ event: "inngest/function.failed" }] }, async ({ event }) => {
+  count(`failed:${event.data.function_id}`);
+});
+
+const cron = client.createFunction({ id: "every-five-minutes", triggers: [{ cron: "*/5 * * * *" }] }, async () => {
+  count("cron");
+});
+
+const keyed = client.createFunction(
+  { id: "keyed", concurrency: { limit: 1, key: "event.data.account" }, triggers: [{ event: "test/keyed" }] },
+  async ({ step }) => {
+    await step.run("hold", async () => {
+      count("keyed");
+      await gate?.promise;
+    });
+  },
+);
+
+const single = client.createFunction(
+  {
+    id: "single",
+    singleton: { key: "event.data.feature", mode: "skip" },
+    cancelOn: [{ event: "test/single.cancel", match: "data.feature" }],
+    triggers: [{ event: "test/single" }],
+  },
+  async ({ step }) => {
+    await step.sleep("long", "1h");
+  },
+);
+
+const once = client.createFunction({ id: "once", idempotency: "event.data.key", triggers: [{ event: "test/once" }] }, async () => {
+  count("once");
+});
+
+const { executor, registry, clock, serveHandler } = startTestExecutor(db, client, [
+  stepsAndWaits,
+  flaky,
+  doomed,
+  onFailure,
+  cron,
+  keyed,
+  single,
+  once,
+]);
+
+const runOf = async (runId: string) => (await db.select().from(jobRuns).where(eq(jobRuns.id, runId)))[0]!;
+
+describe("embedded executor", () => {
+  it("drives step.run, sleep and a waitForEvent satisfied by a later event, running each step once", async () => {
+    const { runIds } = await executor.send([{ name: "test/steps", data: { n: 21, ticket: "T-1" } }]);
+    await executor.drain();
+    let run = await runOf(runIds[0]!);
+    expect(run.status).toBe("sleeping");
+
+    clock.advance(10 * 60_000);
+    await executor.drain();
+    expect((await runOf(run.id)).status).toBe("waiting");
+
+    await executor.send([{ name: "test/approved", data: { ticket: "T-other", by: "mallory" } }]);
+    await executor.drain();
+    expect((await runOf(run.id)).status).toBe("waiting");
+
+    await executor.send([{ name: "test/approved", data: { ticket: "T-1", by: "alice" } }]);
+    await executor.drain();
+    run = await runOf(run.id);
+    expect(run.status).toBe("completed");
+    expect(run.output).toEqual({ first: { doubled: 42 }, approvedBy: "alice" });
+    expect(calls.first).toBe(1);
+    const steps = await db.select().from(jobRunSteps).where(eq(jobRunSteps.runId, run.id));
+    expect(steps.map((step) => `${step.op}:${step.status}`)).toEqual(["StepRun:completed", "Sleep:sleeping", "WaitForEvent:waiting"]);
+  });
+
+  it("resumes a waitForEvent with null at its timeout", async () => {
+    const { runIds } = await executor.send([{ name: "test/steps", data: { n: 1, ticket: "T-2" } }]);
+    await executor.drain();
+    clock.advance(10 * 60_000);
+    await executor.drain();
+    clock.advance(60 * 60_000);
+    await executor.drain();
+    const run = await runOf(runIds[0]!);
+    expect(run.status).toBe("completed");
+    expect(run.output).toMatchObject({ approvedBy: null });
+  });
+
+  it("retries a throwing step with exponential backoff until it succeeds", async () => {
+    const { runIds } = await executor.send([{ name: "test/flaky", data: { key: "a", failures: 2 } }]);
+    await executor.drain();
+    let run = await runOf(runIds[0]!);
+    expect(run).toMatchObject({ status: "queued", attempt: 1 });
+    expect(run.nextRunAt.getTime() - clock.now.getTime()).toBe(1000);
+    clock.advance(1000);
+    await executor.drain();
+    run = await runOf(run.id);
+    expect(run.nextRunAt.getTime() - clock.now.getTime()).toBe(2000);
+    clock.advance(2000);
+    await executor.drain();
+    run = await runOf(run.id);
+    expect(run.status).toBe("completed");
+    expect(run.output).toBe("ok");
+    expect(calls["flaky:a"]).toBe(3);
+  });
+
+  it("fails the run once retries are exhausted, and emits inngest/function.failed", async () => {
+    const { runIds } = await executor.send([{ name: "test/flaky", data: { key: "b", failures: 99 } }]);
+    for (let i = 0; i < 5; i++) {
+      await executor.drain();
+      clock.advance(60_000);
+    }
+    const run = await runOf(runIds[0]!);
+    expect(run.status).toBe("failed");
+    expect(calls["flaky:b"]).toBe(3);
+    expect(calls["failed:test-app-flaky"]).toBe(1);
+  });
+
+  it("fails at once on a NonRetriableError", async () => {
+    const { runIds } = await executor.send([{ name: "test/doomed" }]);
+    await executor.drain();
+    const run = await runOf(runIds[0]!);
+    expect(run.status).toBe("failed");
+    expect(run.error).toMatchObject({ message: "cannot ever work" });
+  });
+
+  it("fires a cron trigger on schedule with the controlled clock", async () => {
+    const before = calls.cron ?? 0;
+    await executor.start();
+    await executor.stop();
+    await executor.drain();
+    expect(calls.cron ?? 0).toBe(before);
+    clock.advance(5 * 60_000);
+    await executor.drain();
+    expect(calls.cron).toBe(before + 1);
+    await executor.drain();
+    expect(calls.cron).toBe(before + 1);
+  });
+
+  it("never runs two steps of one concurrency key at once", async () => {
+    let open!: () => void;
+    gate = { promise: new Promise<void>((resolve) => (open = resolve)), open: () => open() };
+    await executor.send([
+      { name: "test/keyed", data: { account: "acme" } },
+      { name: "test/keyed", data: { account: "acme" } },
+      { name: "test/keyed", data: { account: "globex" } },
+    ]);
+    const driving = executor.tick();
+    await expect.poll(() => calls.keyed).toBe(2);
+    // One acme step is executing: the other acme run cannot be claimed, whatever else is free.
+    expect(await claimRuns({ db, registry, now: () => clock.now, leaseMs: 60_000 }, 10)).toEqual([]);
+    gate.open();
+    await driving;
+    await executor.drain();
+    expect(calls.keyed).toBe(3);
+  });
+
+  it("singleton skips a second run for the same key; cancelOn with match cancels it", async () => {
+    const first = await executor.send([{ name: "test/single", data: { feature: "f1" } }]);
+    const second = await executor.send([{ name: "test/single", data: { feature: "f1" } }]);
+    const other = await executor.send([{ name: "test/single", data: { feature: "f2" } }]);
+    expect(first.runIds).toHaveLength(1);
+    expect(second.runIds).toHaveLength(0);
+    expect(other.runIds).toHaveLength(1);
+    await executor.drain();
+    await executor.send([{ name: "test/single.cancel", data: { feature: "f1" } }]);
+    expect((await runOf(first.runIds[0]!)).status).toBe("cancelled");
+    expect((await runOf(other.runIds[0]!)).status).toBe("sleeping");
+  });
+
+  it("runs once per idempotency key", async () => {
+    const a = await executor.send([{ name: "test/once", data: { key: "k" } }, { name: "test/once", data: { key: "k" } }]);
+    expect(a.runIds).toHaveLength(1);
+    await executor.drain();
+    expect(calls.once).toBe(1);
+  });
+
+  it("the serve handler refuses unsigned and wrongly signed calls with 401", async () => {
+    const body = JSON.stringify({ event: { name: "test/once", data: {} }, events: [], steps: {}, ctx: { run_id: "r", attempt: 0 }, version: 2 });
+    const url = "http://app.test/api/inngest?fnId=test-app-once&stepId=step";
+    const unsigned = await serveHandler(new Request(url, { method: "POST", body, headers: { "content-type": "application/json" } }));
+    expect(unsigned.status).toBe(401);
+    const forged = await serveHandler(
+      new Request(url, {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/json", "x-inngest-signature": `t=${Math.floor(Date.now() / 1000)}&s=${"0".repeat(64)}` },
+      }),
+    );
+    expect(forged.status).toBe(401);
+  });
+});

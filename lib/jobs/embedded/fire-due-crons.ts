@@ -1,0 +1,59 @@
+import { CronExpressionParser } from "cron-parser";
+import { and, eq, lte, notInArray, sql } from "drizzle-orm";
+import { jobCrons, jobEvents } from "@/db/schema";
+import { createRun } from "./create-run";
+import type { ExecutorDeps } from "./deps";
+
+/** The next time a cron expression fires after `after` (UTC unless the expression sets TZ=…). */
+export function nextCronTime(cron: string, after: Date): Date {
+  const tz = /^TZ=(\S+)\s+/.exec(cron);
+  const expression = tz ? cron.slice(tz[0].length) : cron;
+  return CronExpressionParser.parse(expression, { currentDate: after, tz: tz?.[1] ?? "UTC" }).next().toDate();
+}
+
+/** Records the schedule of every registered cron (keeping existing next times) and drops stale ones. */
+export async function scheduleCrons(deps: Pick<ExecutorDeps, "db" | "registry" | "now">) {
+  const now = deps.now();
+  const keys: string[] = [];
+  for (const fn of deps.registry.values()) {
+    for (const cron of fn.crons) {
+      keys.push(`${fn.id} ${cron}`);
+      await deps.db.insert(jobCrons).values({ functionId: fn.id, cron, nextAt: nextCronTime(cron, now) }).onConflictDoNothing();
+    }
+  }
+  await deps.db
+    .delete(jobCrons)
+    .where(keys.length ? notInArray(sql`${jobCrons.functionId} || ' ' || ${jobCrons.cron}`, keys) : sql`true`);
+}
+
+/**
+ * Starts a run for each cron whose time has come, once: the event id is derived from the fire time, and
+ * the schedule row is locked while it moves on. Fires missed while the app was down fire once, as on Inngest.
+ */
+export async function fireDueCrons(deps: Pick<ExecutorDeps, "db" | "registry" | "now">): Promise<number> {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const due = await tx.select().from(jobCrons).where(lte(jobCrons.nextAt, now)).for("update", { skipLocked: true });
+    for (const schedule of due) {
+      const fn = deps.registry.get(schedule.functionId);
+      if (!fn) continue;
+      const event = {
+        id: `cron:${fn.id}:${schedule.nextAt.toISOString()}`,
+        name: "inngest/scheduled.timer",
+        data: { cron: schedule.cron },
+        ts: schedule.nextAt.getTime(),
+      };
+      const [stored] = await tx
+        .insert(jobEvents)
+        .values({ id: event.id, name: event.name, data: event.data, ts: event.ts, receivedAt: now })
+        .onConflictDoNothing()
+        .returning({ id: jobEvents.id });
+      if (stored) await createRun(tx, fn, event, now);
+      await tx
+        .update(jobCrons)
+        .set({ nextAt: nextCronTime(schedule.cron, now) })
+        .where(and(eq(jobCrons.functionId, schedule.functionId), eq(jobCrons.cron, schedule.cron)));
+    }
+    return due.length;
+  });
+}

@@ -1,0 +1,60 @@
+import { Inngest, type InngestFunction } from "inngest";
+import { serve } from "inngest/next";
+import type { Database } from "@/db";
+import { createLogger } from "@/lib/log";
+import { setEmbeddedExecutor } from "@/lib/jobs/embedded/current-executor";
+import { EMBEDDED_BASE_URL, embeddedFetch } from "@/lib/jobs/embedded/embedded-fetch";
+import { createEmbeddedExecutor, type EmbeddedExecutor } from "@/lib/jobs/embedded/executor";
+import { registerFunctions } from "@/lib/jobs/embedded/registry";
+
+export const TEST_SIGNING_KEY = `signkey-test-${"ab".repeat(32)}`;
+
+/** An Inngest client configured as the app's is in embedded mode. */
+export function embeddedTestClient(id = "test-app") {
+  return new Inngest({
+    id,
+    isDev: false,
+    eventKey: "embedded",
+    signingKey: TEST_SIGNING_KEY,
+    baseUrl: EMBEDDED_BASE_URL,
+    fetch: embeddedFetch,
+    checkpointing: false,
+  });
+}
+
+export interface TestExecutor {
+  executor: EmbeddedExecutor;
+  registry: ReturnType<typeof registerFunctions>;
+  clock: { now: Date; advance(ms: number): void };
+  serveHandler: (request: Request) => Promise<Response>;
+}
+
+/**
+ * The embedded executor over the given functions, driving them through the SDK's real serve handler
+ * (called directly, no socket) with a clock the test moves.
+ */
+export function startTestExecutor(db: Database, client: Inngest.Any, functions: InngestFunction.Any[]): TestExecutor {
+  const handler = serve({ client, functions });
+  const serveHandler = (request: Request) => handler.POST(request as never, undefined as never) as Promise<Response>;
+  const clock = {
+    now: new Date("2026-06-01T12:00:00.000Z"),
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
+  const registry = registerFunctions(client.id, functions);
+  const executor = createEmbeddedExecutor({
+    db,
+    registry,
+    callServeHandler: serveHandler,
+    serveUrl: "http://app.test/api/inngest",
+    signingKey: TEST_SIGNING_KEY,
+    now: () => clock.now,
+    retryBaseMs: 1000,
+    leaseMs: 60_000,
+    parallelism: 4,
+    log: createLogger({ test: true }),
+  });
+  setEmbeddedExecutor(executor);
+  return { executor, registry, clock, serveHandler };
+}
