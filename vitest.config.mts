@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -14,6 +15,7 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 20_000,
     hookTimeout: 60_000,
-    env: { LOG_LEVEL: "error", NODE_ENV: "test" },
+    // DATA_DIR holds generated keys (the embedded Inngest signing key): keep them out of the work tree.
+    env: { LOG_LEVEL: "error", NODE_ENV: "test", DATA_DIR: path.join(os.tmpdir(), "hooksmith-vitest") },
   },
 });

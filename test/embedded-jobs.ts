@@ -33,7 +33,12 @@ export interface TestExecutor {
  * The embedded executor over the given functions, driving them through the SDK's real serve handler
  * (called directly, no socket) with a clock the test moves.
  */
-export function startTestExecutor(db: Database, client: Inngest.Any, functions: InngestFunction.Any[]): TestExecutor {
+export function startTestExecutor(
+  db: Database,
+  client: Inngest.Any,
+  functions: InngestFunction.Any[],
+  signingKey = TEST_SIGNING_KEY,
+): TestExecutor {
   const handler = serve({ client, functions });
   const serveHandler = (request: Request) => handler.POST(request as never, undefined as never) as Promise<Response>;
   const clock = {
@@ -48,7 +53,7 @@ export function startTestExecutor(db: Database, client: Inngest.Any, functions: 
     registry,
     callServeHandler: serveHandler,
     serveUrl: "http://app.test/api/inngest",
-    signingKey: TEST_SIGNING_KEY,
+    signingKey,
     now: () => clock.now,
     retryBaseMs: 1000,
     leaseMs: 60_000,

@@ -20,7 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Anvil className="size-5 text-primary" />
           Hooksmith
         </div>
-        <NavLinks />
+        <NavLinks isAdmin={user.role === "admin"} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center justify-between border-b border-border bg-card px-6">

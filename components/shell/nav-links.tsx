@@ -1,6 +1,6 @@
 "use client";
 
-import { Boxes, FolderKanban, Inbox, Send, Settings } from "lucide-react";
+import { Boxes, Cog, FolderKanban, Inbox, Send, Settings } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/ui/cn";
@@ -13,11 +13,13 @@ const LINKS = [
   { href: "/settings", label: "Settings", icon: Settings },
 ];
 
-export function NavLinks() {
+const ADMIN_LINKS = [{ href: "/jobs", label: "Jobs", icon: Cog }];
+
+export function NavLinks({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-1">
-      {LINKS.map(({ href, label, icon: Icon }) => {
+      {[...LINKS, ...(isAdmin ? ADMIN_LINKS : [])].map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link

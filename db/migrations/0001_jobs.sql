@@ -23,7 +23,7 @@ CREATE TABLE "job_idempotency_keys" (
 );
 --> statement-breakpoint
 CREATE TABLE "job_run_steps" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" bigserial PRIMARY KEY NOT NULL,
 	"run_id" uuid NOT NULL,
 	"step_id" text NOT NULL,
 	"name" text NOT NULL,

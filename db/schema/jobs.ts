@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * State of the embedded job executor (used when no Inngest server is configured). Everything a run
@@ -86,7 +86,8 @@ export const jobRuns = pgTable(
 export const jobRunSteps = pgTable(
   "job_run_steps",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    /** Insertion order: steps of one request share their timestamps. */
+    id: bigserial("id", { mode: "number" }).primaryKey(),
     runId: uuid("run_id")
       .notNull()
       .references(() => jobRuns.id, { onDelete: "cascade" }),

@@ -1,4 +1,5 @@
 import type { InngestFunction } from "inngest";
+import { jobsSelfTest } from "./jobs-self-test";
 
 /** Every background function of the app, served at /api/inngest. */
-export const functions: InngestFunction.Any[] = [];
+export const functions: InngestFunction.Any[] = [jobsSelfTest];

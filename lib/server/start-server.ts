@@ -1,6 +1,7 @@
 import { getDatabaseHandle } from "@/db";
 import { DataDirInUseError } from "@/db/data-dir-lock";
 import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
+import { startEmbeddedExecutor } from "@/lib/jobs/embedded/start-embedded-executor";
 import { ConfigError, getConfig, type Config } from "@/lib/config";
 import { setSimulatorUrl } from "@/lib/github/github-urls";
 import { startGithubSimulator } from "@/lib/github/simulator/start-github-simulator";
@@ -8,8 +9,8 @@ import { log } from "@/lib/log";
 
 /**
  * Start-up, in order: configuration (a bad value stops the process with its name), the GitHub simulator
- * in demo mode, the database (opened and migrated; a data directory in use stops the process), and the
- * ADMIN_API_TOKEN principal. An unreachable PostgreSQL does not stop it: /api/health reports 503 and
+ * in demo mode, the database (opened and migrated; a data directory in use stops the process), the
+ * ADMIN_API_TOKEN principal, and the embedded job executor when no Inngest server is configured. An unreachable PostgreSQL does not stop it: /api/health reports 503 and
  * the connection is retried on the next request.
  */
 export async function startServer() {
@@ -31,13 +32,22 @@ export async function startServer() {
   }
 
   try {
-    const { db } = await getDatabaseHandle();
-    if (config.ADMIN_API_TOKEN) await ensureAdminApiToken(db, config.ADMIN_API_TOKEN);
+    const handle = await getDatabaseHandle();
+    if (config.ADMIN_API_TOKEN) await ensureAdminApiToken(handle.db, config.ADMIN_API_TOKEN);
+    if (config.jobsEngine === "embedded") {
+      const [{ inngest }, { functions }] = await Promise.all([import("@/inngest/client"), import("@/inngest/functions")]);
+      await startEmbeddedExecutor({ handle, config, appId: inngest.id, functions });
+    }
   } catch (error) {
     if (error instanceof DataDirInUseError) fail(error.message);
     log.error("database not ready; /api/health answers 503 until it is", { error });
   }
-  log.info("server started", { port: config.PORT, demo_mode: config.demoMode, driver: config.DATABASE_URL ? "postgres" : "pglite" });
+  log.info("server started", {
+    port: config.PORT,
+    demo_mode: config.demoMode,
+    driver: config.DATABASE_URL ? "postgres" : "pglite",
+    jobs: config.jobsEngine,
+  });
 }
 
 function fail(message: string): never {

@@ -67,7 +67,7 @@ export async function driveRun(deps: ExecutorDeps, run: JobRun): Promise<void> {
     );
     ({ update, steps, failure } = await interpret(deps, fn, run, response, requestedStep));
   } catch (error) {
-    ({ update, failure } = functionError(deps, fn, run, { name: "FetchError", message: (error as Error).message }, true, null));
+    ({ update, steps, failure } = functionError(deps, fn, run, { name: (error as Error).name, message: (error as Error).message }, true, null));
   }
 
   const ended = deps.now();

@@ -9,6 +9,8 @@ export function parseTimeString(value: string): number {
 
 /** A Sleep op's `name`: a duration for step.sleep, an ISO timestamp for step.sleepUntil. */
 export function wakeTime(name: string, now: Date): Date {
+  // The SDK renders a zero duration as an empty string.
+  if (name === "") return now;
   if (/^\d+(?:\.\d+)?(?:ms|s|m|h|d|w)/.test(name)) return new Date(now.getTime() + parseTimeString(name));
   const at = new Date(name);
   if (Number.isNaN(at.getTime())) throw new Error(`Unrecognised sleep target "${name}"`);

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { inngest } from "@/inngest/client";
+import { functions } from "@/inngest/functions";
+import { createApiToken } from "@/lib/auth/create-api-token";
+import { getConfig } from "@/lib/config";
+import { embeddedSigningKey } from "@/lib/jobs/embedded/signing-key";
+import { setUpTestDatabase } from "@/test/database";
+import { startTestExecutor } from "@/test/embedded-jobs";
+import { createUser } from "@/test/fixtures";
+import { bearer, callRoute } from "@/test/http";
+import { GET as getRun } from "./[id]/route";
+import { POST as retry } from "./[id]/retry/route";
+import { GET as listRuns } from "./route";
+import { POST as selfTest } from "./self-test/route";
+
+const { db } = await setUpTestDatabase();
+const config = getConfig();
+const { executor } = startTestExecutor(db, inngest, functions, embeddedSigningKey(config.INNGEST_SIGNING_KEY, config.DATA_DIR));
+
+async function tokenFor(role: "admin" | "member") {
+  const user = await createUser(db, { role });
+  return bearer((await createApiToken(db, { userId: user.id, name: role })).secret);
+}
+
+describe("/api/v1/admin/jobs", () => {
+  it("is for admins only (403 for members)", async () => {
+    const response = await callRoute(listRuns, new Request("http://app.test/api/v1/admin/jobs", { headers: await tokenFor("member") }));
+    expect(response.status).toBe(403);
+    expect((await response.json()).error.code).toBe("forbidden");
+  });
+
+  it("POST self-test runs the self-test function through the app's own serve handler; list and detail show it", async () => {
+    const admin = await tokenFor("admin");
+    const sent = await callRoute(
+      selfTest,
+      new Request("http://app.test/api/v1/admin/jobs/self-test", { method: "POST", headers: admin, body: JSON.stringify({ pauseSeconds: 0 }) }),
+    );
+    expect(sent.status).toBe(202);
+    await executor.drain();
+
+    const list = await (await callRoute(listRuns, new Request("http://app.test/api/v1/admin/jobs?status=completed", { headers: admin }))).json();
+    expect(list.data).toHaveLength(1);
+    expect(list.data[0]).toMatchObject({ function_id: "hooksmith-jobs-self-test", event_name: "hooksmith/jobs.self-test", status: "completed" });
+
+    const detail = await (await callRoute(getRun, new Request(`http://app.test/api/v1/admin/jobs/${list.data[0].id}`, { headers: admin }), { id: list.data[0].id })).json();
+    expect(detail.steps.map((step: { name: string }) => step.name)).toEqual(["record start", "pause", "hold"]);
+
+    const again = await callRoute(retry, new Request(`http://app.test/api/v1/admin/jobs/${detail.id}/retry`, { method: "POST", headers: admin }), { id: detail.id });
+    expect(again.status).toBe(409);
+    expect((await again.json()).error).toEqual({ code: "invalid_state", message: "A completed run cannot be retried" });
+  });
+
+  it("pages by cursor and refuses a forged cursor", async () => {
+    const admin = await tokenFor("admin");
+    for (let i = 0; i < 3; i++) await inngest.send({ name: "hooksmith/jobs.self-test", data: { pauseSeconds: 0 } });
+    const first = await (await callRoute(listRuns, new Request("http://app.test/api/v1/admin/jobs?limit=2", { headers: admin }))).json();
+    expect(first.data).toHaveLength(2);
+    const second = await (
+      await callRoute(listRuns, new Request(`http://app.test/api/v1/admin/jobs?limit=2&cursor=${first.next_cursor}`, { headers: admin }))
+    ).json();
+    expect(second.data).toHaveLength(2);
+    expect(second.data.map((run: { id: string }) => run.id)).not.toContain(first.data[0].id);
+    const forged = await callRoute(listRuns, new Request("http://app.test/api/v1/admin/jobs?cursor=bm9wZQ", { headers: admin }));
+    expect(forged.status).toBe(400);
+  });
+});

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { inngest } from "@/inngest/client";
+
+export const JOBS_SELF_TEST_EVENT = "hooksmith/jobs.self-test";
+
+export const selfTestData = z.object({
+  pauseSeconds: z.number().int().min(0).max(3600).default(1),
+  holdSeconds: z.number().int().min(0).max(60).default(0),
+});
+
+/**
+ * Proves the job engine end to end, from the /jobs page or the API: a step, a durable sleep, and a step
+ * that may hold for a while (so a restart can be tried mid-step). Whatever runs the functions, it completes.
+ */
+export const jobsSelfTest = inngest.createFunction(
+  { id: "jobs-self-test", name: "Job engine self-test", retries: 2, triggers: [{ event: JOBS_SELF_TEST_EVENT }] },
+  async ({ event, step }) => {
+    const { pauseSeconds, holdSeconds } = selfTestData.parse(event.data ?? {});
+    const startedAt = await step.run("record start", () => new Date().toISOString());
+    await step.sleep("pause", `${pauseSeconds}s`);
+    const heldAt = await step.run("hold", async () => {
+      await new Promise((resolve) => setTimeout(resolve, holdSeconds * 1000));
+      return new Date().toISOString();
+    });
+    return { startedAt, heldAt };
+  },
+);

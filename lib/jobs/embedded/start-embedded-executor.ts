@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import type { InngestFunction } from "inngest";
+import type { DatabaseHandle } from "@/db";
+import { jobRuns } from "@/db/schema";
+import type { Config } from "@/lib/config";
+import { log } from "@/lib/log";
+import { setEmbeddedExecutor } from "./current-executor";
+import { createEmbeddedExecutor } from "./executor";
+import { registerFunctions } from "./registry";
+import { embeddedSigningKey } from "./signing-key";
+
+/** A request may run this long; a lease outlives it so only a dead driver's runs are taken over. */
+const LEASE_MS = 6 * 60_000;
+
+/**
+ * Starts this process's embedded executor over the app's functions. It drives them through the app's own
+ * /api/inngest over loopback HTTP, as an Inngest server would, once the server answers there.
+ */
+export async function startEmbeddedExecutor(input: {
+  handle: DatabaseHandle;
+  config: Config;
+  appId: string;
+  functions: InngestFunction.Any[];
+}) {
+  const { handle, config } = input;
+  const registry = registerFunctions(input.appId, input.functions);
+  if (handle.driver === "pglite") {
+    // PGlite allows one process per data directory, so a run still marked running was left by a
+    // process that died (SIGKILL, crash): it resumes now, from its stored steps.
+    await handle.db.update(jobRuns).set({ leaseUntil: new Date(0) }).where(eq(jobRuns.status, "running"));
+  }
+  const serveUrl = `http://127.0.0.1:${config.PORT}/api/inngest`;
+  const executor = createEmbeddedExecutor({
+    db: handle.db,
+    registry,
+    callServeHandler: (request) => fetch(request, { redirect: "manual" }),
+    serveUrl,
+    signingKey: embeddedSigningKey(config.INNGEST_SIGNING_KEY, config.DATA_DIR),
+    now: () => new Date(),
+    retryBaseMs: config.JOBS_RETRY_BASE_MS,
+    leaseMs: LEASE_MS,
+    parallelism: 4,
+    log: log.child({ component: "jobs" }),
+  });
+  setEmbeddedExecutor(executor);
+  // Events are accepted at once; driving starts when the HTTP server is up (it is not yet, during start-up).
+  void untilServing(serveUrl).then(
+    () => executor.start().then(() => log.info("embedded job executor started", { functions: [...registry.keys()] })),
+    (error: unknown) => log.error("embedded job executor did not start", { error }),
+  );
+  return executor;
+}
+
+async function untilServing(url: string) {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2000) });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`${url} did not answer within a minute`);
+}
