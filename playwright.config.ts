@@ -53,7 +53,7 @@ export default defineConfig({
       AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
       AUTH_TRUST_HOST: "true",
       GITHUB_SIMULATOR_PORT: "0",
-      ADMIN_GITHUB_LOGINS: "",
+      ADMIN_GITHUB_LOGINS: "ops-admin",
       LOG_LEVEL: "warn",
     },
   },

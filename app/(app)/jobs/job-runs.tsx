@@ -2,13 +2,12 @@
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { Cog, FlaskConical, Loader2, RotateCcw, XCircle } from "lucide-react";
-import { useState } from "react";
+import { Cog, FlaskConical, Loader2, RotateCcw, X, XCircle } from "lucide-react";
+import { useMemo, useState } from "react";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Sheet } from "@/components/ui/sheet";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { JobRunStepView } from "@/lib/jobs/get-job-run";
 import type { JobRunView } from "@/lib/jobs/job-run-view";
@@ -55,7 +54,8 @@ export function JobRuns() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["job-runs"] }),
   });
 
-  const rows = runs.data?.pages.flatMap((page) => page.data) ?? [];
+  // A stable array: TanStack Table re-renders endlessly when `data` is a new array on every render.
+  const rows = useMemo(() => runs.data?.pages.flatMap((page) => page.data) ?? [], [runs.data]);
   // The React Compiler is not enabled here, so TanStack Table's unmemoizable API is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
@@ -143,17 +143,17 @@ export function JobRuns() {
           Load more
         </Button>
       )}
-      <RunSheet runId={selected} onClose={() => setSelected(null)} />
+      {selected && <RunPanel runId={selected} onClose={() => setSelected(null)} />}
     </div>
   );
 }
 
-function RunSheet({ runId, onClose }: { runId: string | null; onClose: () => void }) {
+/** The selected run: status, retry/cancel, steps with timings, trigger event and output. */
+function RunPanel({ runId, onClose }: { runId: string; onClose: () => void }) {
   const queryClient = useQueryClient();
   const run = useQuery({
     queryKey: ["job-run", runId],
     queryFn: () => apiFetch<RunDetail>(`/api/v1/admin/jobs/${runId}`),
-    enabled: Boolean(runId),
     refetchInterval: 2000,
   });
   const change = useMutation({
@@ -167,7 +167,16 @@ function RunSheet({ runId, onClose }: { runId: string | null; onClose: () => voi
   const active = detail && ["queued", "running", "sleeping", "waiting"].includes(detail.status);
 
   return (
-    <Sheet open={Boolean(runId)} onOpenChange={(open) => !open && onClose()} title={detail?.function_id ?? "Run"} description={runId ?? undefined}>
+    <Card className="flex flex-col gap-4 p-6" role="region" aria-label="Run details">
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <h2 className="text-lg font-semibold">{detail?.function_id ?? "Run"}</h2>
+          <p className="font-mono text-xs text-muted-foreground">{runId}</p>
+        </div>
+        <Button variant="ghost" size="icon" aria-label="Close run details" onClick={onClose}>
+          <X />
+        </Button>
+      </div>
       {run.isPending && <Loader2 className="size-4 animate-spin" />}
       {run.isError && <p className="text-sm text-destructive">{run.error.message}</p>}
       {detail && (
@@ -225,6 +234,6 @@ function RunSheet({ runId, onClose }: { runId: string | null; onClose: () => voi
           )}
         </div>
       )}
-    </Sheet>
+    </Card>
   );
 }

@@ -44,7 +44,7 @@ export async function startEmbeddedExecutor(input: {
   });
   setEmbeddedExecutor(executor);
   // Events are accepted at once; driving starts when the HTTP server is up (it is not yet, during start-up).
-  void untilServing(serveUrl).then(
+  void untilServing(`http://127.0.0.1:${config.PORT}/api/health`).then(
     () => executor.start().then(() => log.info("embedded job executor started", { functions: [...registry.keys()] })),
     (error: unknown) => log.error("embedded job executor did not start", { error }),
   );
