@@ -11,6 +11,14 @@ test("unauthenticated API calls get 401 JSON, not a redirect", async ({ request 
   }
 });
 
+test("POST /api/inngest refuses unsigned and wrongly signed calls with 401", async ({ request }) => {
+  const data = { event: { name: "hooksmith/jobs.self-test", data: {} }, events: [], steps: {}, ctx: { run_id: "x", attempt: 0 }, version: 2 };
+  const url = "/api/inngest?fnId=hooksmith-jobs-self-test&stepId=step";
+  expect((await request.post(url, { data })).status()).toBe(401);
+  const forged = `t=${Math.floor(Date.now() / 1000)}&s=${"0".repeat(64)}`;
+  expect((await request.post(url, { data, headers: { "x-inngest-signature": forged } })).status()).toBe(401);
+});
+
 test("GET /api/health reports the database", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);

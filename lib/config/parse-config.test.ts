@@ -61,4 +61,19 @@ describe("parseConfig", () => {
     });
     expect(config.demoMode).toBe(false);
   });
+
+  it.each([
+    [{}, "embedded"],
+    [{ INNGEST_DEV: "1" }, "inngest-dev"],
+    [{ INNGEST_EVENT_KEY: "evt", INNGEST_SIGNING_KEY: `signkey-prod-${"ab".repeat(32)}` }, "inngest"],
+    [{ INNGEST_EVENT_KEY: "evt", INNGEST_SIGNING_KEY: `signkey-prod-${"ab".repeat(32)}`, INNGEST_BASE_URL: "http://inngest.internal:8288" }, "inngest"],
+    [{ INNGEST_SIGNING_KEY: `signkey-embedded-${"ab".repeat(32)}` }, "embedded"],
+  ])("selects the jobs engine from the INNGEST_* variables (%j → %s)", (env, engine) => {
+    expect(parseConfig(env as Record<string, string>).jobsEngine).toBe(engine);
+  });
+
+  it("refuses INNGEST_EVENT_KEY without INNGEST_SIGNING_KEY, and a malformed signing key", () => {
+    expect(problemsOf({ INNGEST_EVENT_KEY: "evt" })[0]).toMatch(/^INNGEST_SIGNING_KEY: required with INNGEST_EVENT_KEY/);
+    expect(problemsOf({ INNGEST_SIGNING_KEY: "hunter2" })[0]).toMatch(/^INNGEST_SIGNING_KEY: expected an Inngest signing key/);
+  });
 });

@@ -112,7 +112,7 @@ async function interpret(
     return { update: { status: "completed", output: payload, endedAt: now, attempt: 0 }, steps: [] };
   }
   if (response.status === 206 && Array.isArray(payload)) {
-    return applyOps(deps, fn, run, payload as OutgoingOp[], requestedStep);
+    return applyOps(deps, fn, run, payload as OutgoingOp[], requestedStep, response.headers.get("retry-after"));
   }
   const error = errorOf(payload, `The serve handler answered ${response.status}`);
   // 5xx and network errors are retried; a 4xx (NonRetriableError → 400, bad signature → 401) is final.
@@ -120,7 +120,14 @@ async function interpret(
   return functionError(deps, fn, run, error, retriable, response.headers.get("retry-after"));
 }
 
-function applyOps(deps: ExecutorDeps, fn: RegisteredFunction, run: JobRun, ops: OutgoingOp[], requestedStep: string) {
+function applyOps(
+  deps: ExecutorDeps,
+  fn: RegisteredFunction,
+  run: JobRun,
+  ops: OutgoingOp[],
+  requestedStep: string,
+  retryAfter: string | null,
+) {
   const now = deps.now();
   const steps: Record<string, MemoizedStep> = { ...run.steps };
   const stack = [...run.stack];
@@ -144,7 +151,8 @@ function applyOps(deps: ExecutorDeps, fn: RegisteredFunction, run: JobRun, ops: 
         break;
       case "StepError": {
         rows.push({ stepId: op.id, name: name(op), op: op.op, status: "retrying", error: op.error });
-        update = { status: "queued", attempt: run.attempt + 1, nextRunAt: backoff(deps, run.attempt, now) };
+        const nextRunAt = retryAfter ? retryAfterDate(retryAfter, now) : backoff(deps, run.attempt, now);
+        update = { status: "queued", attempt: run.attempt + 1, nextRunAt };
         break;
       }
       case "Sleep":

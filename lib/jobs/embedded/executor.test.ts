@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { NonRetriableError } from "inngest";
+import { NonRetriableError, RetryAfterError } from "inngest";
 import { describe, expect, it } from "vitest";
 import { jobRuns, jobRunSteps } from "@/db/schema";
 import { setUpTestDatabase } from "@/test/database";
@@ -72,7 +72,50 @@ const once = client.createFunction({ id: "once", idempotency: "event.data.key", 
   count("once");
 });
 
+const parallel = client.createFunction({ id: "parallel", triggers: [{ event: "test/parallel" }] }, async ({ step }) => {
+  const [a, b] = await Promise.all([step.run("a", () => count("parallel:a")), step.run("b", () => count("parallel:b"))]);
+  await step.sendEvent("announce", { name: "test/announced", data: { sum: a + b } });
+  return a + b;
+});
+
+const listener = client.createFunction({ id: "listener", triggers: [{ event: "test/announced" }] }, async ({ event }) => {
+  count(`announced:${event.data.sum}`);
+});
+
+const withFailureHandler = client.createFunction(
+  {
+    id: "with-failure-handler",
+    retries: 0,
+    triggers: [{ event: "test/broken" }],
+    onFailure: async ({ error }) => {
+      count(`on-failure:${error.message}`);
+    },
+  },
+  async () => {
+    throw new Error("broken on purpose");
+  },
+);
+
+const rateLimited = client.createFunction({ id: "rate-limited", triggers: [{ event: "test/rate-limited" }] }, async ({ step }) =>
+  step.run("call api", () => {
+    if (count("rate-limited") === 1) throw new RetryAfterError("slow down", "30s");
+    return "done";
+  }),
+);
+
+const replaced = client.createFunction(
+  { id: "replaced", singleton: { key: "event.data.feature", mode: "cancel" }, triggers: [{ event: "test/replaced" }] },
+  async ({ step }) => {
+    await step.sleep("long", "1h");
+  },
+);
+
 const { executor, registry, clock, serveHandler } = startTestExecutor(db, client, [
+  parallel,
+  listener,
+  withFailureHandler,
+  rateLimited,
+  replaced,
   stepsAndWaits,
   flaky,
   doomed,
@@ -224,5 +267,39 @@ describe("embedded executor", () => {
       }),
     );
     expect(forged.status).toBe(401);
+  });
+
+  it("runs parallel steps one request each, and delivers step.sendEvent to the functions it triggers", async () => {
+    const { runIds } = await executor.send([{ name: "test/parallel" }]);
+    await executor.drain();
+    const run = await runOf(runIds[0]!);
+    expect(run).toMatchObject({ status: "completed", output: 2 });
+    expect([calls["parallel:a"], calls["parallel:b"]]).toEqual([1, 1]);
+    expect(calls["announced:2"]).toBe(1);
+  });
+
+  it("runs the onFailure handler when a run fails", async () => {
+    await executor.send([{ name: "test/broken" }]);
+    await executor.drain();
+    expect(calls["on-failure:broken on purpose"]).toBe(1);
+  });
+
+  it("honours RetryAfterError's delay for a step", async () => {
+    const { runIds } = await executor.send([{ name: "test/rate-limited" }]);
+    await executor.drain();
+    const run = await runOf(runIds[0]!);
+    expect(run.status).toBe("queued");
+    expect(run.nextRunAt.getTime() - clock.now.getTime()).toBe(30_000);
+    clock.advance(30_000);
+    await executor.drain();
+    expect((await runOf(run.id)).output).toBe("done");
+  });
+
+  it("singleton mode cancel replaces the active run of the same key", async () => {
+    const first = await executor.send([{ name: "test/replaced", data: { feature: "f9" } }]);
+    await executor.drain();
+    const second = await executor.send([{ name: "test/replaced", data: { feature: "f9" } }]);
+    expect((await runOf(first.runIds[0]!)).status).toBe("cancelled");
+    expect((await runOf(second.runIds[0]!)).status).toBe("queued");
   });
 });
