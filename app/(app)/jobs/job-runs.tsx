@@ -7,6 +7,7 @@ import { useMemo, useState } from "react";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { JobRunStepView } from "@/lib/jobs/get-job-run";
@@ -90,16 +91,7 @@ export function JobRuns() {
       )}
 
       <Card className="overflow-hidden">
-        {runs.isPending && (
-          <p className="flex items-center gap-2 p-6 text-sm text-muted-foreground">
-            <Loader2 className="size-4 animate-spin" /> Loading runs…
-          </p>
-        )}
-        {runs.isError && (
-          <p role="alert" className="p-6 text-sm text-destructive">
-            Could not load runs: {runs.error.message}
-          </p>
-        )}
+        <QueryStatus query={runs} what="runs" className="p-6" />
         {runs.isSuccess && rows.length === 0 && (
           <EmptyState icon={Cog} title={status === "all" ? "No runs yet" : `No ${status} runs`}>
             Runs appear here as background work happens. Try “Run self-test”.
@@ -177,8 +169,7 @@ function RunPanel({ runId, onClose }: { runId: string; onClose: () => void }) {
           <X />
         </Button>
       </div>
-      {run.isPending && <Loader2 className="size-4 animate-spin" />}
-      {run.isError && <p className="text-sm text-destructive">{run.error.message}</p>}
+      <QueryStatus query={run} what="the run" />
       {detail && (
         <div className="flex flex-col gap-5 text-sm" data-testid="job-run-detail">
           <div className="flex items-center gap-3">

@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ApiTokenView } from "@/lib/auth/api-token-view";
 import { apiFetch } from "@/lib/ui/api-client";
@@ -81,16 +82,7 @@ export function TokensManager() {
           <CardTitle>Your tokens</CardTitle>
         </CardHeader>
         <CardContent>
-          {tokens.isPending && (
-            <p className="flex items-center gap-2 text-sm text-muted-foreground">
-              <Loader2 className="size-4 animate-spin" /> Loading tokens…
-            </p>
-          )}
-          {tokens.isError && (
-            <p role="alert" className="text-sm text-destructive">
-              Could not load tokens: {tokens.error.message}
-            </p>
-          )}
+          <QueryStatus query={tokens} what="tokens" />
           {tokens.data?.length === 0 && (
             <EmptyState icon={KeyRound} title="No tokens yet">
               Create one above to call the API from a script.

@@ -9,7 +9,7 @@ import { startTestExecutor } from "@/test/embedded-jobs";
 import { createUser } from "@/test/fixtures";
 import { bearer, callRoute } from "@/test/http";
 import { GET as getRun } from "./[id]/route";
-import { POST as retry } from "./[id]/retry/route";
+import { POST as changeRun } from "./[id]/[action]/route";
 import { GET as listRuns } from "./route";
 import { POST as selfTest } from "./self-test/route";
 
@@ -45,7 +45,7 @@ describe("/api/v1/admin/jobs", () => {
     const detail = await (await callRoute(getRun, new Request(`http://app.test/api/v1/admin/jobs/${list.data[0].id}`, { headers: admin }), { id: list.data[0].id })).json();
     expect(detail.steps.map((step: { name: string }) => step.name)).toEqual(["record start", "pause", "hold"]);
 
-    const again = await callRoute(retry, new Request(`http://app.test/api/v1/admin/jobs/${detail.id}/retry`, { method: "POST", headers: admin }), { id: detail.id });
+    const again = await callRoute(changeRun, new Request(`http://app.test/api/v1/admin/jobs/${detail.id}/retry`, { method: "POST", headers: admin }), { id: detail.id, action: "retry" });
     expect(again.status).toBe(409);
     expect((await again.json()).error).toEqual({ code: "invalid_state", message: "A completed run cannot be retried" });
   });
