@@ -1,6 +1,7 @@
 import { getDatabaseHandle } from "@/db";
 import { DataDirInUseError } from "@/db/data-dir-lock";
 import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
+import { UnsupportedFunctionError } from "@/lib/jobs/embedded/registry";
 import { startEmbeddedExecutor } from "@/lib/jobs/embedded/start-embedded-executor";
 import { ConfigError, getConfig, type Config } from "@/lib/config";
 import { setSimulatorUrl } from "@/lib/github/github-urls";
@@ -9,9 +10,10 @@ import { log } from "@/lib/log";
 
 /**
  * Start-up, in order: configuration (a bad value stops the process with its name), the GitHub simulator
- * in demo mode, the database (opened and migrated; a data directory in use stops the process), the
- * ADMIN_API_TOKEN principal, and the embedded job executor when no Inngest server is configured. An unreachable PostgreSQL does not stop it: /api/health reports 503 and
- * the connection is retried on the next request.
+ * in demo mode, then what needs the database: migrations, the ADMIN_API_TOKEN principal, and the embedded
+ * job executor when no Inngest server is configured. A data directory in use, or a function the embedded
+ * executor cannot run, stops the process; an unreachable PostgreSQL does not: /api/health answers 503
+ * and the database steps are retried until it answers.
  */
 export async function startServer() {
   let config: Config;
@@ -31,6 +33,17 @@ export async function startServer() {
     log.info("demo mode: GitHub is simulated", { github_simulator: simulator.url });
   }
 
+  if (!(await startDatabaseSteps(config))) void retryDatabaseSteps(config);
+  log.info("server started", {
+    port: config.PORT,
+    demo_mode: config.demoMode,
+    driver: config.DATABASE_URL ? "postgres" : "pglite",
+    jobs: config.jobsEngine,
+  });
+}
+
+/** Returns false when the database is not reachable yet. */
+async function startDatabaseSteps(config: Config): Promise<boolean> {
   try {
     const handle = await getDatabaseHandle();
     if (config.ADMIN_API_TOKEN) await ensureAdminApiToken(handle.db, config.ADMIN_API_TOKEN);
@@ -38,16 +51,17 @@ export async function startServer() {
       const [{ inngest }, { functions }] = await Promise.all([import("@/inngest/client"), import("@/inngest/functions")]);
       await startEmbeddedExecutor({ handle, config, appId: inngest.id, functions });
     }
+    return true;
   } catch (error) {
-    if (error instanceof DataDirInUseError) fail(error.message);
+    if (error instanceof DataDirInUseError || error instanceof UnsupportedFunctionError) fail(error.message);
     log.error("database not ready; /api/health answers 503 until it is", { error });
+    return false;
   }
-  log.info("server started", {
-    port: config.PORT,
-    demo_mode: config.demoMode,
-    driver: config.DATABASE_URL ? "postgres" : "pglite",
-    jobs: config.jobsEngine,
-  });
+}
+
+async function retryDatabaseSteps(config: Config) {
+  do await new Promise((resolve) => setTimeout(resolve, 5000));
+  while (!(await startDatabaseSteps(config)));
 }
 
 function fail(message: string): never {
