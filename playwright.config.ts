@@ -4,6 +4,8 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+/** The demo server's GitHub simulator listens here, so tests can switch its faults. */
+export const SIMULATOR_URL = `http://127.0.0.1:${port + 1}`;
 const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
   (file) => file && existsSync(file),
 );
@@ -52,7 +54,11 @@ export default defineConfig({
       PORT: String(port),
       AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
       AUTH_TRUST_HOST: "true",
-      GITHUB_SIMULATOR_PORT: "0",
+      GITHUB_SIMULATOR_PORT: String(port + 1),
+      // Short enough that both ways home (callback and polling) finish within a test.
+      GITHUB_SIMULATOR_WORKFLOW_SECONDS: "1",
+      ANALYSIS_POLLING_INTERVAL_SECONDS: "1",
+      ANALYSIS_WEBHOOK_GRACE_SECONDS: "2",
       ADMIN_GITHUB_LOGINS: "ops-admin",
       LOG_LEVEL: "warn",
     },

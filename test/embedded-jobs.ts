@@ -63,3 +63,14 @@ export function startTestExecutor(
   setEmbeddedExecutor(executor);
   return { executor, registry, clock, serveHandler };
 }
+
+/** The embedded executor over the app's own client and functions, as the server runs them. */
+export async function startAppTestExecutor(db: Database): Promise<TestExecutor> {
+  const [{ inngest }, { functions }, { getConfig }, { embeddedSigningKey }] = await Promise.all([
+    import("@/inngest/client"),
+    import("@/inngest/functions"),
+    import("@/lib/config"),
+    import("@/lib/jobs/embedded/signing-key"),
+  ]);
+  return startTestExecutor(db, inngest, functions, embeddedSigningKey(undefined, getConfig().DATA_DIR));
+}

@@ -1,3 +1,4 @@
 export * from "./auth";
 export * from "./api-tokens";
 export * from "./jobs";
+export * from "./features";

@@ -71,7 +71,7 @@ export const jobRuns = pgTable(
     /** Parallel steps the SDK planned, run one request each before the function is called again. */
     planned: jsonb("planned").$type<string[]>().notNull().default([]),
     cancelledBy: text("cancelled_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
   },

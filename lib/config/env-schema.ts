@@ -26,6 +26,12 @@ const commaList = z
 const httpUrl = (what: string) =>
   z.url({ protocol: /^https?$/, error: `expected ${what}: an http(s) URL` }).transform((url) => url.replace(/\/+$/, ""));
 
+const seconds = (what: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `expected ${what} in seconds` })
+    .min(min, `expected ${what}: at least ${min} seconds`)
+    .max(max, `expected ${what}: at most ${max} seconds`);
+
 /** Every environment variable the app reads, with its default. `.env.example` documents the same list. */
 export const envSchema = z.object({
   NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
@@ -58,6 +64,15 @@ export const envSchema = z.object({
   ),
   INNGEST_BASE_URL: optional(httpUrl("the Inngest server URL (self-hosted)")),
   INNGEST_DEV: optional(z.string().min(1)),
+  WEBHOOK_SECRET: optional(z.string().min(16, "expected at least 16 characters (openssl rand -hex 32)")),
+  WEBHOOK_BASE_URL: optional(httpUrl("the public URL workflows post analysis callbacks to")),
+  ANALYSIS_WORKFLOW: withDefault(z.string().regex(/^[\w.-]+\.ya?ml$/, "expected a workflow file name such as analyze-feature.yml"), "analyze-feature.yml"),
+  ANALYSIS_WORKFLOW_REF: withDefault(z.string().min(1), "main"),
+  ANALYSIS_POLLING_INTERVAL_SECONDS: withDefault(seconds("the analysis polling interval", 1, 3600), 30),
+  ANALYSIS_POLLING_TIMEOUT_SECONDS: withDefault(seconds("the analysis polling timeout", 1, 86_400), 900),
+  ANALYSIS_WEBHOOK_GRACE_SECONDS: withDefault(seconds("the analysis callback grace period", 0, 3600), 300),
+  ANALYSIS_CALLBACK_MAX_BYTES: withDefault(z.coerce.number().int().min(1024).max(26_214_400), 1_048_576),
+  GITHUB_SIMULATOR_WORKFLOW_SECONDS: withDefault(seconds("the simulated workflow duration", 0, 3600), 3),
   JOBS_RETRY_BASE_MS: withDefault(z.coerce.number().int().min(1).max(3_600_000), 1000),
   LOG_LEVEL: withDefault(z.enum(["debug", "info", "warn", "error"]), "info"),
 });

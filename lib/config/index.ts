@@ -17,6 +17,8 @@ export type Config = Env & {
   demoMode: boolean;
   /** Who runs background functions: an Inngest server (cloud or self-hosted), a local dev server, or the embedded executor. */
   jobsEngine: JobsEngine;
+  /** Where analysis callbacks are posted: WEBHOOK_BASE_URL, or this server itself in demo mode; none → polling only. */
+  callbackBaseUrl: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -51,7 +53,17 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     throw new ConfigError(["INNGEST_SIGNING_KEY: required with INNGEST_EVENT_KEY (the app must verify Inngest's calls)"]);
   }
   const jobsEngine: JobsEngine = env.INNGEST_EVENT_KEY ? "inngest" : env.INNGEST_DEV ? "inngest-dev" : "embedded";
-  return { ...env, demoMode, jobsEngine };
+  if (!demoMode && env.WEBHOOK_BASE_URL && !env.WEBHOOK_SECRET) {
+    throw new ConfigError(["WEBHOOK_SECRET: required with WEBHOOK_BASE_URL (set the same value as the repository secret the workflow reads)"]);
+  }
+  // Each poll is two steps of the poller; Inngest caps a function at 1,000 steps.
+  if (env.ANALYSIS_POLLING_TIMEOUT_SECONDS / env.ANALYSIS_POLLING_INTERVAL_SECONDS > 400) {
+    throw new ConfigError([
+      `ANALYSIS_POLLING_TIMEOUT_SECONDS: at most 400 polling intervals (got ${env.ANALYSIS_POLLING_TIMEOUT_SECONDS}s / ${env.ANALYSIS_POLLING_INTERVAL_SECONDS}s)`,
+    ]);
+  }
+  const callbackBaseUrl = env.WEBHOOK_BASE_URL ?? (demoMode ? `http://127.0.0.1:${env.PORT}` : undefined);
+  return { ...env, demoMode, jobsEngine, callbackBaseUrl };
 }
 
 /** Shows what was given without ever echoing a secret's value. */

@@ -1,11 +1,25 @@
 import type { Config } from "@/lib/config";
 
-// Set once by the server's start-up when it starts the simulator (demo mode); shared across bundles.
-const SIMULATOR = Symbol.for("hooksmith.github-simulator-url");
-type Holder = { [SIMULATOR]?: string };
+/** What start-up hands over in demo mode: where the simulator listens and the simulated App's credentials. */
+export interface DemoGithub {
+  url: string;
+  appId: number;
+  privateKey: string;
+  webhookSecret: string;
+}
 
-export function setSimulatorUrl(url: string | undefined) {
-  (globalThis as Holder)[SIMULATOR] = url;
+// Set once by the server's start-up when it starts the simulator; shared across bundles.
+const DEMO = Symbol.for("hooksmith.demo-github");
+type Holder = { [DEMO]?: DemoGithub };
+
+export function setDemoGithub(demo: DemoGithub | undefined) {
+  (globalThis as Holder)[DEMO] = demo;
+}
+
+export function demoGithub(): DemoGithub {
+  const demo = (globalThis as Holder)[DEMO];
+  if (!demo) throw new Error("Demo mode: the GitHub simulator has not been started");
+  return demo;
 }
 
 export interface GithubUrls {
@@ -18,9 +32,8 @@ export interface GithubUrls {
 /** Where GitHub is for this process: the simulator in demo mode, else github.com or GHES from GITHUB_API_URL. */
 export function githubUrls(config: Pick<Config, "demoMode" | "GITHUB_API_URL">): GithubUrls {
   if (config.demoMode) {
-    const web = (globalThis as Holder)[SIMULATOR];
-    if (!web) throw new Error("Demo mode: the GitHub simulator has not been started");
-    return { web, api: `${web}/api/v3` };
+    const { url } = demoGithub();
+    return { web: url, api: `${url}/api/v3` };
   }
   const api = config.GITHUB_API_URL;
   if (api === "https://api.github.com") return { web: "https://github.com", api };

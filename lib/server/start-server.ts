@@ -4,8 +4,7 @@ import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
 import { UnsupportedFunctionError } from "@/lib/jobs/embedded/registry";
 import { startEmbeddedExecutor } from "@/lib/jobs/embedded/start-embedded-executor";
 import { ConfigError, getConfig, type Config } from "@/lib/config";
-import { setSimulatorUrl } from "@/lib/github/github-urls";
-import { startGithubSimulator } from "@/lib/github/simulator/start-github-simulator";
+import { startDemoGithub } from "@/lib/github/simulator/start-demo-github";
 import { log } from "@/lib/log";
 
 /**
@@ -28,8 +27,7 @@ export async function startServer() {
   }
 
   if (config.demoMode) {
-    const simulator = await startGithubSimulator({ port: config.GITHUB_SIMULATOR_PORT });
-    setSimulatorUrl(simulator.url);
+    const simulator = await startDemoGithub(config);
     log.info("demo mode: GitHub is simulated", { github_simulator: simulator.url });
   }
 

@@ -1,0 +1,115 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { analyses, features, jobEvents, type Feature } from "@/db/schema";
+import { signCallbackBody } from "@/lib/analysis/callback-signature";
+import { setUpTestDatabase } from "@/test/database";
+import { createTestFeature } from "@/test/features";
+import { startAppTestExecutor } from "@/test/embedded-jobs";
+import { callRoute } from "@/test/http";
+import { POST } from "./route";
+
+const { db } = await setUpTestDatabase();
+await startAppTestExecutor(db);
+
+const RESULT = { complexity: { level: "medium", score: 5 }, implementation_tasks: [{ title: "Add CSV writer" }], custom_field: { kept: true } };
+const bodyFor = (feature: Feature, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ feature_id: feature.id, correlation_id: feature.analysisCorrelationId, workflow_run_id: 9001, analysis: RESULT, ...extra });
+
+function post(body: string, headers: Record<string, string | undefined>) {
+  const defined = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined)) as Record<string, string>;
+  return callRoute(
+    POST,
+    new Request("http://app.test/api/v1/webhooks/analysis-result", { method: "POST", headers: { "content-type": "application/json", ...defined }, body }),
+  );
+}
+const signed = (feature: Feature, body: string) => ({ "x-feature-id": feature.id, "x-webhook-signature": signCallbackBody(feature.webhookSecret, body) });
+const errorCode = async (response: Response) => (await response.json()).error.code;
+
+describe("POST /api/v1/webhooks/analysis-result", () => {
+  it("records a valid callback (200 success) and answers a replay as a duplicate that changes nothing", async () => {
+    const feature = await createTestFeature(db, { analyzing: true });
+    const body = bodyFor(feature);
+    const first = await post(body, signed(feature, body));
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ status: "success", feature_id: feature.id, analysis_status: "completed" });
+
+    const replay = await post(body, signed(feature, body));
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toEqual({ status: "duplicate", feature_id: feature.id, analysis_status: "completed" });
+
+    const rows = await db.select().from(analyses).where(eq(analyses.featureId, feature.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ source: "webhook", status: "completed", workflowRunId: 9001 });
+    expect(rows[0]!.result).toMatchObject({ custom_field: { kept: true } });
+    const [after] = await db.select().from(features).where(eq(features.id, feature.id));
+    expect(after).toMatchObject({ status: "completed", failureReason: null });
+    expect(after!.webhookReceivedAt).toBeInstanceOf(Date);
+    const sent = await db.select().from(jobEvents).where(eq(jobEvents.name, "feature/analysis.recorded"));
+    expect(sent.map((event) => event.data)).toContainEqual({ feature_id: feature.id, correlation_id: feature.analysisCorrelationId });
+  });
+
+  it("records a result carrying an error as a failed analysis with that reason", async () => {
+    const feature = await createTestFeature(db, { analyzing: true });
+    const body = bodyFor(feature, { analysis: { error: "analysis command exited 2" } });
+    const response = await post(body, signed(feature, body));
+    expect(await response.json()).toMatchObject({ status: "success", analysis_status: "failed" });
+    const [after] = await db.select().from(features).where(eq(features.id, feature.id));
+    expect(after).toMatchObject({ status: "failed", failureReason: "analysis command exited 2" });
+  });
+
+  it("answers 400 for a missing header, before anything else", async () => {
+    const feature = await createTestFeature(db, { analyzing: true });
+    const body = bodyFor(feature);
+    const noSignature = await post(body, { "x-feature-id": feature.id });
+    expect(noSignature.status).toBe(400);
+    expect(await errorCode(noSignature)).toBe("missing_header");
+    const noFeature = await post(body, { "x-webhook-signature": "ab".repeat(32) });
+    expect(noFeature.status).toBe(400);
+  });
+
+  it("answers 404 for an unknown feature without looking at the body", async () => {
+    const response = await post("{not json", { "x-feature-id": "7d9f6c52-0d8e-4c4f-8a53-5cf2f0f5a111", "x-webhook-signature": "ab".repeat(32) });
+    expect(response.status).toBe(404);
+  });
+
+  it("answers 401 for a bad signature, before parsing the body", async () => {
+    const feature = await createTestFeature(db, { analyzing: true });
+    const tampered = await post(bodyFor(feature).replace("medium", "low"), signed(feature, bodyFor(feature)));
+    expect(tampered.status).toBe(401);
+    expect(await errorCode(tampered)).toBe("invalid_signature");
+    const unparsable = await post("{not json", { "x-feature-id": feature.id, "x-webhook-signature": "00".repeat(32) });
+    expect(unparsable.status).toBe(401);
+    const [after] = await db.select().from(features).where(eq(features.id, feature.id));
+    expect(after!.status).toBe("analyzing");
+  });
+
+  it("answers 400 for signed invalid JSON, a schema error, and a feature id mismatch", async () => {
+    const feature = await createTestFeature(db, { analyzing: true });
+    const other = await createTestFeature(db);
+    const cases: [string, string][] = [
+      ["{not json", "invalid_json"],
+      [JSON.stringify({ feature_id: feature.id, correlation_id: "c", analysis: { implementation_tasks: "many" } }), "validation_error"],
+      [bodyFor(feature, { feature_id: other.id }), "feature_id_mismatch"],
+    ];
+    for (const [body, code] of cases) {
+      const response = await post(body, signed(feature, body));
+      expect(response.status, code).toBe(400);
+      expect(await errorCode(response)).toBe(code);
+    }
+    expect(await db.select().from(analyses).where(eq(analyses.featureId, feature.id))).toHaveLength(0);
+  });
+
+  it("answers 413 past the body limit", async () => {
+    const feature = await createTestFeature(db, { analyzing: true });
+    const body = bodyFor(feature, { analysis: { raw_output: "x".repeat(1_100_000) } });
+    const response = await post(body, signed(feature, body));
+    expect(response.status).toBe(413);
+  });
+
+  it("treats a callback for an earlier attempt as a duplicate", async () => {
+    const feature = await createTestFeature(db, { analyzing: true });
+    const stale = bodyFor(feature, { correlation_id: "an-earlier-attempt" });
+    const response = await post(stale, signed(feature, stale));
+    expect(await response.json()).toEqual({ status: "duplicate", feature_id: feature.id, analysis_status: "analyzing" });
+  });
+});

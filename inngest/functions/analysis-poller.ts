@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { inngest } from "@/inngest/client";
+import { getConfig } from "@/lib/config";
+import { defaultAnalysisDeps, analysisSettings } from "@/lib/analysis/default-deps";
+import { ANALYSIS_RECORDED_EVENT, ANALYSIS_REQUESTED_EVENT } from "@/lib/analysis/deps";
+import { pollAnalysisRun } from "@/lib/analysis/poll-analysis-run";
+import { recordAnalysisOutcome } from "@/lib/analysis/record-analysis-outcome";
+import { timeOutAnalysis } from "@/lib/analysis/time-out-analysis";
+
+export const analysisRequestedData = z.object({
+  feature_id: z.uuid(),
+  correlation_id: z.string().min(1),
+  run_id: z.number().int().nullable(),
+  requested_at: z.iso.datetime({ offset: true }),
+  callback: z.boolean(),
+});
+
+/**
+ * The durable path home for one analysis attempt: wait for a result recorded by the callback or the
+ * workflow_run webhook; if none comes within the interval, poll the run (recording the result once it
+ * completes); stop at the timeout with "timed out". One active poller per feature: a new attempt cancels
+ * the old one.
+ */
+export const analysisPoller = inngest.createFunction(
+  {
+    id: "analysis-poller",
+    name: "Analysis poller",
+    retries: 5,
+    singleton: { key: "event.data.feature_id", mode: "cancel" },
+    triggers: [{ event: ANALYSIS_REQUESTED_EVENT }],
+    onFailure: async ({ event, error }) => {
+      const data = analysisRequestedData.parse(event.data.event.data);
+      await recordAnalysisOutcome(await defaultAnalysisDeps(), {
+        featureId: data.feature_id,
+        correlationId: data.correlation_id,
+        source: "polling",
+        outcome: { status: "failed", error: `The poller failed: ${error.message}` },
+      });
+    },
+  },
+  async ({ event, step }) => {
+    const data = analysisRequestedData.parse(event.data);
+    const settings = analysisSettings(getConfig());
+    const interval = settings.pollIntervalSeconds * 1000;
+    const deadline = Date.parse(data.requested_at) + settings.pollTimeoutSeconds * 1000;
+    let lastCheckedAt = Date.parse(data.requested_at);
+    let runId = data.run_id;
+    let etag: string | undefined;
+
+    for (let poll = 0; ; poll++) {
+      // With a callback on its way, give it the grace period before spending API calls on polling.
+      const wait = poll === 0 && data.callback ? Math.max(interval, settings.webhookGraceSeconds * 1000) : interval;
+      const waitSeconds = Math.max(1, Math.ceil(Math.min(wait, deadline - lastCheckedAt) / 1000));
+      const recorded = await step.waitForEvent(`wait for result ${poll}`, {
+        event: ANALYSIS_RECORDED_EVENT,
+        timeout: `${waitSeconds}s`,
+        if: `async.data.correlation_id == "${data.correlation_id}"`,
+      });
+      if (recorded) return { outcome: "recorded", polls: poll };
+
+      const result = await step.run(`poll ${poll}`, async () =>
+        pollAnalysisRun(await defaultAnalysisDeps(), { featureId: data.feature_id, correlationId: data.correlation_id, runId, etag }),
+      );
+      if (result.state === "settled") return { outcome: "settled", polls: poll + 1 };
+      if (result.state === "running") ({ runId, etag } = result);
+      lastCheckedAt = Date.parse(result.checkedAt);
+
+      if (lastCheckedAt >= deadline) {
+        await step.run("time out", async () =>
+          timeOutAnalysis(await defaultAnalysisDeps(), { featureId: data.feature_id, correlationId: data.correlation_id }),
+        );
+        return { outcome: "timed out", polls: poll + 1 };
+      }
+      if (result.state === "transient" && result.retryAt && Date.parse(result.retryAt) > lastCheckedAt + interval) {
+        await step.sleepUntil(`rate limited ${poll}`, result.retryAt);
+        lastCheckedAt = Date.parse(result.retryAt);
+      }
+    }
+  },
+);

@@ -1,0 +1,30 @@
+import { getDb } from "@/db";
+import { inngest } from "@/inngest/client";
+import { getConfig, type Config } from "@/lib/config";
+import { getGithubApp, repositoryOctokit } from "@/lib/github/github-app";
+import { log as rootLog, type Logger } from "@/lib/log";
+import type { AnalysisDeps, AnalysisSettings } from "./deps";
+
+export function analysisSettings(config: Config): AnalysisSettings {
+  return {
+    workflow: config.ANALYSIS_WORKFLOW,
+    ref: config.ANALYSIS_WORKFLOW_REF,
+    callbackBaseUrl: config.callbackBaseUrl,
+    pollIntervalSeconds: config.ANALYSIS_POLLING_INTERVAL_SECONDS,
+    pollTimeoutSeconds: config.ANALYSIS_POLLING_TIMEOUT_SECONDS,
+    webhookGraceSeconds: config.ANALYSIS_WEBHOOK_GRACE_SECONDS,
+  };
+}
+
+/** The analysis flow wired to this process: its database, its GitHub App, its Inngest client. */
+export async function defaultAnalysisDeps(log: Logger = rootLog): Promise<AnalysisDeps> {
+  const config = getConfig();
+  return {
+    db: await getDb(),
+    settings: analysisSettings(config),
+    octokitFor: (repository) => repositoryOctokit(getGithubApp(config), repository),
+    sendEvent: (event) => inngest.send(event),
+    now: () => new Date(),
+    log,
+  };
+}

@@ -1,0 +1,18 @@
+import type { Database } from "@/db";
+import { featureEvents, type FeatureEventKind } from "@/db/schema";
+
+type Executor = Pick<Database, "insert">;
+
+/** One line of a feature's analysis timeline. */
+export async function addFeatureEvent(
+  db: Executor,
+  event: { featureId: string; correlationId: string | null; kind: FeatureEventKind; message: string; detail?: Record<string, unknown> },
+) {
+  await db.insert(featureEvents).values({
+    featureId: event.featureId,
+    correlationId: event.correlationId,
+    kind: event.kind,
+    message: event.message,
+    detail: event.detail ?? null,
+  });
+}

@@ -1,0 +1,22 @@
+import { asc, desc, eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { analyses, featureEvents, features, type Feature } from "@/db/schema";
+import { notFound } from "@/lib/errors";
+import { toAnalysisView, toFeatureEventView, toFeatureView, type FeatureDetailView } from "./feature-view";
+
+export async function findFeature(db: Database, id: string): Promise<Feature | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [feature] = await db.select().from(features).where(eq(features.id, id));
+  return feature;
+}
+
+/** A feature with its analyses (newest first) and its timeline (oldest first); 404 when unknown. */
+export async function getFeatureDetail(db: Database, id: string): Promise<FeatureDetailView> {
+  const feature = await findFeature(db, id);
+  if (!feature) throw notFound("Feature");
+  const [analysisRows, eventRows] = await Promise.all([
+    db.select().from(analyses).where(eq(analyses.featureId, id)).orderBy(desc(analyses.completedAt)),
+    db.select().from(featureEvents).where(eq(featureEvents.featureId, id)).orderBy(asc(featureEvents.createdAt)).limit(500),
+  ]);
+  return { ...toFeatureView(feature), analyses: analysisRows.map(toAnalysisView), events: eventRows.map(toFeatureEventView) };
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { App } from "@octokit/app";
+import { Octokit } from "@octokit/core";
+import type { Config } from "@/lib/config";
+import { demoGithub, githubUrls } from "./github-urls";
+
+export type GithubApp = App;
+export type InstallationOctokit = Octokit;
+
+type AppConfig = Pick<Config, "demoMode" | "GITHUB_API_URL" | "GITHUB_APP_ID" | "GITHUB_APP_PRIVATE_KEY" | "GITHUB_APP_PRIVATE_KEY_PATH">;
+
+/** The App's id and private key: the simulated App's in demo mode, else from the environment. */
+function appCredentials(config: AppConfig): { appId: string; privateKey: string } {
+  if (config.demoMode) {
+    const demo = demoGithub();
+    return { appId: String(demo.appId), privateKey: demo.privateKey };
+  }
+  const privateKey = config.GITHUB_APP_PRIVATE_KEY ?? readFileSync(config.GITHUB_APP_PRIVATE_KEY_PATH!, "utf8");
+  return { appId: config.GITHUB_APP_ID!, privateKey: privateKey.replace(/\\n/g, "\n") };
+}
+
+const APP = Symbol.for("hooksmith.github-app");
+type Holder = { [APP]?: { key: string; app: App } };
+
+/**
+ * The process's GitHub App client. Installation tokens are minted from the App JWT and cached by
+ * @octokit/auth-app until shortly before they expire.
+ */
+export function getGithubApp(config: AppConfig): App {
+  const { appId, privateKey } = appCredentials(config);
+  const baseUrl = githubUrls(config).api;
+  const key = `${appId}@${baseUrl}`;
+  const holder = globalThis as Holder;
+  if (holder[APP]?.key !== key) {
+    holder[APP] = {
+      key,
+      app: new App({ appId, privateKey, Octokit: Octokit.defaults({ baseUrl, userAgent: "hooksmith" }) }),
+    };
+  }
+  return holder[APP].app;
+}
+
+const INSTALLATION_TTL_MS = 5 * 60_000;
+const installationIds = new Map<string, { id: number; until: number }>();
+
+/** An Octokit authenticated as the App's installation on `owner/name` (its installation id is cached briefly). */
+export async function repositoryOctokit(app: App, repository: string): Promise<InstallationOctokit> {
+  const cached = installationIds.get(repository);
+  let installationId = cached && cached.until > Date.now() ? cached.id : undefined;
+  if (installationId === undefined) {
+    const [owner, repo] = repository.split("/");
+    const { data } = await app.octokit.request("GET /repos/{owner}/{repo}/installation", { owner: owner!, repo: repo! });
+    installationId = data.id;
+    installationIds.set(repository, { id: installationId, until: Date.now() + INSTALLATION_TTL_MS });
+  }
+  return app.getInstallationOctokit(installationId) as Promise<InstallationOctokit>;
+}

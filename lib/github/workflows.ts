@@ -1,0 +1,114 @@
+import { RequestError } from "@octokit/request-error";
+import { unzipSync, strFromU8 } from "fflate";
+import type { InstallationOctokit } from "./github-app";
+
+const splitRepository = (repository: string) => {
+  const [owner, repo] = repository.split("/");
+  return { owner: owner!, repo: repo! };
+};
+
+export interface DispatchInput {
+  repository: string;
+  workflow: string;
+  ref: string;
+  inputs: Record<string, string>;
+}
+
+/**
+ * Dispatches a workflow asking for its run details. GitHub answers 200 with the run id, or 204 without
+ * it (older servers, GHES): then the run id is null and must be found by its run name.
+ */
+export async function dispatchWorkflow(octokit: InstallationOctokit, input: DispatchInput): Promise<{ runId: number | null }> {
+  const response = await octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
+    ...splitRepository(input.repository),
+    workflow_id: input.workflow,
+    ref: input.ref,
+    inputs: input.inputs,
+    return_run_details: true,
+  });
+  const data = response.data as { workflow_run_id?: number } | undefined;
+  return { runId: response.status === 200 && data?.workflow_run_id ? Number(data.workflow_run_id) : null };
+}
+
+/** The newest workflow_dispatch run of `workflow` whose run name contains `marker`, created since `since`. */
+export async function findRunByName(
+  octokit: InstallationOctokit,
+  input: { repository: string; workflow: string; marker: string; since: Date },
+): Promise<number | null> {
+  // GitHub's `created` filter has one-second precision: step back a second so the run is never missed.
+  const since = new Date(input.since.getTime() - 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const { data } = await octokit.request("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", {
+    ...splitRepository(input.repository),
+    workflow_id: input.workflow,
+    event: "workflow_dispatch",
+    created: `>=${since}`,
+    per_page: 50,
+  });
+  const run = data.workflow_runs.find((candidate) => candidate.name?.includes(input.marker));
+  return run ? Number(run.id) : null;
+}
+
+export interface WorkflowRunState {
+  status: string | null;
+  conclusion: string | null;
+  htmlUrl: string;
+}
+
+/**
+ * A run's status, by conditional request: with the ETag of the last answer, an unchanged run costs a 304
+ * that GitHub does not count against the rate limit.
+ */
+export async function getWorkflowRun(
+  octokit: InstallationOctokit,
+  input: { repository: string; runId: number; etag?: string },
+): Promise<{ notModified: true } | { notModified: false; run: WorkflowRunState; etag?: string }> {
+  try {
+    const response = await octokit.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}", {
+      ...splitRepository(input.repository),
+      run_id: input.runId,
+      headers: input.etag ? { "if-none-match": input.etag } : {},
+    });
+    const { status, conclusion, html_url } = response.data;
+    return { notModified: false, run: { status, conclusion, htmlUrl: html_url }, etag: response.headers.etag };
+  } catch (error) {
+    if (error instanceof RequestError && error.status === 304) return { notModified: true };
+    throw error;
+  }
+}
+
+/** Downloads artifact `name` of a run (GitHub answers with a redirect to a zip) and returns `file` parsed as JSON; null when absent. */
+export async function downloadArtifactJson(
+  octokit: InstallationOctokit,
+  input: { repository: string; runId: number; name: string; file: string },
+): Promise<unknown | null> {
+  const repo = splitRepository(input.repository);
+  const { data } = await octokit.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
+    ...repo,
+    run_id: input.runId,
+    name: input.name,
+    per_page: 100,
+  });
+  const artifact = data.artifacts.find((candidate) => candidate.name === input.name && !candidate.expired);
+  if (!artifact) return null;
+  const zip = await octokit.request("GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}", {
+    ...repo,
+    artifact_id: artifact.id,
+    archive_format: "zip",
+  });
+  const files = unzipSync(new Uint8Array(zip.data as ArrayBuffer));
+  const content = files[input.file];
+  if (!content) throw new ArtifactContentError(`Artifact ${input.name} holds no ${input.file}`);
+  try {
+    return JSON.parse(strFromU8(content));
+  } catch {
+    throw new ArtifactContentError(`${input.file} in artifact ${input.name} is not valid JSON`);
+  }
+}
+
+/** The artifact exists but does not hold a readable result: a failure of the analysis, not of GitHub. */
+export class ArtifactContentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ArtifactContentError";
+  }
+}
