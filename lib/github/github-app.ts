@@ -31,13 +31,16 @@ export function getGithubApp(config: AppConfig): App {
   const baseUrl = githubUrls(config).api;
   const key = `${appId}@${baseUrl}`;
   const holder = globalThis as Holder;
-  if (holder[APP]?.key !== key) {
-    holder[APP] = {
-      key,
-      app: new App({ appId, privateKey, Octokit: Octokit.defaults({ baseUrl, userAgent: "hooksmith" }) }),
-    };
-  }
+  if (holder[APP]?.key !== key) holder[APP] = { key, app: createGithubApp({ appId, privateKey, baseUrl }) };
   return holder[APP].app;
+}
+
+export function createGithubApp(input: { appId: string | number; privateKey: string; baseUrl: string }): App {
+  return new App({
+    appId: input.appId,
+    privateKey: input.privateKey,
+    Octokit: Octokit.defaults({ baseUrl: input.baseUrl, userAgent: "hooksmith" }),
+  });
 }
 
 const INSTALLATION_TTL_MS = 5 * 60_000;

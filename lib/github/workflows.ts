@@ -44,7 +44,8 @@ export async function findRunByName(
     created: `>=${since}`,
     per_page: 50,
   });
-  const run = data.workflow_runs.find((candidate) => candidate.name?.includes(input.marker));
+  // The run-name is the run's display_title (some GitHub versions also report it as its name).
+  const run = data.workflow_runs.find((candidate) => candidate.display_title?.includes(input.marker) || candidate.name?.includes(input.marker));
   return run ? Number(run.id) : null;
 }
 

@@ -9,10 +9,12 @@ export const DEMO_USERS = [
 
 export const GITHUB_LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i;
 
-/** A stable numeric id per login, so a simulated user keeps their account across restarts. */
-export function simulatedUserId(login: string): number {
-  return createHash("sha256").update(login.toLowerCase()).digest().readUInt32BE(0) % 90_000_000 + 10_000_000;
+/** A stable numeric id for a simulated object, so it keeps its identity across restarts. */
+export function stableId(key: string): number {
+  return createHash("sha256").update(key.toLowerCase()).digest().readUInt32BE(0) % 90_000_000 + 10_000_000;
 }
+
+export const simulatedUserId = (login: string) => stableId(login);
 
 export function simulatedUserName(login: string): string | null {
   return DEMO_USERS.find((user) => user.login === login.toLowerCase())?.name ?? null;

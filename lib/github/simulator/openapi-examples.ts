@@ -21,3 +21,10 @@ export function githubExample<T>(name: string): T {
   if (example === undefined) throw new Error(`GitHub's OpenAPI description has no example named ${name}`);
   return structuredClone(example) as T;
 }
+
+/** A GitHub example moved onto the simulator: each `[from, to]` text replaced throughout (URLs, names, ids). */
+export function rehosted<T>(example: T, replacements: [string, string][]): T {
+  let text = JSON.stringify(example);
+  for (const [from, to] of replacements) text = text.replaceAll(from, to);
+  return JSON.parse(text) as T;
+}

