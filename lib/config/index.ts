@@ -36,10 +36,10 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message} (got ${describe(source, issue.path)})`),
     );
   }
-  const env = parsed.data;
-  const hasKey = Boolean(env.GITHUB_APP_PRIVATE_KEY || env.GITHUB_APP_PRIVATE_KEY_PATH);
-  const present = GITHUB_CREDENTIALS.filter((name) => env[name] !== undefined);
+  const hasKey = Boolean(parsed.data.GITHUB_APP_PRIVATE_KEY || parsed.data.GITHUB_APP_PRIVATE_KEY_PATH);
+  const present = GITHUB_CREDENTIALS.filter((name) => parsed.data[name] !== undefined);
   const demoMode = present.length === 0 && !hasKey;
+  const env = demoMode ? { ...parsed.data, ...demoPace(source) } : parsed.data;
   if (!demoMode) {
     const missing: string[] = GITHUB_CREDENTIALS.filter((name) => env[name] === undefined);
     if (!hasKey) missing.push("GITHUB_APP_PRIVATE_KEY (or GITHUB_APP_PRIVATE_KEY_PATH)");
@@ -64,6 +64,17 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   }
   const callbackBaseUrl = env.WEBHOOK_BASE_URL ?? (demoMode ? `http://127.0.0.1:${env.PORT}` : undefined);
   return { ...env, demoMode, jobsEngine, callbackBaseUrl };
+}
+
+/**
+ * Demo mode's simulated workflow takes seconds, not minutes: unless told otherwise, poll at its pace
+ * (every 3 s, after a 5 s grace for the callback) so either way home shows within seconds.
+ */
+function demoPace(source: Record<string, string | undefined>): Partial<Env> {
+  return {
+    ...(!source.ANALYSIS_POLLING_INTERVAL_SECONDS && { ANALYSIS_POLLING_INTERVAL_SECONDS: 3 }),
+    ...(!source.ANALYSIS_WEBHOOK_GRACE_SECONDS && { ANALYSIS_WEBHOOK_GRACE_SECONDS: 5 }),
+  };
 }
 
 /** Shows what was given without ever echoing a secret's value. */

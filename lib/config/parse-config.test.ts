@@ -11,6 +11,14 @@ const problemsOf = (env: Record<string, string>) => {
   throw new Error("expected the configuration to be refused");
 };
 
+const PRODUCTION_GITHUB = {
+  GITHUB_APP_ID: "123",
+  GITHUB_APP_PRIVATE_KEY_PATH: "/run/secrets/github-app.pem",
+  GITHUB_WEBHOOK_SECRET: "a-webhook-secret-of-some-length",
+  GITHUB_CLIENT_ID: "Iv1.abc",
+  GITHUB_CLIENT_SECRET: "shh",
+};
+
 describe("parseConfig", () => {
   it("applies the documented defaults: port 3000, .data, PGlite, demo mode", () => {
     const config = parseConfig({});
@@ -52,14 +60,17 @@ describe("parseConfig", () => {
   });
 
   it("leaves demo mode when every GitHub credential is set", () => {
-    const config = parseConfig({
-      GITHUB_APP_ID: "123",
-      GITHUB_APP_PRIVATE_KEY_PATH: "/run/secrets/github-app.pem",
-      GITHUB_WEBHOOK_SECRET: "a-webhook-secret-of-some-length",
-      GITHUB_CLIENT_ID: "Iv1.abc",
-      GITHUB_CLIENT_SECRET: "shh",
-    });
-    expect(config.demoMode).toBe(false);
+    expect(parseConfig(PRODUCTION_GITHUB).demoMode).toBe(false);
+  });
+
+  it("polls at the simulated workflow's pace in demo mode, at the documented pace otherwise, and as told in both", () => {
+    const pace = (env: Record<string, string>) => {
+      const config = parseConfig(env);
+      return [config.ANALYSIS_POLLING_INTERVAL_SECONDS, config.ANALYSIS_WEBHOOK_GRACE_SECONDS, config.ANALYSIS_POLLING_TIMEOUT_SECONDS];
+    };
+    expect(pace({})).toEqual([3, 5, 900]);
+    expect(pace(PRODUCTION_GITHUB)).toEqual([30, 300, 900]);
+    expect(pace({ ANALYSIS_POLLING_INTERVAL_SECONDS: "10", ANALYSIS_WEBHOOK_GRACE_SECONDS: "60" })).toEqual([10, 60, 900]);
   });
 
   it.each([

@@ -93,7 +93,7 @@ export function addActionsRoutes(routers: { api: Router; web: Router }, state: S
     const runs = [...state.runs.values()]
       .filter((run) => run.repository === target.repository)
       .filter((run) => !workflowFile || run.workflowPath.endsWith(`/${workflowFile}`))
-      .filter((run) => !query.event || query.event === "workflow_dispatch")
+      .filter(() => !query.event || query.event === "workflow_dispatch") // every simulated run is dispatched
       .filter((run) => !query.status || run.status === query.status || run.conclusion === query.status)
       .filter((run) => created(run.createdAt))
       .sort((a, b) => b.id - a.id);

@@ -12,7 +12,7 @@ export function addControlRoutes(router: Router, state: SimulatorState) {
     res.json({
       faults: state.faults,
       installations: state.installations,
-      runs: [...state.runs.values()].map(({ plannedConclusion: _planned, ...run }) => run),
+      runs: [...state.runs.values()],
       artifacts: [...state.artifacts.values()].map(({ zip, ...artifact }) => ({ ...artifact, size_in_bytes: zip.byteLength })),
       callbacks: state.callbacks,
       deliveries: state.deliveries,
