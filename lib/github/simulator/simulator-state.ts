@@ -72,7 +72,8 @@ export class SimulatorState {
   apiCalls = { counted: 0, notModified: 0, byRoute: {} as Record<string, number> };
   rateLimit = { used: 0, resetAt: nextHour() };
   readonly timers = new Set<NodeJS.Timeout>();
-  private lastId = 7_000_000_000;
+  // Ids keep growing across restarts, so a run id the app stored earlier never names a new run.
+  private lastId = Math.floor(Date.now() / 1000) * 1000;
 
   constructor(readonly installations: SimulatedInstallation[]) {}
 
