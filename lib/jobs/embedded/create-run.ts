@@ -69,7 +69,8 @@ export async function createRun(tx: Tx, fn: RegisteredFunction, event: StoredEve
       status: "queued",
       concurrencyKeys: concurrencyKeys(fn, event),
       singletonKey,
-      nextRunAt: now,
+      // Runs are claimed by next_run_at: a priority moves the new run ahead of (or behind) the queue.
+      nextRunAt: new Date(now.getTime() - (fn.priority?.(scope) ?? 0) * 1000),
       createdAt: now,
     })
     .returning({ id: jobRuns.id });

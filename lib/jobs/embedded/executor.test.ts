@@ -110,7 +110,13 @@ const replaced = client.createFunction(
   },
 );
 
+const prioritised = client.createFunction(
+  { id: "prioritised", priority: { run: "event.data.priority" }, triggers: [{ event: "test/prioritised" }] },
+  async ({ event }) => event.data.name,
+);
+
 const { executor, registry, clock, serveHandler } = startTestExecutor(db, client, [
+  prioritised,
   parallel,
   listener,
   withFailureHandler,
@@ -245,6 +251,16 @@ describe("embedded executor", () => {
     await executor.send([{ name: "test/single.cancel", data: { feature: "f1" } }]);
     expect((await runOf(first.runIds[0]!)).status).toBe("cancelled");
     expect((await runOf(other.runIds[0]!)).status).toBe("sleeping");
+  });
+
+  it("claims a high-priority run before runs queued earlier", async () => {
+    const low = await executor.send([{ name: "test/prioritised", data: { name: "routine", priority: 0 } }]);
+    clock.advance(5_000);
+    const high = await executor.send([{ name: "test/prioritised", data: { name: "urgent", priority: 120 } }]);
+    const [first] = await claimRuns({ db, registry, now: () => clock.now, leaseMs: 60_000 }, 1);
+    expect(first!.id).toBe(high.runIds[0]);
+    await executor.drain();
+    expect((await runOf(low.runIds[0]!)).status).toBe("completed");
   });
 
   it("runs once per idempotency key", async () => {

@@ -26,6 +26,12 @@ describe("registerFunctions", () => {
     expect(registered.cancel[0]!.expression!({ event: { data: { featureId: 1 } }, async: { data: { featureId: 1 } } })).toBe(true);
   });
 
+  it("reads priority.run from one field, clamped to Inngest's ±600 s", () => {
+    const fn = client.createFunction({ id: "urgent", priority: { run: "event.data.priority" }, triggers: [{ event: "x/y" }] }, async () => null);
+    const { priority } = registerFunctions("app", [fn]).get("app-urgent")!;
+    expect([120, 5000, -9000, undefined, "high"].map((value) => priority!({ event: { data: { priority: value } } }))).toEqual([120, 600, -600, 0, 0]);
+  });
+
   it("refuses an `if` it cannot evaluate, naming the function", () => {
     const fn = client.createFunction({ id: "picky", triggers: [{ event: "x/y", if: "event.data.n > 3" }] }, async () => null);
     expect(() => registerFunctions("app", [fn])).toThrow(UnsupportedFunctionError);

@@ -17,6 +17,8 @@ export interface RegisteredFunction {
   concurrency: { limit: number; key: KeyExpression | null; scope: string }[];
   singleton: { key: KeyExpression | null; mode: "skip" | "cancel" } | null;
   idempotency: KeyExpression | null;
+  /** `priority.run`: seconds a new run jumps ahead of (positive) or behind (negative) the queue. */
+  priority: ((scope: Scope) => number) | null;
   cancel: { event: string; expression: CompiledExpression | null; timeoutMs: number | null }[];
 }
 
@@ -41,7 +43,7 @@ type FunctionConfig = {
   rateLimit?: unknown;
   throttle?: unknown;
   debounce?: unknown;
-  priority?: unknown;
+  priority?: { run?: string };
 };
 
 const PATH = /^(event|async)(\.[A-Za-z_]\w*)+$/;
@@ -59,12 +61,24 @@ function compileKey(expression: string): KeyExpression {
   };
 }
 
+/** Inngest clamps priority to ±600 s; the embedded executor reads it from one field (or a number). */
+const MAX_PRIORITY_SECONDS = 600;
+
+function compilePriority(expression: string): (scope: Scope) => number {
+  const constant = Number(expression);
+  const read = Number.isFinite(constant) ? () => String(constant) : compileKey(expression);
+  return (scope) => {
+    const value = Number(read(scope) ?? 0);
+    return Number.isFinite(value) ? Math.max(-MAX_PRIORITY_SECONDS, Math.min(MAX_PRIORITY_SECONDS, Math.trunc(value))) : 0;
+  };
+}
+
 const eventMatcher = (pattern: string) =>
   pattern.endsWith("/*") ? (name: string) => name.startsWith(pattern.slice(0, -1)) : (name: string) => name === pattern;
 
 /** Reads one config, refusing flow control the embedded executor does not implement (never a silent ignore). */
 export function registerFunctionConfig(config: FunctionConfig): RegisteredFunction {
-  for (const option of ["batchEvents", "rateLimit", "throttle", "debounce", "priority"] as const) {
+  for (const option of ["batchEvents", "rateLimit", "throttle", "debounce"] as const) {
     if (config[option] !== undefined) throw new UnsupportedFunctionError(config.id, `\`${option}\` is not supported`);
   }
   const wrap = <T>(build: () => T): T => {
@@ -97,6 +111,7 @@ export function registerFunctionConfig(config: FunctionConfig): RegisteredFuncti
         ? { key: config.singleton.key ? compileKey(config.singleton.key) : null, mode: config.singleton.mode }
         : null,
       idempotency: config.idempotency ? compileKey(config.idempotency) : null,
+      priority: config.priority?.run ? compilePriority(config.priority.run) : null,
       cancel: (config.cancel ?? []).map((cancel) => ({
         event: cancel.event,
         expression: cancel.if ? compileExpression(cancel.if) : null,
