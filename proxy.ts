@@ -37,6 +37,6 @@ export const proxy = auth((req) => {
 export const config = {
   // Public: sign-in, Auth.js, health, Inngest, inbound webhooks, the shipped workflow files, and static assets.
   matcher: [
-    "/((?!signin|api/auth|api/health|api/inngest|api/v1/webhooks|webhooks|workflows/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|css|js)$).*)",
+    "/((?!signin|api/auth|api/health|api/inngest|api/v1/webhooks|webhooks/github|workflows/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|css|js)$).*)",
   ],
 };

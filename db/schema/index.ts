@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./api-tokens";
 export * from "./jobs";
 export * from "./features";
+export * from "./github";

@@ -1,7 +1,18 @@
 import type { InngestFunction } from "inngest";
 import { analysisFromWorkflowRun } from "./analysis-from-workflow-run";
 import { analysisPoller } from "./analysis-poller";
+import { cleanUpWebhookEventsFunction, recoverMissedDeliveriesFunction } from "./github-webhook-crons";
 import { jobsSelfTest } from "./jobs-self-test";
+import { processGithubWebhookFunction } from "./process-github-webhook";
+import { processProjectFunction } from "./process-project";
 
 /** Every background function of the app, served at /api/inngest. */
-export const functions: InngestFunction.Any[] = [jobsSelfTest, analysisPoller, analysisFromWorkflowRun];
+export const functions: InngestFunction.Any[] = [
+  jobsSelfTest,
+  analysisPoller,
+  analysisFromWorkflowRun,
+  processGithubWebhookFunction,
+  processProjectFunction,
+  cleanUpWebhookEventsFunction,
+  recoverMissedDeliveriesFunction,
+];

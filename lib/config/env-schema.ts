@@ -73,6 +73,7 @@ export const envSchema = z.object({
   ANALYSIS_WEBHOOK_GRACE_SECONDS: withDefault(seconds("the analysis callback grace period", 0, 3600), 300),
   ANALYSIS_CALLBACK_MAX_BYTES: withDefault(z.coerce.number().int().min(1024).max(26_214_400), 1_048_576),
   GITHUB_SIMULATOR_WORKFLOW_SECONDS: withDefault(seconds("the simulated workflow duration", 0, 3600), 3),
+  WEBHOOK_EVENT_RETENTION_DAYS: withDefault(z.coerce.number().int().min(1, "expected at least 1 day").max(3650), 7),
   JOBS_RETRY_BASE_MS: withDefault(z.coerce.number().int().min(1).max(3_600_000), 1000),
   LOG_LEVEL: withDefault(z.enum(["debug", "info", "warn", "error"]), "info"),
 });

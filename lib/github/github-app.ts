@@ -58,3 +58,8 @@ export async function repositoryOctokit(app: App, repository: string): Promise<I
   }
   return app.getInstallationOctokit(installationId) as Promise<InstallationOctokit>;
 }
+
+/** The secret GitHub signs App webhooks with: GITHUB_WEBHOOK_SECRET, or the simulator's in demo mode. */
+export function githubWebhookSecret(config: Pick<Config, "demoMode" | "GITHUB_WEBHOOK_SECRET">): string {
+  return config.demoMode ? demoGithub().webhookSecret : config.GITHUB_WEBHOOK_SECRET!;
+}

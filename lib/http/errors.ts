@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "@/db/unavailable";
 import { AppError } from "@/lib/errors";
 import type { Logger } from "@/lib/log";
 
@@ -17,6 +18,12 @@ export function toErrorResponse(error: unknown, log: Logger): Response {
       "The request is not valid",
       error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
     );
+  }
+  if (isDatabaseUnavailable(error)) {
+    log.error("database unavailable", { error });
+    const response = errorResponse(503, "database_unavailable", "The database is unavailable; try again shortly");
+    response.headers.set("retry-after", "5");
+    return response;
   }
   log.error("unhandled error", { error });
   return errorResponse(500, "internal_error", "Something went wrong on our side");

@@ -1,0 +1,15 @@
+import type { Database } from "@/db";
+import type { GithubApp } from "@/lib/github/github-app";
+import type { Logger } from "@/lib/log";
+
+/** Sent for every new delivery; the processing function picks it up. */
+export const GITHUB_WEBHOOK_RECEIVED_EVENT = "github/webhook.received";
+
+export interface GithubWebhookDeps {
+  db: Database;
+  sendEvent(event: { name: string; data: Record<string, unknown> } | { name: string; data: Record<string, unknown> }[]): Promise<unknown>;
+  now(): Date;
+  log: Logger;
+  /** The App client, for calls back to GitHub (installations, contents, deliveries). */
+  githubApp(): GithubApp;
+}

@@ -1,0 +1,86 @@
+import { eq } from "drizzle-orm";
+import { webhookEvents } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { isHmacSha256 } from "@/lib/secrets/hmac";
+import { GITHUB_WEBHOOK_RECEIVED_EVENT, type GithubWebhookDeps } from "./deps";
+
+/** GitHub caps webhook payloads at 25 MB. */
+export const GITHUB_WEBHOOK_MAX_BYTES = 25 * 1024 * 1024;
+
+export interface GithubWebhookRequest {
+  signature: string | null;
+  event: string | null;
+  deliveryId: string | null;
+  readBody(): Promise<Buffer>;
+}
+
+export type GithubWebhookAnswer = { status: "accepted" | "duplicate"; event_type: string; delivery_id: string };
+
+/**
+ * One delivery to /webhooks/github: the raw bytes are verified against X-Hub-Signature-256 before
+ * anything is parsed, then recorded once per X-GitHub-Delivery (a single INSERT … ON CONFLICT DO
+ * NOTHING decides, so concurrent copies cannot both win) and handed to the processing function. The
+ * caller never waits for processing.
+ */
+export async function receiveGithubWebhook(
+  deps: Pick<GithubWebhookDeps, "db" | "sendEvent" | "log">,
+  secret: string,
+  request: GithubWebhookRequest,
+): Promise<GithubWebhookAnswer> {
+  const raw = await request.readBody();
+  const signature = /^sha256=([0-9a-f]{64})$/i.exec(request.signature?.trim() ?? "")?.[1];
+  if (!signature || !isHmacSha256(secret, raw, signature)) {
+    throw new AppError(401, "invalid_signature", request.signature ? "X-Hub-Signature-256 does not match the body" : "Missing X-Hub-Signature-256");
+  }
+  const eventType = request.event?.trim();
+  const deliveryId = request.deliveryId?.trim();
+  if (!eventType || !deliveryId) throw new AppError(400, "missing_header", `Missing header ${eventType ? "X-GitHub-Delivery" : "X-GitHub-Event"}`);
+  if (eventType.length > 100 || deliveryId.length > 200) throw new AppError(400, "invalid_header", "X-GitHub-Event or X-GitHub-Delivery is too long");
+
+  let payload: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(raw.toString("utf8"));
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+    payload = parsed as Record<string, unknown>;
+  } catch {
+    throw new AppError(400, "invalid_json", "The body is not a JSON object");
+  }
+
+  const [row] = await deps.db
+    .insert(webhookEvents)
+    .values({
+      source: "github",
+      webhookId: deliveryId,
+      eventType,
+      action: typeof payload.action === "string" ? payload.action : null,
+      repository: fieldOf(payload.repository, "full_name"),
+      installationId: numberOf(fieldOf(payload.installation, "id")),
+      payload,
+    })
+    .onConflictDoNothing({ target: webhookEvents.webhookId })
+    .returning({ id: webhookEvents.id });
+  if (!row) {
+    deps.log.info("github webhook duplicate", { event_type: eventType, delivery_id: deliveryId });
+    return { status: "duplicate", event_type: eventType, delivery_id: deliveryId };
+  }
+  try {
+    await deps.sendEvent({ name: GITHUB_WEBHOOK_RECEIVED_EVENT, data: { event_id: row.id, event_type: eventType, delivery_id: deliveryId } });
+  } catch (error) {
+    // Not handed over: forget the delivery so GitHub's redelivery is not taken for a duplicate.
+    await deps.db.delete(webhookEvents).where(eq(webhookEvents.id, row.id));
+    deps.log.error("github webhook not queued", { delivery_id: deliveryId, error });
+    throw new AppError(503, "not_queued", "The delivery could not be queued; redeliver it");
+  }
+  deps.log.info("github webhook accepted", { event_type: eventType, action: payload.action, delivery_id: deliveryId });
+  return { status: "accepted", event_type: eventType, delivery_id: deliveryId };
+}
+
+function fieldOf(value: unknown, key: string): string | null {
+  const field = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof field === "string" || typeof field === "number" ? String(field) : null;
+}
+
+function numberOf(value: string | null): number | null {
+  const number = value === null ? NaN : Number(value);
+  return Number.isSafeInteger(number) ? number : null;
+}

@@ -1,0 +1,17 @@
+import type { Database } from "@/db";
+import type { InstallationOctokit } from "@/lib/github/github-app";
+import type { Logger } from "@/lib/log";
+
+/** Asks for a project's plan to be (re)read; `priority` (seconds, Inngest's priority.run) puts plan and manifest pushes first. */
+export const PROJECT_PROCESS_REQUESTED_EVENT = "project/process.requested";
+/** A project's plan progress changed: outbound webhooks carry it as `project.updated`. */
+export const PROJECT_UPDATED_EVENT = "project/updated";
+export const HIGH_PRIORITY_SECONDS = 120;
+
+export interface ProjectDeps {
+  db: Database;
+  installationOctokit(installationId: number): Promise<InstallationOctokit>;
+  sendEvent(event: { name: string; data: Record<string, unknown> }): Promise<unknown>;
+  now(): Date;
+  log: Logger;
+}
