@@ -9,14 +9,14 @@ export const TEST_GITHUB_WEBHOOK_SECRET = "test-github-webhook-secret-0123456789
 export async function postGithubWebhook(
   event: string,
   payload: unknown,
-  options: { deliveryId?: string; headers?: Record<string, string | null>; body?: string | Buffer } = {},
+  options: { deliveryId?: string; headers?: Record<string, string | null>; body?: string | Uint8Array<ArrayBuffer> } = {},
 ): Promise<Response> {
   const body = options.body ?? JSON.stringify(payload);
   const headers: Record<string, string | null> = {
     "content-type": "application/json",
     "x-github-event": event,
     "x-github-delivery": options.deliveryId ?? randomUUID(),
-    "x-hub-signature-256": await sign(TEST_GITHUB_WEBHOOK_SECRET, body.toString()),
+    "x-hub-signature-256": await sign(TEST_GITHUB_WEBHOOK_SECRET, typeof body === "string" ? body : Buffer.from(body).toString()),
     ...options.headers,
   };
   const defined = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== null)) as Record<string, string>;
