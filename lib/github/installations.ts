@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { installationRepositories, installations, type Installation } from "@/db/schema";
 import type { GithubApp } from "./github-app";
@@ -129,12 +129,12 @@ export async function installationForRepository(db: Database, repository: string
   return row?.installation;
 }
 
-/** Installations to show: the user's own (installed_by) and, for admins, all; deleted ones left out. */
+/** Installations to show: the user's own and those synced from GitHub with no installer; admins see all. Deleted ones are left out. */
 export async function listInstallations(db: Database, user: { id: string; role: string }) {
   const rows = await db
     .select()
     .from(installations)
-    .where(and(isNull(installations.deletedAt), user.role === "admin" ? undefined : eq(installations.installedBy, user.id)))
+    .where(and(isNull(installations.deletedAt), user.role === "admin" ? undefined : or(eq(installations.installedBy, user.id), isNull(installations.installedBy))))
     .orderBy(installations.accountLogin);
   const repositories = rows.length
     ? await db.select().from(installationRepositories).where(inArray(installationRepositories.installationId, rows.map((row) => row.id)))

@@ -1,4 +1,6 @@
-import { getDatabaseHandle } from "@/db";
+import { getDatabaseHandle, type Database } from "@/db";
+import { getGithubApp } from "@/lib/github/github-app";
+import { syncAllInstallations } from "@/lib/github/installations";
 import { DataDirInUseError } from "@/db/data-dir-lock";
 import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
 import { UnsupportedFunctionError } from "@/lib/jobs/embedded/registry";
@@ -49,11 +51,22 @@ async function startDatabaseSteps(config: Config): Promise<boolean> {
       const [{ inngest }, { functions }] = await Promise.all([import("@/inngest/client"), import("@/inngest/functions")]);
       await startEmbeddedExecutor({ handle, config, appId: inngest.id, functions });
     }
+    void syncInstallationsAtStart(handle.db, config);
     return true;
   } catch (error) {
     if (error instanceof DataDirInUseError || error instanceof UnsupportedFunctionError) fail(error.message);
     log.error("database not ready; /api/health answers 503 until it is", { error });
     return false;
+  }
+}
+
+/** Stores the App's installations as GitHub lists them (the demo's simulated one, or any missed while down). */
+async function syncInstallationsAtStart(db: Database, config: Config) {
+  try {
+    const count = await syncAllInstallations(db, getGithubApp(config));
+    log.info("github installations synced", { installations: count });
+  } catch (error) {
+    log.warn("github installations not synced; webhooks and the install page keep them current", { error });
   }
 }
 

@@ -72,33 +72,35 @@ export function repositoryOf(state: SimulatorState, req: Request, res: Response)
   return { installation, repository };
 }
 
+/** Express middleware: the request must carry the App's JWT. */
+export const appJwtAuth = (app: SimulatedApp) => async (req: Request, res: Response, next: NextFunction) =>
+  (await verifyAppJwt(app, req)) ? next() : sendGithubError(res, 401, "A JSON web token could not be decoded");
+
+/** GitHub's installation object for a simulated installation. */
+export function installationView(installation: SimulatedInstallation, app: SimulatedApp, urls: { web: string; api: string }): Installation {
+  const template = githubExample<Installation>("installation");
+  const owner = { ...template.account, login: installation.account, id: stableId(`account:${installation.account}`) } as Installation["account"];
+  return {
+    ...template,
+    id: installation.id,
+    account: owner,
+    app_id: app.id,
+    app_slug: app.slug,
+    target_id: stableId(`account:${installation.account}`),
+    target_type: "Organization",
+    repository_selection: "selected",
+    access_tokens_url: `${urls.api}/app/installations/${installation.id}/access_tokens`,
+    repositories_url: `${urls.api}/installation/repositories`,
+    html_url: `${urls.web}/organizations/${installation.account}/settings/installations/${installation.id}`,
+    events: ["push", "pull_request", "issues", "workflow_run", "installation", "installation_repositories"],
+    suspended_at: null,
+    suspended_by: null,
+  };
+}
+
 /** GitHub App authentication: the App JWT, installations, and installation access tokens. */
 export function addAppRoutes(router: Router, state: SimulatorState, app: SimulatedApp, urls: { web: string; api: string }) {
-  const asApp = async (req: Request, res: Response, next: NextFunction) =>
-    (await verifyAppJwt(app, req))
-      ? next()
-      : sendGithubError(res, 401, "A JSON web token could not be decoded");
-
-  const installationView = (installation: SimulatedInstallation): Installation => {
-    const template = githubExample<Installation>("installation");
-    const owner = { ...template.account, login: installation.account, id: stableId(`account:${installation.account}`) } as Installation["account"];
-    return {
-      ...template,
-      id: installation.id,
-      account: owner,
-      app_id: app.id,
-      app_slug: app.slug,
-      target_id: stableId(`account:${installation.account}`),
-      target_type: "Organization",
-      repository_selection: "selected",
-      access_tokens_url: `${urls.api}/app/installations/${installation.id}/access_tokens`,
-      repositories_url: `${urls.api}/installation/repositories`,
-      html_url: `${urls.web}/organizations/${installation.account}/settings/installations/${installation.id}`,
-      events: ["push", "pull_request", "issues", "workflow_run", "installation", "installation_repositories"],
-      suspended_at: null,
-      suspended_by: null,
-    };
-  };
+  const asApp = appJwtAuth(app);
 
   router.get("/app", asApp, (_req, res) => {
     const template = githubExample<Record<string, unknown>>("integration");
@@ -106,19 +108,19 @@ export function addAppRoutes(router: Router, state: SimulatorState, app: Simulat
   });
 
   router.get("/app/installations", asApp, (_req, res) => {
-    res.json(state.installations.map(installationView));
+    res.json(state.installations.map((installation) => installationView(installation, app, urls)));
   });
 
   router.get("/app/installations/:installation_id", asApp, (req, res) => {
     const installation = state.installations.find((candidate) => String(candidate.id) === req.params.installation_id);
     if (!installation) return sendGithubError(res, 404, "Not Found");
-    res.json(installationView(installation));
+    res.json(installationView(installation, app, urls));
   });
 
   router.get("/repos/:owner/:repo/installation", asApp, (req, res) => {
     const installation = state.installationFor(`${req.params.owner}/${req.params.repo}`);
     if (!installation) return sendGithubError(res, 404, "Not Found");
-    res.json(installationView(installation));
+    res.json(installationView(installation, app, urls));
   });
 
   router.post("/app/installations/:installation_id/access_tokens", asApp, (req, res) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sign } from "@octokit/webhooks-methods";
-import type { SimulatorState } from "./simulator-state";
+import type { SimulatedDelivery, SimulatorState } from "./simulator-state";
 
 export interface WebhookTarget {
   /** The App's webhook URL (the app's /webhooks/github). */
@@ -17,43 +17,58 @@ export interface AppWebhook {
 
 /**
  * Sends an App webhook the way GitHub does: JSON body, X-GitHub-Event/-Delivery/-Hook-* headers and
- * X-Hub-Signature-256 over the exact bytes. GitHub does not retry; every attempt is recorded as a delivery.
+ * X-Hub-Signature-256 over the exact bytes. GitHub does not retry; every attempt is recorded as a
+ * delivery (GET /app/hook/deliveries). Returns the status the app answered (0: not reached).
  */
-export async function sendAppWebhook(state: SimulatorState, target: WebhookTarget, webhook: AppWebhook) {
-  const body = JSON.stringify(webhook.payload);
-  const guid = randomUUID();
-  let statusCode = 0;
-  try {
-    const response = await fetch(target.url, {
-      method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(10_000),
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "GitHub-Hookshot/simulator",
-        "x-github-event": webhook.event,
-        "x-github-delivery": guid,
-        "x-github-hook-id": "1",
-        "x-github-hook-installation-target-type": "integration",
-        "x-hub-signature-256": await sign(target.secret, body),
-      },
-      body,
-    });
-    statusCode = response.status;
-    await response.body?.cancel();
-  } catch {
-    statusCode = 0; // GitHub records "failed to connect" as no status
-  }
-  state.deliveries.push({
-    id: state.nextId(),
-    guid,
+export async function sendAppWebhook(state: SimulatorState, target: WebhookTarget, webhook: AppWebhook): Promise<number> {
+  const delivery = await deliver(state, target, {
+    guid: randomUUID(),
     event: webhook.event,
     action: webhook.payload.action ?? null,
     installationId: webhook.installationId,
     repositoryId: webhook.repositoryId,
-    deliveredAt: new Date(),
-    statusCode,
+    body: JSON.stringify(webhook.payload),
     redelivery: false,
   });
-  return statusCode;
+  return delivery.statusCode;
+}
+
+/** Sends a recorded delivery again with the same guid and bytes, as GitHub's "Redeliver" does. */
+export function redeliver(state: SimulatorState, target: WebhookTarget, original: SimulatedDelivery): Promise<SimulatedDelivery> {
+  return deliver(state, target, { ...original, redelivery: true });
+}
+
+type DeliveryInput = Pick<SimulatedDelivery, "guid" | "event" | "action" | "installationId" | "repositoryId" | "body" | "redelivery">;
+
+async function deliver(state: SimulatorState, target: WebhookTarget, input: DeliveryInput): Promise<SimulatedDelivery> {
+  const started = Date.now();
+  let statusCode = 0; // GitHub records "failed to connect" as no status
+  if (state.faults.dropWebhooks > 0) {
+    state.faults.dropWebhooks--;
+  } else {
+    try {
+      const response = await fetch(target.url, {
+        method: "POST",
+        redirect: "manual",
+        signal: AbortSignal.timeout(10_000),
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "GitHub-Hookshot/simulator",
+          "x-github-event": input.event,
+          "x-github-delivery": input.guid,
+          "x-github-hook-id": "1",
+          "x-github-hook-installation-target-type": "integration",
+          "x-hub-signature-256": await sign(target.secret, input.body),
+        },
+        body: input.body,
+      });
+      statusCode = response.status;
+      await response.body?.cancel();
+    } catch {
+      statusCode = 0;
+    }
+  }
+  const delivery: SimulatedDelivery = { ...input, id: state.nextId(), deliveredAt: new Date(), durationMs: Date.now() - started, statusCode };
+  state.deliveries.push(delivery);
+  return delivery;
 }

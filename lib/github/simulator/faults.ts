@@ -24,6 +24,8 @@ export const faultsSchema = z.object({
   secondaryRateLimited: z.number().int().min(0).default(0),
   /** Added latency on every REST call. */
   slowMs: z.number().int().min(0).max(60_000).default(0),
+  /** The next N App webhooks fail to connect (GitHub records them failed and never retries). */
+  dropWebhooks: z.number().int().min(0).default(0),
   /** Whether completed runs send the App's workflow_run webhook (when the simulator has a webhook URL). */
   workflowRunWebhook: z.boolean().default(true),
 });

@@ -46,8 +46,29 @@ export interface SimulatedDelivery {
   installationId: number | null;
   repositoryId: number | null;
   deliveredAt: Date;
+  durationMs: number;
   statusCode: number;
   redelivery: boolean;
+  /** Kept so the delivery can be redelivered byte for byte, as GitHub does. */
+  body: string;
+}
+
+export interface SimulatedCommit {
+  sha: string;
+  parent: string | null;
+  message: string;
+  files: Map<string, string>;
+  added: string[];
+  modified: string[];
+  removed: string[];
+  at: Date;
+}
+
+export interface SimulatedRepositoryContent {
+  fullName: string;
+  defaultBranch: string;
+  branches: Map<string, string>;
+  commits: Map<string, SimulatedCommit>;
 }
 
 export interface SimulatedCallback {
@@ -68,6 +89,8 @@ export class SimulatorState {
   artifacts = new Map<number, SimulatedArtifact>();
   tokens = new Map<string, { installationId: number; expiresAt: Date }>();
   deliveries: SimulatedDelivery[] = [];
+  /** Repository contents by lower-cased full name; kept across reset() like installations. */
+  repositories = new Map<string, SimulatedRepositoryContent>();
   callbacks: SimulatedCallback[] = [];
   apiCalls = { counted: 0, notModified: 0, byRoute: {} as Record<string, number> };
   rateLimit = { used: 0, resetAt: nextHour() };

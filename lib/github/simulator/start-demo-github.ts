@@ -2,6 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import type { Config } from "@/lib/config";
 import { analysisWebhookSecret } from "@/lib/analysis/webhook-secret";
 import { setDemoGithub } from "../github-urls";
+import { DEMO_REPOSITORIES } from "./demo-repositories";
 import { startGithubSimulator, type GithubSimulator } from "./start-github-simulator";
 
 const DEMO_APP = { id: 424242, slug: "hooksmith-demo" };
@@ -18,6 +19,8 @@ export async function startDemoGithub(config: Config): Promise<GithubSimulator> 
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
   });
   const workflowMs = config.GITHUB_SIMULATOR_WORKFLOW_SECONDS * 1000;
+  const webhookSecret = config.GITHUB_WEBHOOK_SECRET ?? DEMO_GITHUB_WEBHOOK_SECRET;
+  const app = `http://127.0.0.1:${config.PORT}`;
   const simulator = await startGithubSimulator({
     port: config.GITHUB_SIMULATOR_PORT,
     app: { ...DEMO_APP, publicKey },
@@ -25,12 +28,16 @@ export async function startDemoGithub(config: Config): Promise<GithubSimulator> 
     // The simulated repository holds the same WEBHOOK_SECRET as the app, as a configured one would.
     workflowSecret: analysisWebhookSecret(config),
     timings: { queuedMs: Math.round(workflowMs * 0.2), runMs: Math.round(workflowMs * 0.8) },
+    // The simulated App is configured like a real one: webhooks to this server, setup URL back to it.
+    webhooks: { url: `${app}/webhooks/github`, secret: webhookSecret },
+    setupUrl: `${app}/auth/github/install`,
+    repositories: DEMO_REPOSITORIES,
   });
   setDemoGithub({
     url: simulator.url,
     appId: DEMO_APP.id,
     privateKey,
-    webhookSecret: config.GITHUB_WEBHOOK_SECRET ?? DEMO_GITHUB_WEBHOOK_SECRET,
+    webhookSecret,
   });
   return simulator;
 }

@@ -4,7 +4,9 @@ import { addActionsRoutes } from "./actions-routes";
 import { addAppRoutes, apiFaultsAndAccounting, type SimulatedApp } from "./app-routes";
 import type { WebhookTarget } from "./app-webhooks";
 import { addControlRoutes } from "./control-routes";
+import { addInstallRoutes } from "./install-routes";
 import { addOAuthRoutes } from "./oauth-routes";
+import { addRepositoryRoutes, repositoryContent } from "./repository-routes";
 import { loadWorkflowDefinition } from "./simulated-run";
 import { SimulatorState, type SimulatedInstallation } from "./simulator-state";
 
@@ -34,6 +36,10 @@ export interface StartGithubSimulatorOptions {
   timings?: { queuedMs: number; runMs: number };
   /** Where the App's webhooks go (the app's /webhooks/github) and the secret they are signed with. */
   webhooks?: WebhookTarget;
+  /** The App's setup URL, where the install page sends the person back (the app's /auth/github/install). */
+  setupUrl?: string;
+  /** Repositories with their initial files: offered on the install page, and the contents of installed ones. */
+  repositories?: Record<string, Record<string, string>>;
 }
 
 const SHIPPED_WORKFLOW = path.join(process.cwd(), "public", "workflows", "analyze-feature.yml");
@@ -59,14 +65,21 @@ export async function startGithubSimulator(options: StartGithubSimulatorOptions 
         addControlRoutes(router, state);
         const api = express.Router();
         api.use(apiFaultsAndAccounting(state));
-        if (options.app) addAppRoutes(api, state, options.app, urls);
+        const webhooks = () => options.webhooks;
+        const repositories = options.repositories ?? {};
+        for (const name of state.installations.flatMap((installation) => installation.repositories)) repositoryContent(state, name, repositories[name]);
+        if (options.app) {
+          addAppRoutes(api, state, options.app, urls);
+          addInstallRoutes({ api, web: router }, state, urls, { app: options.app, setupUrl: options.setupUrl, repositories, webhooks });
+        }
+        addRepositoryRoutes({ api, web: router }, state, urls, webhooks);
         addActionsRoutes({ api, web: router }, state, urls, {
           workflows,
           lifecycle: {
             queuedMs: options.timings?.queuedMs ?? 500,
             runMs: options.timings?.runMs ?? 1500,
             workflowSecret: options.workflowSecret ?? "",
-            webhooks: () => options.webhooks,
+            webhooks,
           },
         });
         router.use("/api/v3", api);

@@ -1,0 +1,40 @@
+import type { Database } from "@/db";
+import { AppError } from "@/lib/errors";
+import type { GithubApp } from "./github-app";
+import { syncInstallation } from "./installations";
+
+const SLUG = Symbol.for("hooksmith.github-app-slug");
+type Holder = { [SLUG]?: Promise<string> };
+
+/** The App's slug (GET /app), for its install page URL; asked once per process. */
+export function githubAppSlug(app: GithubApp): Promise<string> {
+  const holder = globalThis as Holder;
+  holder[SLUG] ??= app.octokit.request("GET /app").then(({ data }) => data!.slug!).catch((error: unknown) => {
+    delete holder[SLUG];
+    throw error;
+  });
+  return holder[SLUG];
+}
+
+/** Where the Install button sends a person: GitHub's (or the simulator's) install page for the App. */
+export async function installPageUrl(app: GithubApp, githubWeb: string, state: string): Promise<string> {
+  const url = new URL(`${githubWeb}/apps/${await githubAppSlug(app)}/installations/new`);
+  url.searchParams.set("state", state);
+  return url.toString();
+}
+
+/**
+ * The setup URL callback: the installation GitHub names is confirmed through the API (never trusted from
+ * the query string) and stored with its repositories, installed by this user.
+ */
+export async function completeInstallation(db: Database, app: GithubApp, installationId: string | null, userId: string): Promise<number> {
+  const id = Number(installationId);
+  if (!installationId || !Number.isSafeInteger(id) || id <= 0) throw new AppError(400, "invalid_installation", "installation_id is missing or not a number");
+  try {
+    await syncInstallation(db, app, id, userId);
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) throw new AppError(404, "installation_not_found", `GitHub does not know installation ${id} of this App`);
+    throw error;
+  }
+  return id;
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+export const trackProjectSchema = z.object({
+  repository: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]+\/[\w.-]+$/, "expected owner/name, e.g. demo-org/demo-app"),
+  plan_path: z
+    .string()
+    .trim()
+    .max(300)
+    .regex(/^[^/\0][^\0]*\.md$/i, "expected a markdown file path in the repository, e.g. docs/plan.md")
+    .refine((path) => !path.split("/").includes(".."), "must not contain ..")
+    .nullish()
+    .transform((path) => path || null),
+});
+
+export type TrackProjectInput = z.output<typeof trackProjectSchema>;
