@@ -10,7 +10,8 @@ const { auth } = NextAuth(authConfig);
 export const proxy = auth((req) => {
   const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
   const { pathname, search } = req.nextUrl;
-  const isApi = pathname.startsWith("/api/");
+  // JSON endpoints answer 401 instead of redirecting (their handlers also accept bearer tokens).
+  const isApi = pathname.startsWith("/api/") || pathname === "/auth/github/installations";
 
   if (!req.auth && !isApi) {
     const signIn = new URL("/signin", req.nextUrl.origin);
