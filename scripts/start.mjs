@@ -11,7 +11,8 @@ const root = path.resolve(import.meta.dirname, "..");
 nextEnv.loadEnvConfig(root);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-const GITHUB_CREDENTIALS = ["GITHUB_APP_ID", "GITHUB_APP_PRIVATE_KEY", "GITHUB_APP_PRIVATE_KEY_PATH", "GITHUB_WEBHOOK_SECRET", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"];
+// As lib/config decides demo mode (GITHUB_WEBHOOK_SECRET alone keeps it: the simulator signs with it).
+const GITHUB_CREDENTIALS = ["GITHUB_APP_ID", "GITHUB_APP_PRIVATE_KEY", "GITHUB_APP_PRIVATE_KEY_PATH", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"];
 const demoMode = GITHUB_CREDENTIALS.every((name) => !env[name]);
 
 if (!env.AUTH_SECRET && demoMode) {

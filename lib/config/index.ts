@@ -2,13 +2,11 @@ import { envSchema, type Env } from "./env-schema";
 
 export type { Env };
 
-/** GitHub credentials: all present means production GitHub, none means demo mode with the simulator. */
-const GITHUB_CREDENTIALS = [
-  "GITHUB_APP_ID",
-  "GITHUB_WEBHOOK_SECRET",
-  "GITHUB_CLIENT_ID",
-  "GITHUB_CLIENT_SECRET",
-] as const satisfies readonly (keyof Env)[];
+/**
+ * GitHub credentials: all present means production GitHub, none means demo mode with the simulator.
+ * GITHUB_WEBHOOK_SECRET is required with them but does not leave demo mode: the simulator signs with it.
+ */
+const GITHUB_CREDENTIALS = ["GITHUB_APP_ID", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"] as const satisfies readonly (keyof Env)[];
 
 export type JobsEngine = "inngest" | "inngest-dev" | "embedded";
 
@@ -41,7 +39,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   const demoMode = present.length === 0 && !hasKey;
   const env = demoMode ? { ...parsed.data, ...demoPace(source) } : parsed.data;
   if (!demoMode) {
-    const missing: string[] = GITHUB_CREDENTIALS.filter((name) => env[name] === undefined);
+    const missing: string[] = [...GITHUB_CREDENTIALS, "GITHUB_WEBHOOK_SECRET" as const].filter((name) => env[name] === undefined);
     if (!hasKey) missing.push("GITHUB_APP_PRIVATE_KEY (or GITHUB_APP_PRIVATE_KEY_PATH)");
     if (missing.length > 0) {
       throw new ConfigError(

@@ -53,10 +53,14 @@ describe("parseConfig", () => {
   it("refuses a partial set of GitHub App credentials, naming each missing one", () => {
     const problems = problemsOf({ GITHUB_APP_ID: "123", GITHUB_CLIENT_ID: "Iv1.abc" });
     expect(problems.map((problem) => problem.split(":")[0])).toEqual([
-      "GITHUB_WEBHOOK_SECRET",
       "GITHUB_CLIENT_SECRET",
+      "GITHUB_WEBHOOK_SECRET",
       "GITHUB_APP_PRIVATE_KEY (or GITHUB_APP_PRIVATE_KEY_PATH)",
     ]);
+  });
+
+  it("stays in demo mode with only GITHUB_WEBHOOK_SECRET set: the simulator signs with it", () => {
+    expect(parseConfig({ GITHUB_WEBHOOK_SECRET: "a-webhook-secret-of-some-length" }).demoMode).toBe(true);
   });
 
   it("leaves demo mode when every GitHub credential is set", () => {
