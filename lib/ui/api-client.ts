@@ -4,10 +4,15 @@ export class ApiClientError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Validation errors carry `[{ path, message }]` here. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
 }
+
+/** One page of a keyset-paginated list, as every list route answers it. */
+export type KeysetPage<T> = { data: T[]; next_cursor: string | null };
 
 /** fetch for the app's own JSON API from the browser (session cookie; same origin, so CSRF checks pass). */
 export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -15,9 +20,14 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
     ...init,
     headers: { accept: "application/json", ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers },
   });
-  const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
   if (!response.ok) {
-    throw new ApiClientError(response.status, body?.error?.code ?? "http_error", body?.error?.message ?? `Request failed (${response.status})`);
+    throw new ApiClientError(
+      response.status,
+      body?.error?.code ?? "http_error",
+      body?.error?.message ?? `Request failed (${response.status})`,
+      body?.error?.details,
+    );
   }
   return body as T;
 }

@@ -1,7 +1,7 @@
-import { Boxes } from "lucide-react";
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
+import { FeatureList } from "./feature-list";
+import { NewFeatureForm } from "./new-feature-form";
 
 export const metadata: Metadata = { title: "Features" };
 
@@ -9,9 +9,10 @@ export default function FeaturesPage() {
   return (
     <>
       <PageHeader title="Features" description="Write features and ask GitHub Actions for an analysis." />
-      <EmptyState icon={Boxes} title="No features yet">
-        Features you write appear here with their analysis status.
-      </EmptyState>
+      <div className="flex flex-col gap-6">
+        <NewFeatureForm />
+        <FeatureList />
+      </div>
     </>
   );
 }

@@ -1,21 +1,23 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { Cog, FlaskConical, Loader2, RotateCcw, X, XCircle } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { StatusFilter } from "@/components/ui/status-filter";
 import type { JobRunStepView } from "@/lib/jobs/get-job-run";
 import type { JobRunView } from "@/lib/jobs/job-run-view";
 import { apiFetch } from "@/lib/ui/api-client";
+import { useKeysetList } from "@/lib/ui/use-keyset-list";
 
-const STATUSES = ["all", "queued", "running", "sleeping", "waiting", "completed", "failed", "cancelled"] as const;
-type Page = { data: JobRunView[]; next_cursor: string | null };
+const STATUSES = ["queued", "running", "sleeping", "waiting", "completed", "failed", "cancelled"] as const;
 type RunDetail = JobRunView & { event: unknown; steps: JobRunStepView[] };
 
 const column = createColumnHelper<JobRunView>();
@@ -34,20 +36,14 @@ function duration(run: Pick<JobRunView, "started_at" | "ended_at">) {
 }
 
 export function JobRuns() {
-  const [status, setStatus] = useState<(typeof STATUSES)[number]>("all");
+  const [status, setStatus] = useState<(typeof STATUSES)[number] | "all">("all");
   const [selected, setSelected] = useState<string | null>(null);
   const queryClient = useQueryClient();
 
-  const runs = useInfiniteQuery({
-    queryKey: ["job-runs", status],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams({ limit: "25" });
-      if (status !== "all") params.set("status", status);
-      if (pageParam) params.set("cursor", pageParam);
-      return apiFetch<Page>(`/api/v1/admin/jobs?${params}`);
-    },
-    getNextPageParam: (last) => last.next_cursor,
+  const { query: runs, rows } = useKeysetList<JobRunView>({
+    key: "job-runs",
+    path: "/api/v1/admin/jobs",
+    params: { status: status === "all" ? undefined : status },
     refetchInterval: 2000,
   });
   const selfTest = useMutation({
@@ -55,8 +51,6 @@ export function JobRuns() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["job-runs"] }),
   });
 
-  // A stable array: TanStack Table re-renders endlessly when `data` is a new array on every render.
-  const rows = useMemo(() => runs.data?.pages.flatMap((page) => page.data) ?? [], [runs.data]);
   // The React Compiler is not enabled here, so TanStack Table's unmemoizable API is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
@@ -64,21 +58,7 @@ export function JobRuns() {
   return (
     <div className="flex flex-col gap-4">
       <div className="flex items-center justify-between gap-4">
-        <label className="flex items-center gap-2 text-sm">
-          Status
-          <select
-            aria-label="Filter by status"
-            className="h-9 rounded-md border border-border bg-background px-2 text-sm"
-            value={status}
-            onChange={(event) => setStatus(event.target.value as (typeof STATUSES)[number])}
-          >
-            {STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilter statuses={STATUSES} value={status} onChange={setStatus} />
         <Button variant="outline" onClick={() => selfTest.mutate()} disabled={selfTest.isPending}>
           {selfTest.isPending ? <Loader2 className="animate-spin" /> : <FlaskConical />}
           Run self-test
@@ -90,51 +70,18 @@ export function JobRuns() {
         </p>
       )}
 
-      <Card className="overflow-hidden">
-        <QueryStatus query={runs} what="runs" className="p-6" />
-        {runs.isSuccess && rows.length === 0 && (
+      <DataTable
+        table={table}
+        query={runs}
+        what="runs"
+        testId="job-runs"
+        onRowSelect={setSelected}
+        empty={
           <EmptyState icon={Cog} title={status === "all" ? "No runs yet" : `No ${status} runs`}>
             Runs appear here as background work happens. Try “Run self-test”.
           </EmptyState>
-        )}
-        {rows.length > 0 && (
-          <table className="w-full text-sm" data-testid="job-runs">
-            <thead className="bg-muted/50 text-left text-muted-foreground">
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => (
-                    <th key={header.id} className="px-4 py-2 font-medium">
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                    </th>
-                  ))}
-                </tr>
-              ))}
-            </thead>
-            <tbody>
-              {table.getRowModel().rows.map((row) => (
-                <tr
-                  key={row.id}
-                  tabIndex={0}
-                  className="cursor-pointer border-t border-border hover:bg-muted/40 focus:bg-muted/40 focus:outline-none"
-                  onClick={() => setSelected(row.id)}
-                  onKeyDown={(event) => event.key === "Enter" && setSelected(row.id)}
-                >
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-4 py-2">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Card>
-      {runs.hasNextPage && (
-        <Button variant="outline" className="self-center" onClick={() => runs.fetchNextPage()} disabled={runs.isFetchingNextPage}>
-          Load more
-        </Button>
-      )}
+        }
+      />
       {selected && <RunPanel runId={selected} onClose={() => setSelected(null)} />}
     </div>
   );

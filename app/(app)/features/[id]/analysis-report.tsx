@@ -1,0 +1,160 @@
+import { FolderTree, Gauge, Lightbulb, ListChecks, ShieldAlert, TriangleAlert, type LucideIcon } from "lucide-react";
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { LevelBadge, StatusBadge } from "@/components/ui/status-badge";
+import type { AnalysisSource } from "@/db/schema";
+import { analysisResultSchema, type AnalysisResult } from "@/lib/analysis/analysis-result";
+import type { AnalysisView } from "@/lib/features/feature-view";
+
+export const SOURCE_LABEL: Record<AnalysisSource, string> = {
+  webhook: "recorded from the signed callback",
+  workflow_run_event: "recorded from the workflow_run webhook",
+  polling: "recorded from polling",
+};
+
+/** One recorded analysis, laid out for a reader, with the JSON it was made from underneath. */
+export function AnalysisReport({ analysis, superseding }: { analysis: AnalysisView; superseding: boolean }) {
+  // The server validated the result before recording it; parsing again only gives it its type here.
+  const parsed = analysisResultSchema.safeParse(analysis.result ?? {});
+  const result: AnalysisResult = parsed.success ? parsed.data : {};
+  const { complexity, implementation_tasks: tasks = [], technical_risks: risks = [], affected_modules: modules = [] } = result;
+  const taskHours = tasks.reduce((sum, task) => sum + (task.estimate_hours ?? 0), 0);
+
+  return (
+    <Card data-testid="analysis">
+      <CardHeader>
+        <CardTitle className="text-base">Analysis</CardTitle>
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted-foreground">
+          <StatusBadge status={analysis.status} />
+          <span data-testid="analysis-source">{SOURCE_LABEL[analysis.source]}</span>
+          <span>·</span>
+          <RelativeTime value={analysis.completed_at} />
+          {analysis.model_used && <span>· {analysis.model_used}</span>}
+          {analysis.tokens_used !== null && <span>· {analysis.tokens_used.toLocaleString("en")} tokens</span>}
+        </p>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-6 text-sm">
+        {superseding && (
+          <p className="rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-blue-900">
+            A new analysis is running; this is the previous result.
+          </p>
+        )}
+        {analysis.error && <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-900">{analysis.error}</p>}
+        {!parsed.success && <p className="text-muted-foreground">This result does not have the expected shape: read the raw JSON below.</p>}
+        {result.warnings && result.warnings.length > 0 && (
+          <ul className="flex flex-col gap-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900">
+            {result.warnings.map((warning, index) => (
+              <li key={index} className="flex gap-2">
+                <TriangleAlert className="mt-0.5 size-4 shrink-0" /> {warning}
+              </li>
+            ))}
+          </ul>
+        )}
+
+        {complexity && (
+          <Section icon={Gauge} title="Complexity">
+            <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+              {complexity.level && <LevelBadge level={complexity.level} />}
+              {complexity.score !== undefined && (
+                <span>
+                  <span className="text-lg font-semibold">{complexity.score}</span>
+                  <span className="text-muted-foreground">/10</span>
+                </span>
+              )}
+              {complexity.estimated_hours !== undefined && (
+                <span>
+                  <span className="text-lg font-semibold">{complexity.estimated_hours}</span>
+                  <span className="text-muted-foreground"> hours estimated</span>
+                </span>
+              )}
+            </div>
+            {complexity.rationale && <p className="mt-2 text-muted-foreground">{complexity.rationale}</p>}
+          </Section>
+        )}
+
+        {tasks.length > 0 && (
+          <Section icon={ListChecks} title="Implementation tasks" aside={taskHours > 0 ? `${taskHours} h in total` : undefined}>
+            <ol className="flex flex-col divide-y divide-border rounded-md border border-border" data-testid="analysis-tasks">
+              {tasks.map((task, index) => (
+                <li key={`${index}-${task.title}`} className="flex gap-3 px-3 py-2">
+                  <span className="w-5 shrink-0 text-right text-muted-foreground tabular-nums">{index + 1}.</span>
+                  <div className="min-w-0 flex-1">
+                    <p className="font-medium">{task.title}</p>
+                    {task.description && <p className="text-muted-foreground">{task.description}</p>}
+                    {task.depends_on && task.depends_on.length > 0 && (
+                      <p className="text-xs text-muted-foreground">After: {task.depends_on.join("; ")}</p>
+                    )}
+                  </div>
+                  {task.estimate_hours !== undefined && <span className="shrink-0 tabular-nums">{task.estimate_hours} h</span>}
+                </li>
+              ))}
+            </ol>
+          </Section>
+        )}
+
+        {risks.length > 0 && (
+          <Section icon={ShieldAlert} title="Technical risks">
+            <ul className="flex flex-col gap-3">
+              {risks.map((risk, index) => (
+                <li key={`${index}-${risk.risk}`} className="flex items-start gap-3">
+                  <LevelBadge level={risk.severity ?? "unrated"} className="mt-0.5 w-16 justify-center" />
+                  <div>
+                    <p>{risk.risk}</p>
+                    {risk.mitigation && <p className="text-muted-foreground">Mitigation: {risk.mitigation}</p>}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        )}
+
+        {modules.length > 0 && (
+          <Section icon={FolderTree} title="Affected modules">
+            <ul className="flex flex-col gap-1.5">
+              {modules.map((entry, index) => {
+                const { path, reason, change_type } = typeof entry === "string" ? { path: entry } : entry;
+                return (
+                  <li key={`${index}-${path}`} className="flex flex-wrap items-center gap-2">
+                    <code className="rounded bg-muted px-1.5 py-0.5 text-xs">{path}</code>
+                    {change_type && <Badge variant="outline">{change_type}</Badge>}
+                    {reason && <span className="text-muted-foreground">{reason}</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          </Section>
+        )}
+
+        {result.recommendations && result.recommendations.length > 0 && (
+          <Section icon={Lightbulb} title="Recommendations">
+            <ul className="list-disc space-y-1 pl-5">
+              {result.recommendations.map((recommendation, index) => (
+                <li key={index}>{recommendation}</li>
+              ))}
+            </ul>
+          </Section>
+        )}
+
+        <details className="rounded-md border border-border">
+          <summary className="cursor-pointer px-3 py-2 font-medium">Raw JSON</summary>
+          <pre className="max-h-96 overflow-auto border-t border-border bg-muted p-3 text-xs">{JSON.stringify(analysis.result, null, 2)}</pre>
+        </details>
+      </CardContent>
+    </Card>
+  );
+}
+
+function Section({ icon: Icon, title, aside, children }: { icon: LucideIcon; title: string; aside?: string; children: ReactNode }) {
+  return (
+    <section>
+      <h3 className="mb-2 flex items-center gap-2 font-semibold">
+        <Icon className="size-4 text-muted-foreground" />
+        {title}
+        {aside && <span className="ml-auto text-xs font-normal text-muted-foreground">{aside}</span>}
+      </h3>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ArrowLeft, FileQuestion, Loader2, Sparkles, Workflow } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { EmptyState } from "@/components/shell/empty-state";
+import { PageHeader } from "@/components/shell/page-header";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { QueryStatus } from "@/components/ui/query-status";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { LevelBadge, StatusBadge } from "@/components/ui/status-badge";
+import type { AnalysisView, FeatureDetailView } from "@/lib/features/feature-view";
+import { ApiClientError, apiFetch } from "@/lib/ui/api-client";
+import { AnalysisReport, SOURCE_LABEL } from "./analysis-report";
+import { FeatureTimeline } from "./feature-timeline";
+
+/** A feature, its analysis timeline and its latest analysis; polls while an analysis runs. */
+export function FeatureDetail({ id }: { id: string }) {
+  const queryClient = useQueryClient();
+  const feature = useQuery({
+    queryKey: ["feature", id],
+    queryFn: () => apiFetch<FeatureDetailView>(`/api/v1/features/${id}`),
+    refetchInterval: (query) => (query.state.data?.status === "analyzing" ? 1500 : false),
+  });
+  const analyze = useMutation({
+    mutationFn: () => apiFetch(`/api/v1/features/${id}/analyze`, { method: "POST" }),
+    // Also after a refusal: a 409 means another tab started one, which the page should now show.
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: ["feature", id] }), queryClient.invalidateQueries({ queryKey: ["features"] })]),
+  });
+
+  const detail = feature.data;
+  if (!detail) {
+    return (
+      <>
+        <BackLink />
+        {feature.error instanceof ApiClientError && feature.error.status === 404 ? (
+          <EmptyState icon={FileQuestion} title="Feature not found">
+            There is no feature with this id. It may have been deleted, or the link is incomplete.
+          </EmptyState>
+        ) : (
+          <QueryStatus query={feature} what="the feature" />
+        )}
+      </>
+    );
+  }
+  const analyzing = detail.status === "analyzing";
+  const [latest, ...earlier] = detail.analyses;
+
+  return (
+    <>
+      <BackLink />
+      <PageHeader
+        title={detail.name}
+        actions={
+          <Button onClick={() => analyze.mutate()} disabled={analyzing || analyze.isPending}>
+            {analyzing || analyze.isPending ? <Loader2 className="animate-spin" /> : <Sparkles />}
+            Analyze
+          </Button>
+        }
+      />
+      <div className="flex flex-col gap-6">
+        {analyze.error && (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+            Could not start the analysis: {analyze.error.message}
+          </p>
+        )}
+        {feature.error && (
+          <p role="alert" className="text-sm text-destructive">
+            Could not refresh: {feature.error.message}
+          </p>
+        )}
+
+        <Card>
+          <CardContent className="flex flex-col gap-4 pt-6">
+            <dl className="flex flex-wrap items-center gap-x-8 gap-y-2 text-sm">
+              <Fact term="Status">
+                <StatusBadge status={detail.status} data-testid="feature-status" />
+              </Fact>
+              <Fact term="Priority">
+                <LevelBadge level={detail.priority} />
+              </Fact>
+              <Fact term="Repository">
+                <code className="text-xs">{detail.repository}</code>
+              </Fact>
+              {detail.analysis_request && (
+                <Fact term="Last requested">
+                  <RelativeTime value={detail.analysis_request.requested_at} />
+                  {detail.analysis_request.workflow_run_id && (
+                    <span className="text-muted-foreground"> · run {detail.analysis_request.workflow_run_id}</span>
+                  )}
+                </Fact>
+              )}
+            </dl>
+            <p className="text-sm whitespace-pre-wrap">{detail.description}</p>
+            {detail.status === "failed" && detail.failure_reason && (
+              <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+                The last analysis failed: {detail.failure_reason}
+              </p>
+            )}
+          </CardContent>
+        </Card>
+
+        <div className="grid items-start gap-6 lg:grid-cols-3">
+          <div className="flex flex-col gap-6 lg:col-span-2">
+            {latest ? (
+              <AnalysisReport key={latest.id} analysis={latest} superseding={analyzing} />
+            ) : (
+              <EmptyState icon={Workflow} title={analyzing ? "Analysis running" : "Not analyzed yet"}>
+                {analyzing
+                  ? "GitHub Actions is analyzing the feature; the result shows here as soon as it comes home."
+                  : `Press Analyze to run the analysis workflow in ${detail.repository}.`}
+              </EmptyState>
+            )}
+            {earlier.length > 0 && <EarlierAnalyses analyses={earlier} />}
+          </div>
+          <FeatureTimeline events={detail.events} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+function BackLink() {
+  return (
+    <Link href="/features" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <ArrowLeft className="size-4" /> Features
+    </Link>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="flex items-center gap-2">
+      <dt className="text-muted-foreground">{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function EarlierAnalyses({ analyses }: { analyses: AnalysisView[] }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle className="text-base">Earlier analyses</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <ul className="flex flex-col divide-y divide-border text-sm" data-testid="earlier-analyses">
+          {analyses.map((analysis) => (
+            <li key={analysis.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
+              <StatusBadge status={analysis.status} />
+              <span className="text-muted-foreground">{SOURCE_LABEL[analysis.source]}</span>
+              {analysis.error && <span className="text-red-800">{analysis.error}</span>}
+              <span className="ml-auto text-muted-foreground">
+                <RelativeTime value={analysis.completed_at} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Loader2, Plus } from "lucide-react";
+import type { ReactNode } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Textarea } from "@/components/ui/textarea";
+import { createFeatureSchema, featurePrioritySchema, type CreateFeatureInput } from "@/lib/features/feature-input";
+import type { FeatureView } from "@/lib/features/feature-view";
+import { ApiClientError, apiFetch } from "@/lib/ui/api-client";
+import { cn } from "@/lib/ui/cn";
+
+type FormValues = z.input<typeof createFeatureSchema>;
+
+const DEFAULTS: FormValues = { name: "", description: "", priority: "medium", repository: "demo-org/demo-app" };
+const issuesSchema = z.array(z.object({ path: z.string(), message: z.string() }));
+
+/** Writes a feature, validated by the API's own schema before it is sent. */
+export function NewFeatureForm() {
+  const queryClient = useQueryClient();
+  const form = useForm<FormValues, unknown, CreateFeatureInput>({ resolver: zodResolver(createFeatureSchema), defaultValues: DEFAULTS });
+  const create = useMutation({
+    mutationFn: (values: CreateFeatureInput) =>
+      apiFetch<FeatureView>("/api/v1/features", { method: "POST", body: JSON.stringify(values) }),
+    onSuccess: () => {
+      form.reset();
+      void queryClient.invalidateQueries({ queryKey: ["features"] });
+    },
+  });
+  const { errors } = form.formState;
+  // Should the server judge differently from the form, its 400 names the fields: list them with the message.
+  const serverIssues = create.error instanceof ApiClientError ? issuesSchema.safeParse(create.error.details).data : undefined;
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>New feature</CardTitle>
+        <CardDescription>
+          Its analysis runs in GitHub Actions in the repository you name. Add{" "}
+          <a href="/workflows/analyze-feature.yml" className="font-medium text-primary underline-offset-2 hover:underline">
+            the workflow to add to your repository
+          </a>{" "}
+          as <code className="text-xs">.github/workflows/analyze-feature.yml</code> first.
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        <form className="grid gap-4 md:grid-cols-4" noValidate onSubmit={form.handleSubmit((values) => create.mutate(values))}>
+          <Field id="feature-name" label="Name" error={errors.name?.message} className="md:col-span-2">
+            <Input id="feature-name" placeholder="e.g. Export reports as CSV" aria-invalid={Boolean(errors.name)} {...form.register("name")} />
+          </Field>
+          <Field id="feature-priority" label="Priority" error={errors.priority?.message}>
+            <NativeSelect id="feature-priority" className="w-full" {...form.register("priority")}>
+              {featurePrioritySchema.options.map((priority) => (
+                <option key={priority} value={priority}>
+                  {priority}
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+          <Field id="feature-repository" label="Repository" error={errors.repository?.message}>
+            <Input id="feature-repository" aria-invalid={Boolean(errors.repository)} {...form.register("repository")} />
+          </Field>
+          <Field id="feature-description" label="Description" error={errors.description?.message} className="md:col-span-4">
+            <Textarea
+              id="feature-description"
+              rows={3}
+              placeholder="What should it do, for whom, and how will you know it works?"
+              aria-invalid={Boolean(errors.description)}
+              {...form.register("description")}
+            />
+          </Field>
+          <div className="flex items-start justify-between gap-4 md:col-span-4">
+            <div role="alert" className="text-sm text-destructive">
+              {create.error?.message}
+              {serverIssues?.map((issue) => (
+                <p key={issue.path}>
+                  {issue.path}: {issue.message}
+                </p>
+              ))}
+            </div>
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? <Loader2 className="animate-spin" /> : <Plus />}
+              Create feature
+            </Button>
+          </div>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}
+
+function Field({ id, label, error, className, children }: { id: string; label: string; error?: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={cn("flex flex-col gap-1.5", className)}>
+      <Label htmlFor={id}>{label}</Label>
+      {children}
+      {error && <p className="text-sm text-destructive">{error}</p>}
+    </div>
+  );
+}

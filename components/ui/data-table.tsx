@@ -1,0 +1,83 @@
+import { flexRender, type Table } from "@tanstack/react-table";
+import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { QueryStatus } from "@/components/ui/query-status";
+import { cn } from "@/lib/ui/cn";
+
+type ListQuery = {
+  isPending: boolean;
+  isError: boolean;
+  isSuccess: boolean;
+  error: Error | null;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+};
+
+/**
+ * A keyset-paginated list as a table: loading and error states, `empty` when there are no rows, and
+ * "Load more" while the server has another page. Rows are selectable when `onRowSelect` is given.
+ */
+export function DataTable<T>({
+  table,
+  query,
+  what,
+  empty,
+  testId,
+  onRowSelect,
+}: {
+  table: Table<T>;
+  query: ListQuery;
+  what: string;
+  empty: ReactNode;
+  testId?: string;
+  onRowSelect?: (rowId: string) => void;
+}) {
+  const rows = table.getRowModel().rows;
+  return (
+    <>
+      <Card className="overflow-hidden">
+        <QueryStatus query={query} what={what} className="p-6" />
+        {query.isSuccess && rows.length === 0 && empty}
+        {rows.length > 0 && (
+          <table className="w-full text-sm" data-testid={testId}>
+            <thead className="bg-muted/50 text-left text-muted-foreground">
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => (
+                    <th key={header.id} className="px-4 py-2 font-medium">
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                    </th>
+                  ))}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr
+                  key={row.id}
+                  className={cn("border-t border-border", onRowSelect && "cursor-pointer hover:bg-muted/40 focus:bg-muted/40 focus:outline-none")}
+                  tabIndex={onRowSelect ? 0 : undefined}
+                  onClick={onRowSelect && (() => onRowSelect(row.id))}
+                  onKeyDown={onRowSelect && ((event) => event.key === "Enter" && onRowSelect(row.id))}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id} className="px-4 py-2">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      {query.hasNextPage && (
+        <Button variant="outline" className="self-center" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          Load more
+        </Button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { expect, test, type Page } from "@playwright/test";
+import { screenshot, signInAs } from "./fixtures";
+
+/** Seeds a feature through the API as the signed-in page (same origin, so the CSRF check passes). */
+async function createFeature(page: Page, baseURL: string, input: { name: string; description: string; repository?: string }) {
+  const response = await page.request.post("/api/v1/features", {
+    data: { priority: "high", repository: "demo-org/demo-app", ...input },
+    headers: { origin: baseURL },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as { id: string };
+}
+
+test("a product manager is told what a feature lacks, then creates one and finds it in the list", async ({ page }) => {
+  await signInAs(page, "pm-alice");
+  await expect(page.getByRole("heading", { level: 1, name: "Features" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "the workflow to add to your repository" })).toHaveAttribute("href", "/workflows/analyze-feature.yml");
+  await expect(page.getByLabel("Repository")).toHaveValue("demo-org/demo-app");
+
+  await page.getByRole("button", { name: "Create feature" }).click();
+  await expect(page.getByText("Give the feature a name")).toBeVisible();
+  await expect(page.getByText("Describe the feature in at least 10 characters")).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByLabel("Name", { exact: true }).fill("Export reports as CSV");
+  await page.getByLabel("Description").fill("Managers download any report as a CSV file. Large reports stream instead of timing out.");
+  await page.getByLabel("Priority").selectOption("high");
+  await page.getByRole("button", { name: "Create feature" }).click();
+
+  const row = page.getByTestId("features-table").getByRole("row", { name: /Export reports as CSV/ });
+  await expect(row).toBeVisible();
+  await expect(row.locator("[data-status]")).toHaveText("pending");
+  await expect(row.locator("[data-level]")).toHaveText("high");
+  await expect(row).toContainText("demo-org/demo-app");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("");
+  await expect(page.getByText("Give the feature a name")).toHaveCount(0);
+
+  await page.getByLabel("Search features").fill("no such feature");
+  await expect(page.getByText("No features match")).toBeVisible();
+  await page.getByLabel("Search features").fill("csv");
+  await expect(row).toBeVisible();
+  await page.getByLabel("Filter by status").selectOption("completed");
+  await expect(page.getByText("No features match")).toBeVisible();
+  await page.getByLabel("Filter by status").selectOption("pending");
+  await expect(row).toBeVisible();
+  await page.getByLabel("Search features").fill("");
+  await page.getByLabel("Filter by status").selectOption("all");
+  await screenshot(page, "features-list");
+});
+
+test("a feature's page shows what was written and that it is not analyzed yet; an unknown id is not found", async ({ page, baseURL }) => {
+  await signInAs(page, "pm-alice");
+  const feature = await createFeature(page, baseURL!, {
+    name: "Dark mode",
+    description: "Every page follows the system colour scheme.\nUsers can override it in their settings.",
+  });
+  await page.reload();
+  await page.getByTestId("features-table").getByRole("link", { name: "Dark mode" }).click();
+
+  await expect(page).toHaveURL(`/features/${feature.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Dark mode" })).toBeVisible();
+  await expect(page.getByTestId("feature-status")).toHaveText("pending");
+  await expect(page.getByText("Users can override it in their settings.")).toBeVisible();
+  await expect(page.getByText("Not analyzed yet")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Analyze" })).toBeEnabled();
+
+  await page.goto("/features/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByText("Feature not found")).toBeVisible();
+});
+
+test("Analyze runs the workflow and shows the result that came home by the signed callback", async ({ page, baseURL }) => {
+  await signInAs(page, "pm-alice");
+  const feature = await createFeature(page, baseURL!, {
+    name: "Team invitations",
+    description:
+      "Admins invite teammates by email.\nThe invitation link expires after seven days. Invited people pick their role on first sign-in. Admins can revoke a pending invitation.",
+  });
+  await page.goto(`/features/${feature.id}`);
+  await page.getByRole("button", { name: "Analyze" }).click();
+
+  await expect(page.getByTestId("feature-status")).toHaveText("completed");
+  await expect(page.getByRole("button", { name: "Analyze" })).toBeEnabled();
+  const analysis = page.getByTestId("analysis");
+  await expect(analysis.getByTestId("analysis-source")).toHaveText("recorded from the signed callback");
+  await expect(analysis.getByTestId("analysis-tasks").getByRole("listitem")).toContainText([/Design the data model/, /invitation link expires/, /Tests and documentation/]);
+  await expect(analysis.getByRole("heading", { name: "Technical risks" })).toBeVisible();
+  await expect(analysis.getByText("Ship behind a feature flag.", { exact: true })).toBeVisible();
+  const timeline = page.getByTestId("feature-timeline");
+  await expect(timeline.locator("[data-kind=requested]")).toHaveCount(1);
+  await expect(timeline.locator("[data-kind=callback_received]")).toHaveCount(1);
+  await expect(timeline.locator("[data-kind=completed]")).toContainText("recorded from the signed callback");
+
+  await analysis.getByText("Raw JSON").click();
+  await expect(analysis.locator("pre")).toContainText('"implementation_tasks"');
+
+  // A second analysis becomes the one shown; the first is listed as earlier.
+  await page.getByRole("button", { name: "Analyze" }).click();
+  await expect(timeline.locator("[data-kind=completed]")).toHaveCount(2);
+  await expect(page.getByTestId("earlier-analyses").getByRole("listitem")).toHaveCount(1);
+  await screenshot(page, "features-detail");
+});
+
+test("Analyze shows why GitHub refused, and the feature stays as it was", async ({ page, baseURL }) => {
+  await signInAs(page, "pm-alice");
+  const feature = await createFeature(page, baseURL!, { name: "Elsewhere", description: "Lives in a repository without the App.", repository: "other-org/other-app" });
+  await page.goto(`/features/${feature.id}`);
+  await page.getByRole("button", { name: "Analyze" }).click();
+
+  await expect(page.getByText("Could not start the analysis: The GitHub App is not installed on other-org/other-app")).toBeVisible();
+  await expect(page.getByTestId("feature-status")).toHaveText("pending");
+  await expect(page.getByRole("button", { name: "Analyze" })).toBeEnabled();
+});

@@ -1,0 +1,45 @@
+"use client";
+
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { apiFetch, type KeysetPage } from "./api-client";
+
+/**
+ * A keyset-paginated list from one of our list routes. Filters go in `params` (empty ones are left out),
+ * `query.fetchNextPage` loads more, `rows` is every loaded page flattened. `refetchInterval` may depend on
+ * the rows, so a list can poll only while something in it is in flight.
+ */
+export function useKeysetList<T>({
+  key,
+  path,
+  params = {},
+  limit = 25,
+  refetchInterval,
+}: {
+  key: string;
+  path: string;
+  params?: Record<string, string | undefined>;
+  limit?: number;
+  refetchInterval?: number | ((rows: T[]) => number | false);
+}) {
+  const query = useInfiniteQuery({
+    queryKey: [key, params],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const search = new URLSearchParams({ limit: String(limit) });
+      for (const [name, value] of Object.entries(params)) if (value) search.set(name, value);
+      if (pageParam) search.set("cursor", pageParam);
+      return apiFetch<KeysetPage<T>>(`${path}?${search}`);
+    },
+    getNextPageParam: (last) => last.next_cursor,
+    // A new filter keeps the old rows on screen until its own arrive, rather than flashing "Loading".
+    placeholderData: keepPreviousData,
+    refetchInterval:
+      typeof refetchInterval === "function"
+        ? (current) => refetchInterval(current.state.data?.pages.flatMap((page) => page.data) ?? [])
+        : refetchInterval,
+  });
+  // A stable array: TanStack Table re-renders endlessly when `data` is a new array on every render.
+  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data]);
+  return { query, rows };
+}
