@@ -58,6 +58,7 @@ export default defineConfig({
       // Short enough that both ways home (callback and polling) finish within a test.
       GITHUB_SIMULATOR_WORKFLOW_SECONDS: "1",
       ANALYSIS_POLLING_INTERVAL_SECONDS: "1",
+      ANALYSIS_POLLING_TIMEOUT_SECONDS: "120",
       ANALYSIS_WEBHOOK_GRACE_SECONDS: "2",
       ADMIN_GITHUB_LOGINS: "ops-admin",
       LOG_LEVEL: "warn",
