@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { SIMULATOR_URL } from "../playwright.config";
 import { screenshot, signInAs } from "./fixtures";
 
 /** Seeds a feature through the API as the signed-in page (same origin, so the CSRF check passes). */
@@ -109,4 +110,70 @@ test("Analyze shows why GitHub refused, and the feature stays as it was", async 
   await expect(page.getByText("Could not start the analysis: The GitHub App is not installed on other-org/other-app")).toBeVisible();
   await expect(page.getByTestId("feature-status")).toHaveText("pending");
   await expect(page.getByRole("button", { name: "Analyze" })).toBeEnabled();
+});
+
+/** Switches the demo server's simulated GitHub (see lib/github/simulator/faults.ts); reset after each test. */
+async function simulatorFaults(request: APIRequestContext, faults: Record<string, unknown>) {
+  const response = await request.post(`${SIMULATOR_URL}/_simulator/faults`, { data: faults });
+  expect(response.status()).toBe(200);
+}
+
+test.describe("with GitHub misbehaving", () => {
+  test.afterEach(async ({ request }) => {
+    await request.post(`${SIMULATOR_URL}/_simulator/faults`, { data: { callback: "deliver", conclusion: "success", refuseDispatch: null, workflowRunWebhook: true } });
+  });
+
+  test("with the callback lost, the App's workflow_run webhook brings the result home", async ({ page, baseURL, request }) => {
+    await simulatorFaults(request, { callback: "drop" });
+    await signInAs(page, "pm-alice");
+    const feature = await createFeature(page, baseURL!, { name: "Saved searches", description: "People save a search with its filters and get a weekly digest." });
+    await page.goto(`/features/${feature.id}`);
+    await page.getByRole("button", { name: "Analyze" }).click();
+
+    await expect(page.getByTestId("feature-status")).toHaveText("completed");
+    await expect(page.getByTestId("analysis").getByTestId("analysis-source")).toHaveText("recorded from the workflow_run webhook");
+    await expect(page.getByTestId("feature-timeline").locator("[data-kind=workflow_run_received]")).toHaveCount(1);
+  });
+
+  test("with the callback and the webhook lost, the result comes home by polling", async ({ page, baseURL, request }) => {
+    await simulatorFaults(request, { callback: "drop", workflowRunWebhook: false });
+    await signInAs(page, "pm-alice");
+    const feature = await createFeature(page, baseURL!, { name: "Audit log", description: "Every admin action is recorded with who, what and when. Admins can filter it." });
+    await page.goto(`/features/${feature.id}`);
+    await page.getByRole("button", { name: "Analyze" }).click();
+
+    await expect(page.getByTestId("feature-status")).toHaveText("completed");
+    await expect(page.getByTestId("analysis").getByTestId("analysis-source")).toHaveText("recorded from polling");
+    const timeline = page.getByTestId("feature-timeline");
+    await expect(timeline.locator("[data-kind=polled]").first()).toContainText("Polled GitHub");
+    await expect(timeline.locator("[data-kind=callback_received]")).toHaveCount(0);
+    await screenshot(page, "features-detail-polling");
+  });
+
+  test("a failed run ends the analysis failed with its reason, and it can be analyzed again", async ({ page, baseURL, request }) => {
+    await simulatorFaults(request, { conclusion: "failure", callback: "drop", workflowRunWebhook: false });
+    await signInAs(page, "pm-alice");
+    const feature = await createFeature(page, baseURL!, { name: "Bulk import", description: "Import customers from a spreadsheet with validation per row." });
+    await page.goto(`/features/${feature.id}`);
+    await page.getByRole("button", { name: "Analyze" }).click();
+
+    await expect(page.getByTestId("feature-status")).toHaveText("failed");
+    await expect(page.getByText("The analysis workflow run ended failure").first()).toBeVisible();
+    await expect(page.getByTestId("feature-timeline").locator("[data-kind=failed]")).toBeVisible();
+    await screenshot(page, "features-detail-failed");
+
+    await simulatorFaults(request, { conclusion: "success", callback: "deliver" });
+    await page.getByRole("button", { name: "Analyze" }).click();
+    await expect(page.getByTestId("feature-status")).toHaveText("completed");
+  });
+
+  test("GitHub refusing the dispatch is a clear 502 message, and nothing changes", async ({ page, baseURL, request }) => {
+    await simulatorFaults(request, { refuseDispatch: { status: 422, message: "Workflow does not have 'workflow_dispatch' trigger" } });
+    await signInAs(page, "pm-alice");
+    const feature = await createFeature(page, baseURL!, { name: "Webhooks for invoices", description: "Send an event when an invoice is paid." });
+    await page.goto(`/features/${feature.id}`);
+    await page.getByRole("button", { name: "Analyze" }).click();
+    await expect(page.getByText(/GitHub refused to start the analysis workflow: GitHub answered 422: Workflow does not have 'workflow_dispatch' trigger/)).toBeVisible();
+    await expect(page.getByTestId("feature-status")).toHaveText("pending");
+  });
 });

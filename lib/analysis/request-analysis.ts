@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
-import { RequestError } from "@octokit/request-error";
 import { features, type Feature } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { findFeature } from "@/lib/features/get-feature";
-import { githubErrorMessage } from "@/lib/github/github-errors";
+import { githubErrorMessage, githubRequestError } from "@/lib/github/github-errors";
 import { dispatchWorkflow, findRunByName } from "@/lib/github/workflows";
 import { analysisRunName } from "./analysis-result";
 import { ANALYSIS_REQUESTED_EVENT, type AnalysisDeps } from "./deps";
@@ -114,7 +113,8 @@ async function restoreFeature(deps: AnalysisDeps, before: Feature, correlationId
 
 function dispatchRefused(error: unknown, repository: string): AppError {
   const message = githubErrorMessage(error);
-  if (error instanceof RequestError && error.status === 404 && /\/installation$/.test(error.request.url)) {
+  const requestError = githubRequestError(error);
+  if (requestError?.status === 404 && /\/installation$/.test(requestError.request.url)) {
     return new AppError(422, "repository_not_installed", `The GitHub App is not installed on ${repository}`);
   }
   return new AppError(502, "github_dispatch_failed", `GitHub refused to start the analysis workflow: ${message}`);

@@ -1,4 +1,13 @@
-import { RequestError } from "@octokit/request-error";
+import type { RequestError } from "@octokit/request-error";
+
+/**
+ * The error as Octokit's RequestError, or undefined. Checked by shape, not `instanceof`: a bundler may
+ * load @octokit/request-error twice (once for Octokit, once for us), and the classes then differ.
+ */
+export function githubRequestError(error: unknown): RequestError | undefined {
+  const candidate = error as Partial<RequestError> | null;
+  return candidate && typeof candidate === "object" && candidate.name === "HttpError" && typeof candidate.status === "number" ? (candidate as RequestError) : undefined;
+}
 
 export interface TransientGithubError {
   /** When to try again: a rate limit's reset or retry-after, else after the normal interval. */
@@ -10,9 +19,10 @@ export interface TransientGithubError {
  * Whether a failed GitHub call is worth retrying, and when: server errors, network failures, and primary
  * (403/429 with x-ratelimit-remaining: 0) or secondary (retry-after) rate limits. Anything else is a real refusal.
  */
-export function transientGithubError(error: unknown, now = new Date()): TransientGithubError | undefined {
-  if (!(error instanceof RequestError)) {
-    return error instanceof TypeError || isNetworkError(error) ? { reason: `network error: ${(error as Error).message}` } : undefined;
+export function transientGithubError(thrown: unknown, now = new Date()): TransientGithubError | undefined {
+  const error = githubRequestError(thrown);
+  if (!error) {
+    return thrown instanceof TypeError || isNetworkError(thrown) ? { reason: `network error: ${(thrown as Error).message}` } : undefined;
   }
   const headers = error.response?.headers ?? {};
   const retryAfter = Number(headers["retry-after"]);
@@ -34,10 +44,11 @@ function isNetworkError(error: unknown): boolean {
 }
 
 /** GitHub's own message for a refused call, for people to read. */
-export function githubErrorMessage(error: unknown): string {
-  if (error instanceof RequestError) {
+export function githubErrorMessage(thrown: unknown): string {
+  const error = githubRequestError(thrown);
+  if (error) {
     const message = (error.response?.data as { message?: string } | undefined)?.message ?? error.message;
     return `GitHub answered ${error.status}: ${message}`;
   }
-  return error instanceof Error ? error.message : String(error);
+  return thrown instanceof Error ? thrown.message : String(thrown);
 }

@@ -1,6 +1,6 @@
-import { RequestError } from "@octokit/request-error";
 import { unzipSync, strFromU8 } from "fflate";
 import type { InstallationOctokit } from "./github-app";
+import { githubRequestError } from "./github-errors";
 
 const splitRepository = (repository: string) => {
   const [owner, repo] = repository.split("/");
@@ -72,7 +72,7 @@ export async function getWorkflowRun(
     const { status, conclusion, html_url } = response.data;
     return { notModified: false, run: { status, conclusion, htmlUrl: html_url }, etag: response.headers.etag };
   } catch (error) {
-    if (error instanceof RequestError && error.status === 304) return { notModified: true };
+    if (githubRequestError(error)?.status === 304) return { notModified: true };
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { RequestError } from "@octokit/request-error";
+import { githubRequestError } from "@/lib/github/github-errors";
 import { projects, projectSnapshots, projectUpdates } from "@/db/schema";
 import { PROJECT_UPDATED_EVENT, type ProjectDeps } from "./deps";
 import { parsePlan } from "./parse-plan";
@@ -41,7 +41,7 @@ export async function processProject(deps: ProjectDeps, input: ProcessProjectInp
       if (Array.isArray(data) || data.type !== "file" || !("content" in data)) continue;
       content = Buffer.from(data.content, "base64").toString("utf8");
     } catch (error) {
-      if (error instanceof RequestError && error.status === 404) continue;
+      if (githubRequestError(error)?.status === 404) continue;
       throw error;
     }
     const progress = parsePlan(content);
