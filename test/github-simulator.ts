@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterAll } from "vitest";
 import { createGithubApp, repositoryOctokit, type GithubApp } from "@/lib/github/github-app";
+import { setDemoGithub } from "@/lib/github/github-urls";
 import { startGithubSimulator, type GithubSimulator, type StartGithubSimulatorOptions } from "@/lib/github/simulator/start-github-simulator";
 import { TEST_WEBHOOK_SECRET } from "./features";
 
@@ -10,6 +11,10 @@ export const TEST_INSTALLATION = { id: 5001, account: "demo-org", repositories: 
 export interface TestGithub {
   simulator: GithubSimulator;
   app: GithubApp;
+  /** The simulated App's private key (PEM), as demo mode hands it to the server. */
+  privateKey: string;
+  /** The secret the simulator signs App webhooks with (`options.webhooks.secret`). */
+  webhookSecret: string;
   octokitFor: (repository: string) => ReturnType<typeof repositoryOctokit>;
 }
 
@@ -32,5 +37,15 @@ export async function startTestGithub(options: Partial<StartGithubSimulatorOptio
   });
   afterAll(() => simulator.close());
   const app = createGithubApp({ appId: TEST_APP_ID, privateKey, baseUrl: simulator.apiUrl });
-  return { simulator, app, octokitFor: (repository) => repositoryOctokit(app, repository) };
+  const webhookSecret = options.webhooks?.secret ?? "test-github-app-webhook-secret";
+  return { simulator, app, privateKey, webhookSecret, octokitFor: (repository) => repositoryOctokit(app, repository) };
+}
+
+/**
+ * Makes `github` the process's GitHub, as the server's demo-mode start-up does with its simulator, so
+ * code that reads the process configuration (route handlers, Inngest functions) reaches it.
+ */
+export function installAsProcessGithub(github: TestGithub) {
+  setDemoGithub({ url: github.simulator.url, appId: TEST_APP_ID, privateKey: github.privateKey, webhookSecret: github.webhookSecret });
+  afterAll(() => setDemoGithub(undefined));
 }

@@ -8,3 +8,9 @@ export function callRoute<P>(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/**
+ * What a signed-in browser sends: its session cookie and its own Origin. Outside Next there is no request
+ * scope for next-auth's `auth()`, so a test that uses this mocks `@/auth` to answer the session.
+ */
+export const sessionHeaders = (origin = "http://app.test") => ({ cookie: "authjs.session-token=test-session", origin });

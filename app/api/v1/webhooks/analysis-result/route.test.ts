@@ -1,39 +1,24 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { analyses, features, jobEvents, type Feature } from "@/db/schema";
-import { signCallbackBody } from "@/lib/analysis/callback-signature";
+import { analyses, features, jobEvents } from "@/db/schema";
+import { callbackBody, postAnalysisCallback, signedCallbackHeaders } from "@/test/analysis";
 import { setUpTestDatabase } from "@/test/database";
 import { createTestFeature } from "@/test/features";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
-import { callRoute } from "@/test/http";
-import { POST } from "./route";
 
 const { db } = await setUpTestDatabase();
 await startAppTestExecutor(db);
-
-const RESULT = { complexity: { level: "medium", score: 5 }, implementation_tasks: [{ title: "Add CSV writer" }], custom_field: { kept: true } };
-const bodyFor = (feature: Feature, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ feature_id: feature.id, correlation_id: feature.analysisCorrelationId, workflow_run_id: 9001, analysis: RESULT, ...extra });
-
-function post(body: string, headers: Record<string, string | undefined>) {
-  const defined = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined)) as Record<string, string>;
-  return callRoute(
-    POST,
-    new Request("http://app.test/api/v1/webhooks/analysis-result", { method: "POST", headers: { "content-type": "application/json", ...defined }, body }),
-  );
-}
-const signed = (feature: Feature, body: string) => ({ "x-feature-id": feature.id, "x-webhook-signature": signCallbackBody(feature.webhookSecret, body) });
 const errorCode = async (response: Response) => (await response.json()).error.code;
 
 describe("POST /api/v1/webhooks/analysis-result", () => {
   it("records a valid callback (200 success) and answers a replay as a duplicate that changes nothing", async () => {
     const feature = await createTestFeature(db, { analyzing: true });
-    const body = bodyFor(feature);
-    const first = await post(body, signed(feature, body));
+    const body = callbackBody(feature);
+    const first = await postAnalysisCallback(body, signedCallbackHeaders(feature, body));
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ status: "success", feature_id: feature.id, analysis_status: "completed" });
 
-    const replay = await post(body, signed(feature, body));
+    const replay = await postAnalysisCallback(body, signedCallbackHeaders(feature, body));
     expect(replay.status).toBe(200);
     expect(await replay.json()).toEqual({ status: "duplicate", feature_id: feature.id, analysis_status: "completed" });
 
@@ -50,8 +35,8 @@ describe("POST /api/v1/webhooks/analysis-result", () => {
 
   it("records a result carrying an error as a failed analysis with that reason", async () => {
     const feature = await createTestFeature(db, { analyzing: true });
-    const body = bodyFor(feature, { analysis: { error: "analysis command exited 2" } });
-    const response = await post(body, signed(feature, body));
+    const body = callbackBody(feature, { analysis: { error: "analysis command exited 2" } });
+    const response = await postAnalysisCallback(body, signedCallbackHeaders(feature, body));
     expect(await response.json()).toMatchObject({ status: "success", analysis_status: "failed" });
     const [after] = await db.select().from(features).where(eq(features.id, feature.id));
     expect(after).toMatchObject({ status: "failed", failureReason: "analysis command exited 2" });
@@ -59,25 +44,25 @@ describe("POST /api/v1/webhooks/analysis-result", () => {
 
   it("answers 400 for a missing header, before anything else", async () => {
     const feature = await createTestFeature(db, { analyzing: true });
-    const body = bodyFor(feature);
-    const noSignature = await post(body, { "x-feature-id": feature.id });
+    const body = callbackBody(feature);
+    const noSignature = await postAnalysisCallback(body, { "x-feature-id": feature.id });
     expect(noSignature.status).toBe(400);
     expect(await errorCode(noSignature)).toBe("missing_header");
-    const noFeature = await post(body, { "x-webhook-signature": "ab".repeat(32) });
+    const noFeature = await postAnalysisCallback(body, { "x-webhook-signature": "ab".repeat(32) });
     expect(noFeature.status).toBe(400);
   });
 
   it("answers 404 for an unknown feature without looking at the body", async () => {
-    const response = await post("{not json", { "x-feature-id": "7d9f6c52-0d8e-4c4f-8a53-5cf2f0f5a111", "x-webhook-signature": "ab".repeat(32) });
+    const response = await postAnalysisCallback("{not json", { "x-feature-id": "7d9f6c52-0d8e-4c4f-8a53-5cf2f0f5a111", "x-webhook-signature": "ab".repeat(32) });
     expect(response.status).toBe(404);
   });
 
   it("answers 401 for a bad signature, before parsing the body", async () => {
     const feature = await createTestFeature(db, { analyzing: true });
-    const tampered = await post(bodyFor(feature).replace("medium", "low"), signed(feature, bodyFor(feature)));
+    const tampered = await postAnalysisCallback(callbackBody(feature).replace("medium", "low"), signedCallbackHeaders(feature, callbackBody(feature)));
     expect(tampered.status).toBe(401);
     expect(await errorCode(tampered)).toBe("invalid_signature");
-    const unparsable = await post("{not json", { "x-feature-id": feature.id, "x-webhook-signature": "00".repeat(32) });
+    const unparsable = await postAnalysisCallback("{not json", { "x-feature-id": feature.id, "x-webhook-signature": "00".repeat(32) });
     expect(unparsable.status).toBe(401);
     const [after] = await db.select().from(features).where(eq(features.id, feature.id));
     expect(after!.status).toBe("analyzing");
@@ -89,10 +74,10 @@ describe("POST /api/v1/webhooks/analysis-result", () => {
     const cases: [string, string][] = [
       ["{not json", "invalid_json"],
       [JSON.stringify({ feature_id: feature.id, correlation_id: "c", analysis: { implementation_tasks: "many" } }), "validation_error"],
-      [bodyFor(feature, { feature_id: other.id }), "feature_id_mismatch"],
+      [callbackBody(feature, { feature_id: other.id }), "feature_id_mismatch"],
     ];
     for (const [body, code] of cases) {
-      const response = await post(body, signed(feature, body));
+      const response = await postAnalysisCallback(body, signedCallbackHeaders(feature, body));
       expect(response.status, code).toBe(400);
       expect(await errorCode(response)).toBe(code);
     }
@@ -101,15 +86,15 @@ describe("POST /api/v1/webhooks/analysis-result", () => {
 
   it("answers 413 past the body limit", async () => {
     const feature = await createTestFeature(db, { analyzing: true });
-    const body = bodyFor(feature, { analysis: { raw_output: "x".repeat(1_100_000) } });
-    const response = await post(body, signed(feature, body));
+    const body = callbackBody(feature, { analysis: { raw_output: "x".repeat(1_100_000) } });
+    const response = await postAnalysisCallback(body, signedCallbackHeaders(feature, body));
     expect(response.status).toBe(413);
   });
 
   it("treats a callback for an earlier attempt as a duplicate", async () => {
     const feature = await createTestFeature(db, { analyzing: true });
-    const stale = bodyFor(feature, { correlation_id: "an-earlier-attempt" });
-    const response = await post(stale, signed(feature, stale));
+    const stale = callbackBody(feature, { correlation_id: "an-earlier-attempt" });
+    const response = await postAnalysisCallback(stale, signedCallbackHeaders(feature, stale));
     expect(await response.json()).toEqual({ status: "duplicate", feature_id: feature.id, analysis_status: "analyzing" });
   });
 });
