@@ -1,14 +1,16 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Request, Response, Router } from "express";
+import examples from "@octokit/webhooks-examples";
 import type { components } from "@octokit/openapi-types";
 import { stableId } from "./demo-users";
-import { githubHosts, repositoryOf, simulatedRepository } from "./app-routes";
+import { githubHosts, movedRepository, repositoryOf, simulatedRepository } from "./app-routes";
 import { githubExample, rehosted } from "./openapi-examples";
 import { simulatedHeadSha, startRunLifecycle, renderRunName, type RunLifecycle, type WorkflowDefinition } from "./simulated-run";
 import { isoSeconds, sendConditionalJson, sendGithubError, type SimulatedArtifact, type SimulatedRun, type SimulatorState } from "./simulator-state";
 
 type WorkflowRun = components["schemas"]["workflow-run"];
 type Artifact = components["schemas"]["artifact"];
+type WorkflowRunCompletedExample = { action: string; workflow: Record<string, unknown>; repository: Pick<components["schemas"]["repository"], "full_name" | "owner"> };
 type Urls = { web: string; api: string };
 
 const EXAMPLE_RUN_ID = "30433642";
@@ -30,17 +32,7 @@ export function addActionsRoutes(routers: { api: Router; web: Router }, state: S
   const router = routers.api;
   const blobKey = randomBytes(32);
   const runView = (run: SimulatedRun) => workflowRunView(run, urls);
-  const lifecycle: RunLifecycle = {
-    ...options.lifecycle,
-    workflowRunPayload: (run) => ({
-      action: "completed",
-      workflow_run: runView(run),
-      workflow: { id: workflowId(run.workflowPath), name: run.workflowName, path: run.workflowPath, state: "active" },
-      repository: simulatedRepository(run.repository, urls),
-      installation: { id: run.installationId, node_id: Buffer.from(`Installation${run.installationId}`).toString("base64") },
-      sender: runView(run).actor,
-    }),
-  };
+  const lifecycle: RunLifecycle = { ...options.lifecycle, workflowRunPayload: (run) => workflowRunCompletedPayload(run, runView(run), urls) };
   const workflowOf = (id: string) =>
     options.workflows.find((workflow) => workflow.file === id || String(workflowId(`.github/workflows/${workflow.file}`)) === id);
 
@@ -209,6 +201,32 @@ function workflowRunView(run: SimulatedRun, urls: Urls): WorkflowRun {
     repository,
     head_repository: repository,
   } as WorkflowRun;
+}
+
+/** GitHub's own workflow_run `completed` webhook example, re-pointed at this run, its workflow and its repository. */
+function workflowRunCompletedPayload(run: SimulatedRun, view: WorkflowRun, urls: Urls) {
+  const example = (examples.find((entry) => entry.name === "workflow_run")!.examples as unknown as WorkflowRunCompletedExample[]).find(
+    (candidate) => candidate.action === "completed" && candidate.repository.full_name === EXAMPLE_REPOSITORY,
+  )!;
+  const id = workflowId(run.workflowPath);
+  return {
+    action: "completed",
+    workflow_run: view,
+    workflow: {
+      ...example.workflow,
+      id,
+      node_id: Buffer.from(`Workflow${id}`).toString("base64"),
+      name: run.workflowName,
+      path: run.workflowPath,
+      state: "active",
+      url: `${urls.api}/repos/${run.repository}/actions/workflows/${id}`,
+      html_url: `${urls.web}/${run.repository}/blob/${run.ref}/${run.workflowPath}`,
+      badge_url: `${urls.web}/${run.repository}/workflows/${encodeURIComponent(run.workflowName)}/badge.svg`,
+    },
+    repository: movedRepository(example.repository, run.repository, urls),
+    installation: { id: run.installationId, node_id: Buffer.from(`Installation${run.installationId}`).toString("base64") },
+    sender: view.actor,
+  };
 }
 
 function artifactView(artifact: SimulatedArtifact, run: SimulatedRun, urls: Urls): Artifact {

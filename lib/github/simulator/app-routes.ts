@@ -146,12 +146,17 @@ export function addAppRoutes(router: Router, state: SimulatorState, app: Simulat
   });
 }
 
-/** GitHub's example repository (`minimal` as runs and webhooks embed it), renamed and re-hosted as `fullName`. */
+/** GitHub's example repository (`minimal` as runs embed it, `full` as lists answer it), renamed and re-hosted as `fullName`. */
 export function simulatedRepository(fullName: string, urls: { web: string; api: string }, kind: "full" | "minimal" = "minimal"): Repository {
   const example =
     kind === "full"
       ? githubExample<{ repositories: Repository[] }>("repository-paginated").repositories[0]!
       : githubExample<Repository>("minimal-repository");
+  return movedRepository(example, fullName, urls);
+}
+
+/** A repository example of GitHub's (REST or webhook) renamed and re-hosted as `fullName`. */
+export function movedRepository<T extends Pick<Repository, "full_name" | "owner">>(example: T, fullName: string, urls: { web: string; api: string }): T {
   const [owner, name] = fullName.split("/") as [string, string];
   const repository = rehosted(example, [[example.full_name, fullName], ...githubHosts(urls)]);
   return {
@@ -161,7 +166,7 @@ export function simulatedRepository(fullName: string, urls: { web: string; api: 
     full_name: fullName,
     owner: { ...repository.owner, login: owner, id: stableId(`account:${owner}`) },
     private: true,
-  };
+  } as T;
 }
 
 /** github.com's URLs → the simulator's, for rehostedExample. */
