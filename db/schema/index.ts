@@ -3,3 +3,4 @@ export * from "./api-tokens";
 export * from "./jobs";
 export * from "./features";
 export * from "./github";
+export * from "./outbound";

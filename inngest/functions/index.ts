@@ -1,6 +1,7 @@
 import type { InngestFunction } from "inngest";
 import { analysisFromWorkflowRun } from "./analysis-from-workflow-run";
 import { analysisPoller } from "./analysis-poller";
+import { drainWebhookEndpoint, sweepWebhookDeliveries } from "./drain-webhook-endpoint";
 import { cleanUpWebhookEventsFunction, recoverMissedDeliveriesFunction } from "./github-webhook-crons";
 import { jobsSelfTest } from "./jobs-self-test";
 import { processGithubWebhookFunction } from "./process-github-webhook";
@@ -15,4 +16,6 @@ export const functions: InngestFunction.Any[] = [
   processProjectFunction,
   cleanUpWebhookEventsFunction,
   recoverMissedDeliveriesFunction,
+  drainWebhookEndpoint,
+  sweepWebhookDeliveries,
 ];

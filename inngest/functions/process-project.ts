@@ -4,6 +4,7 @@ import { inngest } from "@/inngest/client";
 import { getConfig } from "@/lib/config";
 import { getGithubApp, type InstallationOctokit } from "@/lib/github/github-app";
 import { log } from "@/lib/log";
+import { defaultOutbox } from "@/lib/outbound/default-deps";
 import { PROJECT_PROCESS_REQUESTED_EVENT, type ProjectDeps } from "@/lib/projects/deps";
 import { processProject } from "@/lib/projects/process-project";
 
@@ -22,6 +23,7 @@ async function projectDeps(): Promise<ProjectDeps> {
     sendEvent: (event) => inngest.send(event),
     now: () => new Date(),
     log,
+    outbox: defaultOutbox(),
   };
 }
 

@@ -3,6 +3,7 @@ import { inngest } from "@/inngest/client";
 import { getConfig, type Config } from "@/lib/config";
 import { getGithubApp, repositoryOctokit } from "@/lib/github/github-app";
 import { log as rootLog, type Logger } from "@/lib/log";
+import { defaultOutbox } from "@/lib/outbound/default-deps";
 import type { AnalysisDeps, AnalysisSettings } from "./deps";
 
 export function analysisSettings(config: Config): AnalysisSettings {
@@ -26,5 +27,6 @@ export async function defaultAnalysisDeps(log: Logger = rootLog): Promise<Analys
     sendEvent: (event) => inngest.send(event),
     now: () => new Date(),
     log,
+    outbox: defaultOutbox(log),
   };
 }

@@ -1,6 +1,7 @@
 import type { Database } from "@/db";
 import type { InstallationOctokit } from "@/lib/github/github-app";
 import type { Logger } from "@/lib/log";
+import type { Outbox } from "@/lib/outbound/outbox";
 
 export const ANALYSIS_REQUESTED_EVENT = "feature/analysis.requested";
 /** Sent whenever an attempt's result is recorded, by any path: the poller stops waiting on it. */
@@ -26,4 +27,6 @@ export interface AnalysisDeps {
   sendEvent(event: { name: string; data: Record<string, unknown> }): Promise<unknown>;
   now(): Date;
   log: Logger;
+  /** Announces feature.analysis.completed / .failed with the recorded result (none when absent). */
+  outbox?: Outbox;
 }

@@ -25,7 +25,7 @@ export type CallbackAnswer =
  * id match (400). A replay, a late copy, or a callback for an attempt already settled is a duplicate.
  */
 export async function receiveAnalysisCallback(
-  deps: Pick<AnalysisDeps, "db" | "sendEvent" | "now" | "log">,
+  deps: Pick<AnalysisDeps, "db" | "sendEvent" | "now" | "log" | "outbox">,
   request: CallbackRequest,
 ): Promise<CallbackAnswer> {
   const feature = await findFeature(deps.db, request.featureId);

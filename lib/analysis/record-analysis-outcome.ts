@@ -3,6 +3,8 @@ import { analyses, features, type AnalysisSource, type FeatureStatus } from "@/d
 import type { AnalysisResult } from "./analysis-result";
 import { ANALYSIS_RECORDED_EVENT, type AnalysisDeps } from "./deps";
 import { addFeatureEvent } from "./feature-events";
+import { toFeatureView } from "@/lib/features/feature-view";
+import { silentOutbox } from "@/lib/outbound/outbox";
 
 export type AnalysisOutcome =
   | { status: "completed"; result: AnalysisResult }
@@ -28,11 +30,12 @@ const SOURCE_LABEL: Record<AnalysisSource, string> = {
  * nothing and learns the feature's current status. The unique (feature, attempt) index backs this up.
  */
 export async function recordAnalysisOutcome(
-  deps: Pick<AnalysisDeps, "db" | "sendEvent" | "now" | "log">,
+  deps: Pick<AnalysisDeps, "db" | "sendEvent" | "now" | "log" | "outbox">,
   input: RecordAnalysisInput,
 ): Promise<{ recorded: boolean; status: FeatureStatus }> {
   const { outcome } = input;
-  const recorded = await deps.db.transaction(async (tx) => {
+  const outbox = deps.outbox ?? silentOutbox;
+  const woken = await deps.db.transaction(async (tx) => {
     const [moved] = await tx
       .update(features)
       .set({
@@ -44,8 +47,8 @@ export async function recordAnalysisOutcome(
       .where(
         and(eq(features.id, input.featureId), eq(features.status, "analyzing"), eq(features.analysisCorrelationId, input.correlationId)),
       )
-      .returning({ id: features.id });
-    if (!moved) return false;
+      .returning();
+    if (!moved) return null;
     const metadata = outcome.result?.metadata;
     await tx.insert(analyses).values({
       featureId: input.featureId,
@@ -69,9 +72,14 @@ export async function recordAnalysisOutcome(
           : `Analysis failed: ${outcome.error} (recorded from ${SOURCE_LABEL[input.source]})`,
       detail: { source: input.source },
     });
-    return true;
+    return outbox.record(tx, outcome.status === "completed" ? "feature.analysis.completed" : "feature.analysis.failed", {
+      feature: toFeatureView(moved),
+      analysis: { correlation_id: input.correlationId, source: input.source, status: outcome.status, error: outcome.status === "failed" ? outcome.error : null, result: outcome.result ?? null },
+    });
   });
-  if (recorded) {
+  const recorded = woken !== null;
+  if (woken) {
+    await outbox.wake(woken);
     // Only a hint that lets the poller stop early: the result is safe, and the poller's next poll sees it.
     await deps
       .sendEvent({ name: ANALYSIS_RECORDED_EVENT, data: { feature_id: input.featureId, correlation_id: input.correlationId } })

@@ -19,7 +19,7 @@ export interface CompletedRun {
  * GitHub errors propagate (the caller retries); a missing or unreadable artifact is the analysis' failure.
  */
 export async function settleCompletedRun(
-  deps: Pick<AnalysisDeps, "db" | "sendEvent" | "now" | "log">,
+  deps: Pick<AnalysisDeps, "db" | "sendEvent" | "now" | "log" | "outbox">,
   octokit: InstallationOctokit,
   run: CompletedRun,
   source: AnalysisSource,

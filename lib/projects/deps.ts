@@ -1,11 +1,10 @@
 import type { Database } from "@/db";
 import type { InstallationOctokit } from "@/lib/github/github-app";
 import type { Logger } from "@/lib/log";
+import type { Outbox } from "@/lib/outbound/outbox";
 
 /** Asks for a project's plan to be (re)read; `priority` (seconds, Inngest's priority.run) puts plan and manifest pushes first. */
 export const PROJECT_PROCESS_REQUESTED_EVENT = "project/process.requested";
-/** A project's plan progress changed: outbound webhooks carry it as `project.updated`. */
-export const PROJECT_UPDATED_EVENT = "project/updated";
 export const HIGH_PRIORITY_SECONDS = 120;
 
 export interface ProjectDeps {
@@ -14,4 +13,6 @@ export interface ProjectDeps {
   sendEvent(event: { name: string; data: Record<string, unknown> }): Promise<unknown>;
   now(): Date;
   log: Logger;
+  /** Announces project.updated with each snapshot. */
+  outbox: Outbox;
 }

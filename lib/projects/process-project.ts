@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { githubRequestError } from "@/lib/github/github-errors";
 import { projects, projectSnapshots, projectUpdates } from "@/db/schema";
-import { PROJECT_UPDATED_EVENT, type ProjectDeps } from "./deps";
+import type { ProjectDeps } from "./deps";
 import { parsePlan } from "./parse-plan";
 import { planCandidates } from "./plan-files";
 
@@ -21,7 +21,7 @@ export type ProcessProjectResult =
 
 /**
  * Reads the project's plan at the commit (first existing candidate path), stores a progress snapshot
- * and an update, sets last_updated and announces `project/updated`. GitHub errors other than a missing
+ * and an update, sets last_updated and announces project.updated. GitHub errors other than a missing
  * file propagate, so the job retries them.
  */
 export async function processProject(deps: ProjectDeps, input: ProcessProjectInput): Promise<ProcessProjectResult> {
@@ -45,15 +45,22 @@ export async function processProject(deps: ProjectDeps, input: ProcessProjectInp
       throw error;
     }
     const progress = parsePlan(content);
-    await deps.db.transaction(async (tx) => {
+    const woken = await deps.db.transaction(async (tx) => {
       await tx.insert(projectSnapshots).values({ projectId: project.id, commitSha, planPath, totalTasks: progress.total, doneTasks: progress.done, sections: progress.sections, createdAt: now });
       await tx.insert(projectUpdates).values({ ...log, eventType: input.reason, summary: `${planPath}: ${progress.done} of ${progress.total} tasks done (${commitSha.slice(0, 7)})` });
       await tx.update(projects).set({ lastUpdated: now, resolvedPlanPath: planPath, lastError: null }).where(eq(projects.id, project.id));
+      return deps.outbox.record(tx, "project.updated", {
+        project_id: project.id,
+        repository: project.repository,
+        commit_sha: commitSha,
+        plan_path: planPath,
+        total_tasks: progress.total,
+        done_tasks: progress.done,
+        sections: progress.sections,
+        reason: input.reason,
+      });
     });
-    await deps.sendEvent({
-      name: PROJECT_UPDATED_EVENT,
-      data: { project_id: project.id, repository: project.repository, commit_sha: commitSha, plan_path: planPath, total_tasks: progress.total, done_tasks: progress.done, sections: progress.sections },
-    });
+    await deps.outbox.wake(woken);
     deps.log.info("project processed", { project_id: project.id, plan_path: planPath, done: progress.done, total: progress.total });
     return { status: "snapshot", planPath, total: progress.total, done: progress.done };
   }

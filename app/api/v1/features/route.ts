@@ -9,6 +9,7 @@ import { createFeatureSchema, featureStatusSchema } from "@/lib/features/feature
 import { toFeatureView } from "@/lib/features/feature-view";
 import { listFeatures } from "@/lib/features/list-features";
 import { apiHandler } from "@/lib/http/api-handler";
+import { defaultOutbox } from "@/lib/outbound/default-deps";
 import { readJson } from "@/lib/http/read-json";
 import { decodeCursor, pageSizeSchema } from "@/lib/pagination/cursor";
 
@@ -30,6 +31,7 @@ export const POST = apiHandler("user", async ({ req, principal, log }) => {
   const feature = await createFeature(await getDb(), input, {
     webhookSecret: analysisWebhookSecret(getConfig()),
     createdBy: principal.userId,
+    outbox: defaultOutbox(log),
   });
   log.info("feature created", { feature_id: feature.id, repository: feature.repository });
   return Response.json(toFeatureView(feature), { status: 201 });

@@ -1,0 +1,39 @@
+// POST /api/v1/admin/webhooks/endpoints/{id}/test | pause | resume | recover?since=<ISO time> (admin).
+// test: a webhook.test event to that endpoint only; recover: redeliver its failed deliveries since then, in order.
+import { z } from "zod";
+import { AppError, notFound } from "@/lib/errors";
+import { apiHandler } from "@/lib/http/api-handler";
+import { defaultOutboundDeps } from "@/lib/outbound/default-deps";
+import { emitEvent } from "@/lib/outbound/emit-event";
+import { pauseEndpoint, recoverEndpoint, resumeEndpoint, toDeliveryView } from "@/lib/outbound/manage-deliveries";
+
+const params = z.object({ id: z.string().min(1).max(100), action: z.enum(["test", "pause", "resume", "recover"]) });
+const since = z.iso.datetime({ offset: true, error: "since: expected an ISO 8601 time such as 2026-11-23T09:00:00Z" });
+
+export const POST = apiHandler<{ id: string; action: string }, "admin">("admin", async ({ req, params: raw, principal, log }) => {
+  const parsed = params.safeParse(raw);
+  if (!parsed.success) throw notFound("Endpoint action");
+  const { id, action } = parsed.data;
+  const deps = await defaultOutboundDeps(log);
+  const endpoint = deps.endpoints().find((candidate) => candidate.id === id);
+  if (!endpoint) throw notFound("Endpoint");
+  log.info(`webhook endpoint ${action}`, { endpoint_id: id, user_id: principal.userId });
+  switch (action) {
+    case "test": {
+      if (!endpoint.enabled) throw new AppError(409, "endpoint_disabled", `Endpoint ${id} is disabled in webhooks.yaml`);
+      const { event } = await emitEvent(deps, "webhook.test", { endpoint_id: id, message: "A test event sent from Hooksmith", requested_by: principal.login }, { onlyEndpoint: id });
+      return Response.json({ event_id: event.id, endpoint_id: id, status: "queued" }, { status: 202 });
+    }
+    case "pause":
+      await pauseEndpoint(deps, id);
+      return Response.json({ endpoint_id: id, paused: true });
+    case "resume":
+      await resumeEndpoint(deps, id);
+      return Response.json({ endpoint_id: id, paused: false });
+    case "recover": {
+      const from = since.parse(new URL(req.url).searchParams.get("since") ?? "");
+      const redelivered = await recoverEndpoint(deps, id, new Date(from));
+      return Response.json({ endpoint_id: id, redelivered: redelivered.map(toDeliveryView) }, { status: 202 });
+    }
+  }
+});

@@ -1,0 +1,10 @@
+// GET /api/v1/admin/webhooks/endpoints — the configured endpoints with their runtime state (admin; never secrets).
+import { apiHandler } from "@/lib/http/api-handler";
+import { currentWarnings } from "@/lib/outbound/current-endpoints";
+import { defaultOutboundDeps } from "@/lib/outbound/default-deps";
+import { listEndpoints } from "@/lib/outbound/manage-deliveries";
+
+export const GET = apiHandler("admin", async ({ log }) => {
+  const deps = await defaultOutboundDeps(log);
+  return Response.json({ data: await listEndpoints(deps), warnings: currentWarnings() });
+});

@@ -1,0 +1,90 @@
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+/** Every event the product emitted: the envelope that is signed and delivered. */
+export const outboundEvents = pgTable(
+  "outbound_events",
+  {
+    /** The event id: `webhook-id` on every delivery, retry and redelivery of it. */
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    timestamp: at("timestamp").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+  },
+  (table) => [index("outbound_events_timestamp_idx").on(table.timestamp)],
+);
+
+/** Runtime state of each configured endpoint (the YAML holds its configuration). */
+export const webhookEndpointState = pgTable("webhook_endpoint_state", {
+  endpointId: text("endpoint_id").primaryKey(),
+  /** Last sequence number handed out: deliveries to the endpoint are made in this order. */
+  lastSequence: bigint("last_sequence", { mode: "number" }).notNull().default(0),
+  pausedAt: at("paused_at"),
+  pausedReason: text("paused_reason"),
+  consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", ["pending", "retrying", "succeeded", "failed"]);
+
+/** One event to one endpoint; retries are its attempts. A redelivery is a new delivery of the same event. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => outboundEvents.id, { onDelete: "cascade" }),
+    eventType: text("event_type").notNull(),
+    endpointId: text("endpoint_id").notNull(),
+    endpointUrl: text("endpoint_url").notNull(),
+    sequence: bigint("sequence", { mode: "number" }).notNull(),
+    status: webhookDeliveryStatus("status").notNull().default("pending"),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
+    /** Held by the drainer sending it, so two drainers never send the same delivery at once. */
+    leaseUntil: at("lease_until"),
+    httpStatus: integer("http_status"),
+    latencyMs: integer("latency_ms"),
+    errorMessage: text("error_message"),
+    responseExcerpt: text("response_excerpt"),
+    redeliveryOf: uuid("redelivery_of"),
+    createdAt: at("created_at").notNull().defaultNow(),
+    completedAt: at("completed_at"),
+  },
+  (table) => [
+    uniqueIndex("webhook_deliveries_endpoint_sequence_unique").on(table.endpointId, table.sequence),
+    index("webhook_deliveries_open_idx").on(table.endpointId, table.sequence).where(sql`${table.status} in ('pending', 'retrying')`),
+    index("webhook_deliveries_created_idx").on(table.createdAt, table.id),
+    index("webhook_deliveries_endpoint_created_idx").on(table.endpointId, table.createdAt, table.id),
+    index("webhook_deliveries_status_created_idx").on(table.status, table.createdAt, table.id),
+    index("webhook_deliveries_type_created_idx").on(table.eventType, table.createdAt, table.id),
+  ],
+);
+
+/** Every HTTP attempt of a delivery, as it happened. */
+export const webhookDeliveryAttempts = pgTable(
+  "webhook_delivery_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    attempt: integer("attempt").notNull(),
+    outcome: text("outcome", { enum: ["succeeded", "failed"] }).notNull(),
+    httpStatus: integer("http_status"),
+    latencyMs: integer("latency_ms").notNull(),
+    errorMessage: text("error_message"),
+    responseExcerpt: text("response_excerpt"),
+    startedAt: at("started_at").notNull(),
+  },
+  (table) => [index("webhook_delivery_attempts_delivery_idx").on(table.deliveryId, table.attempt)],
+);
+
+export type OutboundEvent = typeof outboundEvents.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+export type WebhookDeliveryAttempt = typeof webhookDeliveryAttempts.$inferSelect;
+export type WebhookDeliveryStatus = (typeof webhookDeliveryStatus.enumValues)[number];
+export type WebhookEndpointState = typeof webhookEndpointState.$inferSelect;

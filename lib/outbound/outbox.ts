@@ -1,0 +1,24 @@
+import type { Executor } from "./emit-event";
+import { recordEvent, wakeEndpoints } from "./emit-event";
+import type { OutboundDeps } from "./deps";
+import type { EventType } from "./event-types";
+
+/**
+ * How a domain write announces itself: `record` inside the write's own transaction (the event exists
+ * exactly when the change does), `wake` the endpoints once it has committed.
+ */
+export interface Outbox {
+  record(tx: Executor, type: EventType, data: Record<string, unknown>): Promise<string[]>;
+  wake(endpointIds: string[]): Promise<void>;
+}
+
+export function createOutbox(deps: Pick<OutboundDeps, "endpoints" | "sendEvent" | "now" | "log">): Outbox {
+  return {
+    record: async (tx, type, data) => (await recordEvent(tx, deps.endpoints(), { type, data, at: deps.now() })).endpointIds,
+    // The events are stored: a failed wake-up only delays them until the sweeper.
+    wake: (endpointIds) => wakeEndpoints(deps, endpointIds).catch((error: unknown) => deps.log.warn("endpoints not woken; the sweeper will", { error })),
+  };
+}
+
+/** For callers (tests, tools) that announce nothing. */
+export const silentOutbox: Outbox = { record: async () => [], wake: async () => {} };

@@ -1,0 +1,81 @@
+import http from "node:http";
+import https from "node:https";
+import type { LookupFunction } from "node:net";
+import { resolveSafeAddress } from "./ssrf-guard";
+
+const EXCERPT_BYTES = 1024;
+
+export interface SendResult {
+  ok: boolean;
+  httpStatus: number | null;
+  latencyMs: number;
+  /** Seconds a 429/503 asked us to wait (Retry-After), when given. */
+  retryAfterSeconds: number | null;
+  error: string | null;
+  responseExcerpt: string | null;
+}
+
+/**
+ * POSTs one signed delivery: the address is checked (SSRF guard) and the connection pinned to it,
+ * redirects are never followed (a 3xx is a failure), the whole exchange has a timeout, and at most 1 KB
+ * of the answer is kept.
+ */
+export async function sendWebhook(
+  input: { url: string; body: string; headers: Record<string, string> },
+  options: { timeoutMs: number; allowLoopback: boolean },
+): Promise<SendResult> {
+  const started = performance.now();
+  const latency = () => Math.round(performance.now() - started);
+  const url = new URL(input.url);
+  let pinned: { address: string; family: 4 | 6 };
+  try {
+    pinned = await resolveSafeAddress(url.hostname, options.allowLoopback);
+  } catch (error) {
+    return { ok: false, httpStatus: null, latencyMs: latency(), retryAfterSeconds: null, error: (error as Error).message, responseExcerpt: null };
+  }
+  const lookup: LookupFunction = (_host, lookupOptions, callback) => {
+    if ((lookupOptions as { all?: boolean }).all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [pinned]);
+    else callback(null, pinned.address, pinned.family);
+  };
+  const client = url.protocol === "https:" ? https : http;
+  return new Promise<SendResult>((resolve) => {
+    const request = client.request(
+      url,
+      {
+        method: "POST",
+        lookup,
+        agent: false,
+        timeout: options.timeoutMs,
+        headers: { "content-type": "application/json", "user-agent": "Hooksmith-Webhooks/1.0", "content-length": Buffer.byteLength(input.body), ...input.headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let kept = 0;
+        response.on("data", (chunk: Buffer) => {
+          if (kept < EXCERPT_BYTES) chunks.push(chunk.subarray(0, EXCERPT_BYTES - kept));
+          kept += chunk.length;
+        });
+        response.on("end", () => {
+          const status = response.statusCode ?? 0;
+          const retryAfter = Number(response.headers["retry-after"]);
+          resolve({
+            ok: status >= 200 && status < 300,
+            httpStatus: status,
+            latencyMs: latency(),
+            retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
+            error: status >= 300 && status < 400 ? `redirect to ${response.headers.location ?? "?"} not followed` : status >= 400 || status < 200 ? `HTTP ${status}` : null,
+            responseExcerpt: Buffer.concat(chunks).toString("utf8") || null,
+          });
+        });
+        response.on("error", (error) => resolve({ ok: false, httpStatus: status(response), latencyMs: latency(), retryAfterSeconds: null, error: error.message, responseExcerpt: null }));
+      },
+    );
+    const deadline = setTimeout(() => request.destroy(new Error(`timed out after ${options.timeoutMs} ms`)), options.timeoutMs);
+    request.on("timeout", () => request.destroy(new Error(`timed out after ${options.timeoutMs} ms`)));
+    request.on("close", () => clearTimeout(deadline));
+    request.on("error", (error) => resolve({ ok: false, httpStatus: null, latencyMs: latency(), retryAfterSeconds: null, error: error.message, responseExcerpt: null }));
+    request.end(input.body);
+  });
+}
+
+const status = (response: http.IncomingMessage) => response.statusCode ?? null;
