@@ -6,6 +6,8 @@ import { startGithubSimulator, type GithubSimulator, type StartGithubSimulatorOp
 import { TEST_WEBHOOK_SECRET } from "./features";
 
 export const TEST_APP_ID = 1001;
+/** What the simulated App signs its webhooks with, unless a test gives its own. */
+export const TEST_GITHUB_WEBHOOK_SECRET = "test-github-webhook-secret-0123456789";
 export const TEST_INSTALLATION = { id: 5001, account: "demo-org", repositories: ["demo-org/demo-app"] };
 
 export interface TestGithub {
@@ -37,7 +39,7 @@ export async function startTestGithub(options: Partial<StartGithubSimulatorOptio
   });
   afterAll(() => simulator.close());
   const app = createGithubApp({ appId: TEST_APP_ID, privateKey, baseUrl: simulator.apiUrl });
-  const webhookSecret = options.webhooks?.secret ?? "test-github-app-webhook-secret";
+  const webhookSecret = options.webhooks?.secret ?? TEST_GITHUB_WEBHOOK_SECRET;
   return { simulator, app, privateKey, webhookSecret, octokitFor: (repository) => repositoryOctokit(app, repository) };
 }
 

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { sign } from "@octokit/webhooks-methods";
 import { POST } from "@/app/webhooks/github/route";
+import { TEST_GITHUB_WEBHOOK_SECRET } from "./github-simulator";
 import { callRoute } from "./http";
 
-export const TEST_GITHUB_WEBHOOK_SECRET = "test-github-webhook-secret-0123456789";
+export { TEST_GITHUB_WEBHOOK_SECRET };
 
 /** Posts a payload to /webhooks/github signed like GitHub does (override any header to break it). */
 export async function postGithubWebhook(

@@ -3,15 +3,13 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { installationRepositories, installations, projectSnapshots, projectUpdates, webhookEvents, webhookRecoveries } from "@/db/schema";
 import { POST as receiveWebhook } from "@/app/webhooks/github/route";
-import { setDemoGithub } from "@/lib/github/github-urls";
 import { syncAllInstallations } from "@/lib/github/installations";
 import { log } from "@/lib/log";
 import { listProjects } from "@/lib/projects/list-projects";
 import { trackProject } from "@/lib/projects/track-project";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
-import { startTestGithub, TEST_APP_ID } from "@/test/github-simulator";
-import { TEST_GITHUB_WEBHOOK_SECRET } from "@/test/github-webhooks";
+import { installAsProcessGithub, startTestGithub, TEST_GITHUB_WEBHOOK_SECRET } from "@/test/github-simulator";
 import { serveRoutes } from "@/test/serve-route";
 import { recoverMissedDeliveries } from "./recover-missed-deliveries";
 
@@ -27,7 +25,7 @@ const github = await startTestGithub({
   repositories: { [REPOSITORY]: { "docs/plan.md": PLAN, "package.json": "{}" }, "demo-org/website": { "plan.md": "- [ ] Launch\n" } },
   setupUrl: "http://127.0.0.1:9/auth/github/install",
 });
-setDemoGithub({ url: github.simulator.url, appId: TEST_APP_ID, privateKey: github.privateKey, webhookSecret: TEST_GITHUB_WEBHOOK_SECRET });
+installAsProcessGithub(github);
 const simulator = github.simulator.url;
 
 const sendEvent = (event: { name: string; data: Record<string, unknown> }) => executor.send([event]);
