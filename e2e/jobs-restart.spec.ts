@@ -3,7 +3,8 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { startApp, type AppProcess } from "./server-process";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210) + 1;
+// +1 is the main server's simulator (playwright.config.ts): keep clear of it.
+const PORT = Number(process.env.E2E_PORT ?? 3210) + 10;
 const DATA_DIR = path.join(__dirname, ".artifacts", "data-restart");
 const TOKEN = "e2e-restart-admin-token-0123456789abcdef";
 const auth = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };

@@ -47,6 +47,8 @@ export function apiHandler<Params = Record<string, string | string[]>, A extends
     } catch (error) {
       response = toErrorResponse(error, log);
     }
+    // Response.redirect() answers carry immutable headers: copy before tagging.
+    if (response.status >= 300 && response.status < 400) response = new Response(response.body, response);
     response.headers.set("x-request-id", requestId);
     log.info("request", {
       method: req.method,

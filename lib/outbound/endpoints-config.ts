@@ -68,7 +68,7 @@ export function resolveSecret(name: string, options: Pick<LoadOptions, "secretsD
 export function loadEndpointsConfig(file: string, options: LoadOptions): LoadedEndpoints {
   if (!existsSync(file)) return { ok: true, endpoints: [], warnings: [{ path: file, message: "no endpoints file: no outbound webhooks are sent" }] };
   const lines = new LineCounter();
-  const document = parseDocument(readFileSync(file, "utf8"), { prettyErrors: false, lineCounter: lines });
+  const document = parseDocument(readFileSync(file, "utf8"), { prettyErrors: true, lineCounter: lines });
   if (document.errors.length) {
     return { ok: false, errors: document.errors.map((error) => ({ path: "(file)", line: error.linePos?.[0]?.line, message: error.message.split("\n")[0]! })) };
   }

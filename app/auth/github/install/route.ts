@@ -10,18 +10,19 @@ import { apiHandler } from "@/lib/http/api-handler";
 
 export const GET = apiHandler("user", async ({ req, principal, log }) => {
   const url = new URL(req.url);
-  const settings = new URL("/settings/github", url);
+  // A relative Location: behind `next start --hostname`, req.url may name another host than the browser used.
+  const settings = new URLSearchParams();
   try {
     const config = getConfig();
     if (!isInstallStateFor(config, url.searchParams.get("state") ?? "", principal.userId)) {
       throw new AppError(400, "invalid_state", "The installation could not be confirmed: its state is missing, expired or not yours. Start again from Install.");
     }
     const id = await completeInstallation(await getDb(), getGithubApp(config), url.searchParams.get("installation_id"), principal.userId);
-    settings.searchParams.set("installed", String(id));
+    settings.set("installed", String(id));
     log.info("github app installed", { installation_id: id, setup_action: url.searchParams.get("setup_action"), user_id: principal.userId });
   } catch (error) {
     if (!(error instanceof AppError)) log.error("install callback failed", { error });
-    settings.searchParams.set("error", error instanceof AppError ? error.message : "GitHub could not confirm the installation; try again.");
+    settings.set("error", error instanceof AppError ? error.message : "GitHub could not confirm the installation; try again.");
   }
-  return Response.redirect(settings, 303);
+  return new Response(null, { status: 303, headers: { location: `/settings/github?${settings}` } });
 });
