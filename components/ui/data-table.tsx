@@ -1,5 +1,5 @@
 import { flexRender, type Table } from "@tanstack/react-table";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { QueryStatus } from "@/components/ui/query-status";
@@ -17,7 +17,8 @@ type ListQuery = {
 
 /**
  * A keyset-paginated list as a table: loading and error states, `empty` when there are no rows, and
- * "Load more" while the server has another page. Rows are selectable when `onRowSelect` is given.
+ * "Load more" while the server has another page. Rows are selectable when `onRowSelect` is given; with
+ * `renderExpanded`, rows the table's expanded state opens show it in place underneath.
  */
 export function DataTable<T>({
   table,
@@ -26,6 +27,7 @@ export function DataTable<T>({
   empty,
   testId,
   onRowSelect,
+  renderExpanded,
 }: {
   table: Table<T>;
   query: ListQuery;
@@ -33,8 +35,10 @@ export function DataTable<T>({
   empty: ReactNode;
   testId?: string;
   onRowSelect?: (rowId: string) => void;
+  renderExpanded?: (row: T) => ReactNode;
 }) {
   const rows = table.getRowModel().rows;
+  const columnCount = table.getVisibleLeafColumns().length;
   return (
     <>
       <Card className="overflow-hidden">
@@ -46,7 +50,7 @@ export function DataTable<T>({
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
                   {group.headers.map((header) => (
-                    <th key={header.id} className="px-4 py-2 font-medium">
+                    <th key={header.id} className="px-4 py-2 font-medium whitespace-nowrap">
                       {flexRender(header.column.columnDef.header, header.getContext())}
                     </th>
                   ))}
@@ -54,21 +58,37 @@ export function DataTable<T>({
               ))}
             </thead>
             <tbody>
-              {rows.map((row) => (
-                <tr
-                  key={row.id}
-                  className={cn("border-t border-border", onRowSelect && "cursor-pointer hover:bg-muted/40 focus:bg-muted/40 focus:outline-none")}
-                  tabIndex={onRowSelect ? 0 : undefined}
-                  onClick={onRowSelect && (() => onRowSelect(row.id))}
-                  onKeyDown={onRowSelect && ((event) => event.key === "Enter" && onRowSelect(row.id))}
-                >
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-4 py-2">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
-                </tr>
-              ))}
+              {rows.map((row) => {
+                const expanded = renderExpanded && row.getIsExpanded();
+                return (
+                  <Fragment key={row.id}>
+                    <tr
+                      className={cn(
+                        "border-t border-border",
+                        onRowSelect && "cursor-pointer hover:bg-muted/40 focus:bg-muted/40 focus:outline-none",
+                        expanded && "bg-muted/40",
+                      )}
+                      tabIndex={onRowSelect ? 0 : undefined}
+                      aria-expanded={renderExpanded ? Boolean(expanded) : undefined}
+                      onClick={onRowSelect && (() => onRowSelect(row.id))}
+                      onKeyDown={onRowSelect && ((event) => event.key === "Enter" && onRowSelect(row.id))}
+                    >
+                      {row.getVisibleCells().map((cell) => (
+                        <td key={cell.id} className="px-4 py-2">
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </td>
+                      ))}
+                    </tr>
+                    {expanded && (
+                      <tr className="bg-muted/20">
+                        <td colSpan={columnCount} className="px-4 pt-1 pb-4">
+                          {renderExpanded(row.original)}
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
         )}

@@ -14,6 +14,11 @@ const STATUS_TONES: Record<string, string> = {
   retrying: "bg-amber-50 text-amber-900 border-amber-200",
   sleeping: "bg-violet-50 text-violet-800 border-violet-200",
   waiting: "bg-violet-50 text-violet-800 border-violet-200",
+  received: "bg-blue-50 text-blue-800 border-blue-200",
+  arrived: "bg-emerald-50 text-emerald-800 border-emerald-200",
+  healthy: "bg-emerald-50 text-emerald-800 border-emerald-200",
+  degraded: "bg-amber-50 text-amber-900 border-amber-300",
+  suspended: "bg-amber-50 text-amber-900 border-amber-300",
 };
 
 /** Priorities, risk severities and complexity levels share one scale. */

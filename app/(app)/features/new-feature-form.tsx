@@ -3,19 +3,17 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Loader2, Plus } from "lucide-react";
-import type { ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { createFeatureSchema, featurePrioritySchema, type CreateFeatureInput } from "@/lib/features/feature-input";
 import type { FeatureView } from "@/lib/features/feature-view";
 import { ApiClientError, apiFetch } from "@/lib/ui/api-client";
-import { cn } from "@/lib/ui/cn";
 
 type FormValues = z.input<typeof createFeatureSchema>;
 
@@ -93,15 +91,5 @@ export function NewFeatureForm() {
         </form>
       </CardContent>
     </Card>
-  );
-}
-
-function Field({ id, label, error, className, children }: { id: string; label: string; error?: string; className?: string; children: ReactNode }) {
-  return (
-    <div className={cn("flex flex-col gap-1.5", className)}>
-      <Label htmlFor={id}>{label}</Label>
-      {children}
-      {error && <p className="text-sm text-destructive">{error}</p>}
-    </div>
   );
 }

@@ -1,17 +1,18 @@
-import { FolderKanban } from "lucide-react";
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
+import { ProjectList } from "./project-list";
+import { TrackProjectForm } from "./track-project-form";
 
 export const metadata: Metadata = { title: "Projects" };
 
 export default function ProjectsPage() {
   return (
     <>
-      <PageHeader title="Projects" description="Repositories tracked through the GitHub App, with plan progress." />
-      <EmptyState icon={FolderKanban} title="No tracked projects yet">
-        Tracked repositories appear here with the progress of their plan.
-      </EmptyState>
+      <PageHeader title="Projects" description="Repositories tracked through the GitHub App: plan progress, pull requests and issues, live." />
+      <div className="flex flex-col gap-6">
+        <TrackProjectForm />
+        <ProjectList />
+      </div>
     </>
   );
 }

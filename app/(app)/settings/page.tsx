@@ -1,4 +1,4 @@
-import { ChevronRight, KeyRound } from "lucide-react";
+import { ChevronRight, KeyRound, Plug } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 const SECTIONS = [
   { href: "/settings/tokens", title: "API tokens", description: "Personal tokens for scripts and CI.", icon: KeyRound },
+  { href: "/settings/github", title: "GitHub App", description: "Installations of the App and the repositories they reach.", icon: Plug },
 ];
 
 export default function SettingsPage() {

@@ -1,13 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft, FileQuestion, Loader2, Sparkles, Workflow } from "lucide-react";
-import Link from "next/link";
-import type { ReactNode } from "react";
+import { FileQuestion, Loader2, Sparkles, Workflow } from "lucide-react";
+import { BackLink } from "@/components/shell/back-link";
 import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Fact } from "@/components/ui/fact";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { LevelBadge, StatusBadge } from "@/components/ui/status-badge";
@@ -34,7 +34,7 @@ export function FeatureDetail({ id }: { id: string }) {
   if (!detail) {
     return (
       <>
-        <BackLink />
+        <BackLink href="/features">Features</BackLink>
         {feature.error instanceof ApiClientError && feature.error.status === 404 ? (
           <EmptyState icon={FileQuestion} title="Feature not found">
             There is no feature with this id. It may have been deleted, or the link is incomplete.
@@ -50,7 +50,7 @@ export function FeatureDetail({ id }: { id: string }) {
 
   return (
     <>
-      <BackLink />
+      <BackLink href="/features">Features</BackLink>
       <PageHeader
         title={detail.name}
         actions={
@@ -119,23 +119,6 @@ export function FeatureDetail({ id }: { id: string }) {
         </div>
       </div>
     </>
-  );
-}
-
-function BackLink() {
-  return (
-    <Link href="/features" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-      <ArrowLeft className="size-4" /> Features
-    </Link>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="flex items-center gap-2">
-      <dt className="text-muted-foreground">{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

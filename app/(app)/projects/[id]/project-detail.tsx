@@ -1,0 +1,179 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ChartArea, FileQuestion, Loader2, RefreshCw } from "lucide-react";
+import { BackLink } from "@/components/shell/back-link";
+import { EmptyState } from "@/components/shell/empty-state";
+import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Fact } from "@/components/ui/fact";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { QueryStatus } from "@/components/ui/query-status";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { ProjectDetailView } from "@/lib/projects/list-projects";
+import { ApiClientError, apiFetch } from "@/lib/ui/api-client";
+import { OpenClosed, PlanProgress } from "../project-summary";
+import { ProgressChart } from "./progress-chart";
+
+/** A tracked project: its plan's progress now and over time, and what updated it; polled like the list. */
+export function ProjectDetail({ id }: { id: string }) {
+  const queryClient = useQueryClient();
+  const project = useQuery({
+    queryKey: ["project", id],
+    queryFn: () => apiFetch<ProjectDetailView>(`/api/v1/projects/${id}`),
+    refetchInterval: 3000,
+  });
+  const refresh = useMutation({
+    mutationFn: () => apiFetch(`/api/v1/projects/${id}/refresh`, { method: "POST" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["project", id] }),
+  });
+
+  const detail = project.data;
+  if (!detail) {
+    return (
+      <>
+        <BackLink href="/projects">Projects</BackLink>
+        {project.error instanceof ApiClientError && project.error.status === 404 ? (
+          <EmptyState icon={FileQuestion} title="Project not found">
+            No tracked project has this id. It may have been untracked, or the link is incomplete.
+          </EmptyState>
+        ) : (
+          <QueryStatus query={project} what="the project" />
+        )}
+      </>
+    );
+  }
+  const { progress } = detail;
+
+  return (
+    <>
+      <BackLink href="/projects">Projects</BackLink>
+      <PageHeader
+        title={detail.repository}
+        actions={
+          <Button variant="outline" onClick={() => refresh.mutate()} disabled={refresh.isPending}>
+            {refresh.isPending ? <Loader2 className="animate-spin" /> : <RefreshCw />}
+            Refresh
+          </Button>
+        }
+      />
+      <div className="flex flex-col gap-6">
+        {refresh.isSuccess && (
+          <Alert variant="success" onDismiss={() => refresh.reset()}>
+            Refresh queued: the plan is read again at the default branch and shows up here in a moment.
+          </Alert>
+        )}
+        {refresh.error && <Alert variant="error">Could not refresh: {refresh.error.message}</Alert>}
+        {project.error && <Alert variant="error">Could not reload the project: {project.error.message}</Alert>}
+
+        <Card>
+          <CardContent className="pt-6">
+            <dl className="flex flex-wrap items-center gap-x-6 gap-y-3 text-sm">
+              <Fact term="Plan">
+                <code className="text-xs">{detail.resolved_plan_path ?? detail.plan_path ?? "not found yet"}</code>
+              </Fact>
+              {progress && (
+                <Fact term="Commit">
+                  <code className="text-xs" title={progress.commit_sha}>
+                    {progress.commit_sha.slice(0, 7)}
+                  </code>
+                </Fact>
+              )}
+              <Fact term="Last update">
+                <RelativeTime value={detail.last_updated} />
+              </Fact>
+              <Fact term="Pull requests">
+                <OpenClosed kind="pull_requests" counts={detail.pull_requests} />
+              </Fact>
+              <Fact term="Issues">
+                <OpenClosed kind="issues" counts={detail.issues} />
+              </Fact>
+            </dl>
+            {detail.last_error && (
+              <Alert variant="error" className="mt-4" data-testid="project-last-error">
+                <span className="font-medium">Last error:</span> {detail.last_error}
+              </Alert>
+            )}
+          </CardContent>
+        </Card>
+
+        <div className="grid items-start gap-6 lg:grid-cols-3">
+          <Card>
+            <CardHeader>
+              <CardTitle className="text-base">Progress</CardTitle>
+            </CardHeader>
+            <CardContent className="flex flex-col gap-5">
+              <PlanProgress project={detail} />
+              {progress && progress.sections.length > 0 && (
+                <ul className="flex flex-col gap-3" aria-label="Sections" data-testid="plan-sections">
+                  {progress.sections.map((section, index) => (
+                    <li key={`${section.heading}-${index}`} className="flex flex-col gap-1 text-sm">
+                      <div className="flex justify-between gap-2">
+                        <span className="truncate">{section.heading}</span>
+                        <span className="shrink-0 text-xs text-muted-foreground tabular-nums">
+                          {section.done}/{section.total}
+                        </span>
+                      </div>
+                      <ProgressBar value={(section.done / section.total) * 100} label={`${section.heading} progress`} className="h-1.5" />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardContent>
+          </Card>
+
+          <Card className="lg:col-span-2">
+            <CardHeader>
+              <CardTitle className="text-base">Progress over time</CardTitle>
+              <CardDescription>Share of the plan&apos;s tasks done at each commit that touched it.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              {detail.history.length > 0 ? (
+                <ProgressChart history={detail.history} />
+              ) : (
+                <div className="flex h-64 flex-col items-center justify-center gap-2 text-sm text-muted-foreground">
+                  <ChartArea className="size-6" />
+                  The chart starts with the first reading of the plan.
+                </div>
+              )}
+            </CardContent>
+          </Card>
+        </div>
+
+        <Card>
+          <CardHeader>
+            <CardTitle className="text-base">Updates</CardTitle>
+            <CardDescription>Every time the plan was read, newest first, and what triggered it.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {detail.updates.length === 0 ? (
+              <p className="text-sm text-muted-foreground">Nothing yet: the first reading is on its way.</p>
+            ) : (
+              <ol className="flex flex-col divide-y divide-border text-sm" data-testid="project-updates">
+                {detail.updates.map((update) => (
+                  <li key={update.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2.5">
+                    <Badge variant="outline" className="font-mono">
+                      {update.event_type}
+                    </Badge>
+                    <span className="min-w-0 flex-1 break-words">{update.summary}</span>
+                    {update.delivery_id && (
+                      <span className="font-mono text-xs text-muted-foreground" title="GitHub delivery id">
+                        {update.delivery_id.slice(0, 8)}
+                      </span>
+                    )}
+                    <span className="text-muted-foreground">
+                      <RelativeTime value={update.created_at} />
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Loader2, Plus } from "lucide-react";
+import Link from "next/link";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { useInstallations } from "@/components/github/use-installations";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import type { ProjectDetailView } from "@/lib/projects/list-projects";
+import { trackProjectSchema, type TrackProjectInput } from "@/lib/projects/project-input";
+import { ApiClientError, apiFetch } from "@/lib/ui/api-client";
+
+type FormValues = z.input<typeof trackProjectSchema>;
+
+const issuesSchema = z.array(z.object({ path: z.string(), message: z.string() }));
+
+/** Starts tracking a repository the App is installed on, validated by the API's own schema first. */
+export function TrackProjectForm() {
+  const queryClient = useQueryClient();
+  const installations = useInstallations();
+  const form = useForm<FormValues, unknown, TrackProjectInput>({ resolver: zodResolver(trackProjectSchema), defaultValues: { repository: "" } });
+  const track = useMutation({
+    mutationFn: (values: TrackProjectInput) => apiFetch<ProjectDetailView>("/api/v1/projects", { method: "POST", body: JSON.stringify(values) }),
+    onSuccess: () => {
+      form.reset();
+      void queryClient.invalidateQueries({ queryKey: ["projects"] });
+    },
+  });
+  const { errors } = form.formState;
+  const serverIssues = track.error instanceof ApiClientError ? issuesSchema.safeParse(track.error.details).data : undefined;
+  const installed = installations.data?.flatMap((installation) => (installation.suspended_at ? [] : installation.repositories)) ?? [];
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Track a repository</CardTitle>
+        <CardDescription>
+          The GitHub App must be installed on it (
+          <Link href="/settings/github" className="font-medium text-primary underline-offset-2 hover:underline">
+            Settings → GitHub App
+          </Link>
+          ). Every push that touches the plan updates its progress.
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        <form
+          aria-label="Track a repository"
+          className="grid items-start gap-4 md:grid-cols-[1fr_1fr_auto]"
+          noValidate onSubmit={form.handleSubmit((values) => track.mutate(values))}>
+          <Field id="project-repository" label="Repository" error={errors.repository?.message}>
+            <Input
+              id="project-repository"
+              list="installed-repositories"
+              placeholder="owner/name"
+              autoComplete="off"
+              aria-invalid={Boolean(errors.repository)}
+              {...form.register("repository")}
+            />
+            <datalist id="installed-repositories">
+              {installed.map((repository) => (
+                <option key={repository} value={repository} />
+              ))}
+            </datalist>
+          </Field>
+          <Field id="project-plan-path" label="Plan path (optional)" error={errors.plan_path?.message}>
+            <Input
+              id="project-plan-path"
+              placeholder="found automatically, e.g. docs/plan.md"
+              aria-invalid={Boolean(errors.plan_path)}
+              // An empty box means "look in the usual places": the API wants no plan_path then, not "".
+              {...form.register("plan_path", { setValueAs: (value: string) => value.trim() || undefined })}
+            />
+          </Field>
+          <Button type="submit" className="md:mt-5.5" disabled={track.isPending}>
+            {track.isPending ? <Loader2 className="animate-spin" /> : <Plus />}
+            Track repository
+          </Button>
+          {track.error && (
+            <div role="alert" className="text-sm text-destructive md:col-span-3">
+              {track.error.message}
+              {serverIssues?.map((issue) => (
+                <p key={issue.path}>
+                  {issue.path}: {issue.message}
+                </p>
+              ))}
+            </div>
+          )}
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

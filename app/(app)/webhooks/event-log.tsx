@@ -1,0 +1,165 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { createColumnHelper, getCoreRowModel, useReactTable, type ExpandedState } from "@tanstack/react-table";
+import { ChevronDown, ChevronRight, Inbox } from "lucide-react";
+import { useState } from "react";
+import { EmptyState } from "@/components/shell/empty-state";
+import { DataTable } from "@/components/ui/data-table";
+import { Input } from "@/components/ui/input";
+import { QueryStatus } from "@/components/ui/query-status";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { StatusFilter } from "@/components/ui/status-filter";
+import type { WebhookEventStatus } from "@/db/schema";
+import type { getWebhookEvent, toWebhookEventView } from "@/lib/github-webhooks/list-webhook-events";
+import { apiFetch } from "@/lib/ui/api-client";
+import { useDebouncedValue } from "@/lib/ui/use-debounced-value";
+import { useKeysetList } from "@/lib/ui/use-keyset-list";
+
+type EventView = ReturnType<typeof toWebhookEventView>;
+type EventDetail = NonNullable<Awaited<ReturnType<typeof getWebhookEvent>>>;
+
+// Spelled out so the page does not ship db/schema to the browser; the mapped type fails the build if they drift.
+const STATUS_VALUES = { received: "received", processed: "processed", failed: "failed", ignored: "ignored" } as const satisfies {
+  [S in WebhookEventStatus]: S;
+};
+const STATUSES = Object.values(STATUS_VALUES);
+
+const column = createColumnHelper<EventView>();
+const columns = [
+  column.display({
+    id: "expand",
+    header: () => <span className="sr-only">Payload</span>,
+    cell: (info) => {
+      const Icon = info.row.getIsExpanded() ? ChevronDown : ChevronRight;
+      return <Icon className="size-4 text-muted-foreground" />;
+    },
+  }),
+  column.accessor("status", { header: "Status", cell: (info) => <StatusBadge status={info.getValue()} /> }),
+  column.accessor("event_type", {
+    header: "Event",
+    cell: (info) => (
+      <span className="whitespace-nowrap">
+        <code className="text-xs font-medium">{info.getValue()}</code>
+        {info.row.original.action && <span className="text-muted-foreground"> · {info.row.original.action}</span>}
+      </span>
+    ),
+  }),
+  column.accessor("repository", {
+    header: "Repository",
+    cell: (info) => (info.getValue() ? <code className="text-xs">{info.getValue()}</code> : <span className="text-muted-foreground">—</span>),
+  }),
+  column.accessor("delivery_id", {
+    header: "Delivery",
+    cell: (info) => (
+      <span className="font-mono text-xs text-muted-foreground" title={info.getValue()}>
+        {info.getValue().slice(0, 8)}
+      </span>
+    ),
+  }),
+  column.accessor("received_at", { header: "Received", cell: (info) => <RelativeTime value={info.getValue()} /> }),
+];
+
+/** The inbound event log, newest first, filterable; a row opens in place to show its payload. */
+export function EventLog() {
+  const [type, setType] = useState("");
+  const [status, setStatus] = useState<WebhookEventStatus | "all">("all");
+  const [repository, setRepository] = useState("");
+  const [expanded, setExpanded] = useState<ExpandedState>({});
+  const filters = { type: useDebouncedValue(type.trim(), 300), repository: useDebouncedValue(repository.trim(), 300) };
+  const { query: events, rows } = useKeysetList<EventView>({
+    key: "webhook-events",
+    path: "/webhooks/github/events",
+    params: { type: filters.type, repository: filters.repository, status: status === "all" ? undefined : status },
+    refetchInterval: 5000,
+  });
+
+  // The React Compiler is not enabled here, so TanStack Table's unmemoizable API is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.id,
+    state: { expanded },
+    onExpandedChange: setExpanded,
+    getRowCanExpand: () => true,
+  });
+  const filtered = filters.type !== "" || filters.repository !== "" || status !== "all";
+
+  return (
+    <section aria-labelledby="event-log-heading" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h2 id="event-log-heading" className="text-lg font-semibold">
+          Event log
+        </h2>
+        <div className="flex flex-wrap items-center gap-3">
+          <Input aria-label="Filter by event type" placeholder="Event type, e.g. push" className="w-48" value={type} onChange={(event) => setType(event.target.value)} />
+          <Input
+            aria-label="Filter by repository"
+            placeholder="Repository, owner/name"
+            className="w-56"
+            value={repository}
+            onChange={(event) => setRepository(event.target.value)}
+          />
+          <StatusFilter statuses={STATUSES} value={status} onChange={setStatus} />
+        </div>
+      </div>
+      <DataTable
+        table={table}
+        query={events}
+        what="events"
+        testId="webhook-events"
+        onRowSelect={(id) => table.getRow(id).toggleExpanded()}
+        renderExpanded={(event) => <EventPayload event={event} />}
+        empty={
+          <EmptyState icon={Inbox} title={filtered ? "No events match" : "No events received yet"}>
+            {filtered ? "Try another event type, status or repository (names match exactly)." : "Events from the GitHub App appear here as they arrive."}
+          </EmptyState>
+        }
+      />
+    </section>
+  );
+}
+
+/** One event's payload and processing outcome, fetched when its row is opened. */
+function EventPayload({ event }: { event: EventView }) {
+  const detail = useQuery({
+    queryKey: ["webhook-event", event.id],
+    queryFn: () => apiFetch<EventDetail>(`/webhooks/github/events/${event.id}`),
+    // Until it is processed its outcome may still change.
+    refetchInterval: (query) => (query.state.data?.status === "received" ? 2000 : false),
+  });
+  return (
+    <div className="flex flex-col gap-3 text-sm" data-testid="webhook-event-detail">
+      <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-muted-foreground">
+        <div>
+          <dt className="inline">Delivery </dt>
+          <dd className="inline font-mono text-foreground">{event.delivery_id}</dd>
+        </div>
+        {event.installation_id !== null && (
+          <div>
+            <dt className="inline">Installation </dt>
+            <dd className="inline font-mono text-foreground">{event.installation_id}</dd>
+          </div>
+        )}
+        <div>
+          <dt className="inline">Processed </dt>
+          <dd className="inline text-foreground">
+            <RelativeTime value={detail.data?.processed_at ?? event.processed_at} />
+          </dd>
+        </div>
+      </dl>
+      {(detail.data?.error ?? event.error) && (
+        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-900">{detail.data?.error ?? event.error}</p>
+      )}
+      <QueryStatus query={detail} what="the payload" />
+      {detail.data && (
+        <pre className="max-h-96 overflow-auto rounded-md border border-border bg-card p-3 font-mono text-xs" aria-label="Payload">
+          {JSON.stringify(detail.data.payload, null, 2)}
+        </pre>
+      )}
+    </div>
+  );
+}
