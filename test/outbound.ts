@@ -14,7 +14,7 @@ export interface ReceivedWebhook {
   status: number;
 }
 
-type Answer = { status: number; headers?: Record<string, string>; body?: string; delayMs?: number };
+type Answer = { status: number; headers?: Record<string, string | undefined>; body?: string; delayMs?: number };
 
 /** A webhook receiver on loopback that answers as told (200 by default) and records every request. Closed after the file. */
 export async function startReceiver() {
@@ -26,7 +26,8 @@ export async function startReceiver() {
     const reply = answer({ body, index: received.length });
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     received.push({ headers: req.headers, body, status: reply.status });
-    res.writeHead(reply.status, reply.headers).end(reply.body ?? "");
+    const headers = Object.fromEntries(Object.entries(reply.headers ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    res.writeHead(reply.status, headers).end(reply.body ?? "");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -1,0 +1,104 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { Webhook } from "standardwebhooks";
+import { describe, expect, it, vi } from "vitest";
+import { createApiToken } from "@/lib/auth/create-api-token";
+import { setUpTestDatabase } from "@/test/database";
+import { startAppTestExecutor } from "@/test/embedded-jobs";
+import { createUser } from "@/test/fixtures";
+import { bearer, callRoute } from "@/test/http";
+import { startReceiver, TEST_ENDPOINT_SECRET } from "@/test/outbound";
+import { POST as redeliver } from "./deliveries/[id]/redeliver/route";
+import { GET as listDeliveries } from "./deliveries/route";
+import { POST as endpointAction } from "./endpoints/[id]/[action]/route";
+import { GET as listEndpoints } from "./endpoints/route";
+import { POST as reload } from "./reload/route";
+
+// Configuration is read once per process: point it at this file's endpoints before anything reads it.
+const files = vi.hoisted(() => {
+  const dir = `${process.env.DATA_DIR}/admin-webhooks-${process.pid}`;
+  Object.assign(process.env, { WEBHOOKS_CONFIG_PATH: `${dir}/webhooks.yaml`, WEBHOOK_SECRETS_DIR: `${dir}/secrets`, ALLOW_INSECURE_WEBHOOK_URLS: "true" });
+  return { dir };
+});
+
+const { db } = await setUpTestDatabase();
+const { executor } = await startAppTestExecutor(db);
+const receiver = await startReceiver();
+const secretsDir = path.join(files.dir, "secrets");
+mkdirSync(secretsDir, { recursive: true });
+writeFileSync(path.join(secretsDir, "crm_secret"), TEST_ENDPOINT_SECRET);
+
+const writeConfig = (yaml: string) => writeFileSync(path.join(files.dir, "webhooks.yaml"), yaml);
+const validConfig = `endpoints:\n  - id: crm\n    url: ${receiver.url}\n    secret: crm_secret\n    events: ["webhook.test", "feature.*"]\n`;
+
+async function tokenFor(role: "admin" | "member") {
+  const user = await createUser(db, { role });
+  return bearer((await createApiToken(db, { userId: user.id, name: role })).secret);
+}
+const admin = await tokenFor("admin");
+type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
+const post = (handler: Handler, url: string, params: Record<string, string> = {}) => callRoute(handler, new Request(`http://app.test${url}`, { method: "POST", headers: admin }), params as never);
+const get = (handler: Handler, url: string) => callRoute(handler, new Request(`http://app.test${url}`, { headers: admin }));
+
+describe("/api/v1/admin/webhooks", () => {
+  it("is for admins only (403 for members)", async () => {
+    const member = await tokenFor("member");
+    for (const [handler, url] of [[listEndpoints, "/api/v1/admin/webhooks/endpoints"], [reload, "/api/v1/admin/webhooks/reload"]] as const) {
+      const response = await callRoute(handler, new Request(`http://app.test${url}`, { method: handler === reload ? "POST" : "GET", headers: member }));
+      expect(response.status).toBe(403);
+    }
+  });
+
+  it("reloads a valid file, answering what changed, and lists endpoints without secrets", async () => {
+    writeConfig(validConfig);
+    const response = await post(reload, "/api/v1/admin/webhooks/reload");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ added: ["crm"], removed: [], changed: [] });
+    const listed = await get(listEndpoints, "/api/v1/admin/webhooks/endpoints");
+    const text = await listed.text();
+    expect(JSON.parse(text).data).toEqual([expect.objectContaining({ id: "crm", url: receiver.url, secret_name: "crm_secret", enabled: true, paused: false })]);
+    expect(text).not.toContain("whsec_");
+  });
+
+  it("refuses a broken file with every error and its path (422), keeping the running endpoints", async () => {
+    writeConfig(`endpoints:\n  - id: crm\n    url: ftp://x.example\n    secret: missing_secret\n    events: ["nope.event"]\n`);
+    const response = await post(reload, "/api/v1/admin/webhooks/reload");
+    expect(response.status).toBe(422);
+    const { error } = await response.json();
+    expect(error.code).toBe("invalid_webhooks_config");
+    expect(error.details.map((detail: { path: string }) => detail.path)).toEqual(["endpoints[0].events[0]"]);
+    const listed = await (await get(listEndpoints, "/api/v1/admin/webhooks/endpoints")).json();
+    expect(listed.data.map((endpoint: { id: string }) => endpoint.id)).toEqual(["crm"]);
+    writeConfig(validConfig);
+  });
+
+  it("sends a test event that a receiver verifies, logs its attempt, and redelivers it with the same webhook-id", async () => {
+    const queued = await post(endpointAction, "/api/v1/admin/webhooks/endpoints/crm/test", { id: "crm", action: "test" });
+    expect(queued.status).toBe(202);
+    const { event_id } = await queued.json();
+    await executor.drain();
+    const delivered = receiver.received.find((request) => request.headers["webhook-id"] === event_id)!;
+    const headers = Object.fromEntries(["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => [name, String(delivered.headers[name])]));
+    expect(new Webhook(TEST_ENDPOINT_SECRET).verify(delivered.body, headers)).toMatchObject({ event_type: "webhook.test", data: { endpoint_id: "crm" } });
+
+    const log = await (await get(listDeliveries, "/api/v1/admin/webhooks/deliveries?endpoint_id=crm&status=succeeded")).json();
+    const delivery = log.data.find((entry: { event_id: string }) => entry.event_id === event_id);
+    expect(delivery).toMatchObject({ status: "succeeded", attempt_count: 1, attempts: [expect.objectContaining({ attempt: 1, outcome: "succeeded", http_status: 200 })] });
+
+    const again = await post(redeliver, `/api/v1/admin/webhooks/deliveries/${delivery.id}/redeliver`, { id: delivery.id });
+    expect(again.status).toBe(202);
+    await executor.drain();
+    expect(receiver.received.filter((request) => request.headers["webhook-id"] === event_id)).toHaveLength(2);
+  });
+
+  it("pauses and resumes an endpoint; recover wants an ISO time; unknown endpoints are 404", async () => {
+    expect(await (await post(endpointAction, "/x", { id: "crm", action: "pause" })).json()).toEqual({ endpoint_id: "crm", paused: true });
+    const listed = await (await get(listEndpoints, "/api/v1/admin/webhooks/endpoints")).json();
+    expect(listed.data[0]).toMatchObject({ paused: true, paused_reason: "paused by an admin" });
+    expect((await post(endpointAction, "/x", { id: "crm", action: "resume" })).status).toBe(200);
+    expect((await post(endpointAction, "/api/v1/admin/webhooks/endpoints/crm/recover?since=yesterday", { id: "crm", action: "recover" })).status).toBe(400);
+    expect((await post(endpointAction, "/api/v1/admin/webhooks/endpoints/crm/recover?since=2026-01-01T00:00:00Z", { id: "crm", action: "recover" })).status).toBe(202);
+    expect((await post(endpointAction, "/x", { id: "nope", action: "test" })).status).toBe(404);
+    expect((await post(endpointAction, "/x", { id: "crm", action: "explode" })).status).toBe(404);
+  });
+});
