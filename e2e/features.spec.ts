@@ -12,6 +12,15 @@ async function createFeature(page: Page, baseURL: string, input: { name: string;
   return (await response.json()) as { id: string };
 }
 
+/** Signs in, creates a feature through the API, opens its page and presses Analyze. */
+async function analyzeNewFeature(page: Page, baseURL: string, input: Parameters<typeof createFeature>[2]) {
+  await signInAs(page, "pm-alice");
+  const feature = await createFeature(page, baseURL, input);
+  await page.goto(`/features/${feature.id}`);
+  await page.getByRole("button", { name: "Analyze" }).click();
+  return feature;
+}
+
 test("a product manager is told what a feature lacks, then creates one and finds it in the list", async ({ page }) => {
   await signInAs(page, "pm-alice");
   await expect(page.getByRole("heading", { level: 1, name: "Features" })).toBeVisible();
@@ -102,10 +111,7 @@ test("Analyze runs the workflow and shows the result that came home by the signe
 });
 
 test("Analyze shows why GitHub refused, and the feature stays as it was", async ({ page, baseURL }) => {
-  await signInAs(page, "pm-alice");
-  const feature = await createFeature(page, baseURL!, { name: "Elsewhere", description: "Lives in a repository without the App.", repository: "other-org/other-app" });
-  await page.goto(`/features/${feature.id}`);
-  await page.getByRole("button", { name: "Analyze" }).click();
+  await analyzeNewFeature(page, baseURL!, { name: "Elsewhere", description: "Lives in a repository without the App.", repository: "other-org/other-app" });
 
   await expect(page.getByText("Could not start the analysis: The GitHub App is not installed on other-org/other-app")).toBeVisible();
   await expect(page.getByTestId("feature-status")).toHaveText("pending");
@@ -125,10 +131,7 @@ test.describe("with GitHub misbehaving", () => {
 
   test("with the callback lost, the App's workflow_run webhook brings the result home", async ({ page, baseURL, request }) => {
     await simulatorFaults(request, { callback: "drop" });
-    await signInAs(page, "pm-alice");
-    const feature = await createFeature(page, baseURL!, { name: "Saved searches", description: "People save a search with its filters and get a weekly digest." });
-    await page.goto(`/features/${feature.id}`);
-    await page.getByRole("button", { name: "Analyze" }).click();
+    await analyzeNewFeature(page, baseURL!, { name: "Saved searches", description: "People save a search with its filters and get a weekly digest." });
 
     await expect(page.getByTestId("feature-status")).toHaveText("completed");
     await expect(page.getByTestId("analysis").getByTestId("analysis-source")).toHaveText("recorded from the workflow_run webhook");
@@ -137,10 +140,7 @@ test.describe("with GitHub misbehaving", () => {
 
   test("with the callback and the webhook lost, the result comes home by polling", async ({ page, baseURL, request }) => {
     await simulatorFaults(request, { callback: "drop", workflowRunWebhook: false });
-    await signInAs(page, "pm-alice");
-    const feature = await createFeature(page, baseURL!, { name: "Audit log", description: "Every admin action is recorded with who, what and when. Admins can filter it." });
-    await page.goto(`/features/${feature.id}`);
-    await page.getByRole("button", { name: "Analyze" }).click();
+    await analyzeNewFeature(page, baseURL!, { name: "Audit log", description: "Every admin action is recorded with who, what and when. Admins can filter it." });
 
     await expect(page.getByTestId("feature-status")).toHaveText("completed");
     await expect(page.getByTestId("analysis").getByTestId("analysis-source")).toHaveText("recorded from polling");
@@ -152,10 +152,7 @@ test.describe("with GitHub misbehaving", () => {
 
   test("a failed run ends the analysis failed with its reason, and it can be analyzed again", async ({ page, baseURL, request }) => {
     await simulatorFaults(request, { conclusion: "failure", callback: "drop", workflowRunWebhook: false });
-    await signInAs(page, "pm-alice");
-    const feature = await createFeature(page, baseURL!, { name: "Bulk import", description: "Import customers from a spreadsheet with validation per row." });
-    await page.goto(`/features/${feature.id}`);
-    await page.getByRole("button", { name: "Analyze" }).click();
+    await analyzeNewFeature(page, baseURL!, { name: "Bulk import", description: "Import customers from a spreadsheet with validation per row." });
 
     await expect(page.getByTestId("feature-status")).toHaveText("failed");
     await expect(page.getByText("The analysis workflow run ended failure").first()).toBeVisible();
@@ -169,10 +166,7 @@ test.describe("with GitHub misbehaving", () => {
 
   test("GitHub refusing the dispatch is a clear 502 message, and nothing changes", async ({ page, baseURL, request }) => {
     await simulatorFaults(request, { refuseDispatch: { status: 422, message: "Workflow does not have 'workflow_dispatch' trigger" } });
-    await signInAs(page, "pm-alice");
-    const feature = await createFeature(page, baseURL!, { name: "Webhooks for invoices", description: "Send an event when an invoice is paid." });
-    await page.goto(`/features/${feature.id}`);
-    await page.getByRole("button", { name: "Analyze" }).click();
+    await analyzeNewFeature(page, baseURL!, { name: "Webhooks for invoices", description: "Send an event when an invoice is paid." });
     await expect(page.getByText(/GitHub refused to start the analysis workflow: GitHub answered 422: Workflow does not have 'workflow_dispatch' trigger/)).toBeVisible();
     await expect(page.getByTestId("feature-status")).toHaveText("pending");
   });
