@@ -14,6 +14,8 @@ export default defineConfig({
     // Each test file gets its own database, so files run in parallel safely.
     pool: "forks",
     testTimeout: 20_000,
+    // Waits for simulated runs and background jobs: generous, since CI machines run every file at once.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
     // DATA_DIR holds generated keys (the embedded Inngest signing key): keep them out of the work tree.
     env: { LOG_LEVEL: "error", NODE_ENV: "test", DATA_DIR: path.join(os.tmpdir(), "hooksmith-vitest") },

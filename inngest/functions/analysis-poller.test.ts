@@ -68,7 +68,7 @@ async function runPoller(requested: SentEvent, beforeWait: (poll: number) => Pro
 }
 
 const runStatus = (runId: number) => github.simulator.state.runs.get(runId)?.status;
-const runInProgress = (runId: number) => vi.waitFor(() => expect(runStatus(runId)).toBe("in_progress"), { interval: 5 });
+const runInProgress = (runId: number) => vi.waitFor(() => expect(runStatus(runId)).toBe("in_progress"), { interval: 5, timeout: 10_000 });
 const featureRow = async (id: string) => (await db.select().from(features).where(eq(features.id, id)))[0]!;
 const analysesOf = (id: string) => db.select().from(analyses).where(eq(analyses.featureId, id));
 const pollMessages = async (id: string) =>
@@ -172,7 +172,7 @@ describe("the analysis poller", () => {
   it("stops without polling when the callback records the result during the first wait", async () => {
     const { feature, requested } = await requestTestAnalysis(testAnalysisDeps(db, github, { callbackBaseUrl: appUrl }));
     const { result, ctx, waitForEvent } = await runPoller(requested, () =>
-      vi.waitFor(() => expect(github.simulator.state.callbacks).toContainEqual(expect.objectContaining({ featureId: feature.id, statusCode: 200 }))),
+      vi.waitFor(() => expect(github.simulator.state.callbacks).toContainEqual(expect.objectContaining({ featureId: feature.id, statusCode: 200 })), { timeout: 10_000 }),
     );
 
     expect(result).toEqual({ outcome: "recorded", polls: 0 });

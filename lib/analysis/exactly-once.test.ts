@@ -45,7 +45,7 @@ function gateTransactions(database: Database) {
      * `first`-th first: PGlite runs transactions one at a time in call order, PostgreSQL really races them.
      */
     async releaseWhenAllArrived(count: number, first: number) {
-      await vi.waitFor(() => expect(held).toHaveLength(count), { interval: 2 });
+      await vi.waitFor(() => expect(held).toHaveLength(count), { interval: 2, timeout: 10_000 });
       const racers = held.splice(0);
       for (const release of [...racers.slice(first % count), ...racers.slice(0, first % count)]) release();
     },

@@ -113,7 +113,7 @@ describe("GitHub App flow against the simulator", () => {
 
     const deps = { db, githubApp: () => github.app, now: () => new Date(), log };
     expect(await recoverMissedDeliveries(deps)).toMatchObject({ requested: 1, refused: 0 });
-    await vi.waitFor(async () => expect(await eventOf("push", lost.sha)).toBeDefined());
+    await vi.waitFor(async () => expect(await eventOf("push", lost.sha)).toBeDefined(), { timeout: 10_000 });
     expect(await recoverMissedDeliveries(deps)).toMatchObject({ requested: 0 });
     const [recovery] = await db.select().from(webhookRecoveries);
     expect(recovery).toMatchObject({ eventType: "push", outcome: "redelivery requested" });

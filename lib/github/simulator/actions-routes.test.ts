@@ -47,7 +47,7 @@ describe("GitHub simulator: Actions", () => {
     expect(runId).toEqual(expect.any(Number));
     expect(await runStatus(runId!)).toBe("queued");
 
-    await vi.waitFor(async () => expect(await runStatus(runId!)).toBe("completed"));
+    await vi.waitFor(async () => expect(await runStatus(runId!)).toBe("completed"), { timeout: 10_000 });
     const answer = await getWorkflowRun(octokit, { repository: REPOSITORY, runId: runId! });
     expect(answer).toMatchObject({ notModified: false, run: { status: "completed", conclusion: "success" } });
 
@@ -62,7 +62,7 @@ describe("GitHub simulator: Actions", () => {
 
   it("sends the App's signed workflow_run webhook when a run completes", async () => {
     const { runId } = await dispatch();
-    await vi.waitFor(() => expect(received.some((request) => request.headers["x-github-event"] === "workflow_run" && JSON.parse(request.body).workflow_run.id === runId)).toBe(true));
+    await vi.waitFor(() => expect(received.some((request) => request.headers["x-github-event"] === "workflow_run" && JSON.parse(request.body).workflow_run.id === runId)).toBe(true), { timeout: 10_000 });
     const webhook = received.find((request) => request.headers["x-github-event"] === "workflow_run" && JSON.parse(request.body).workflow_run.id === runId)!;
     const { verify } = await import("@octokit/webhooks-methods");
     expect(await verify("app-webhook-secret-0123456789", webhook.body, String(webhook.headers["x-hub-signature-256"]))).toBe(true);
@@ -74,7 +74,7 @@ describe("GitHub simulator: Actions", () => {
     const { runId } = await dispatch(undefined, "");
     simulator.state.faults.conclusion = "success";
     const queued = await getWorkflowRun(octokit, { repository: REPOSITORY, runId: runId! });
-    await vi.waitFor(async () => expect(await runStatus(runId!)).toBe("completed"));
+    await vi.waitFor(async () => expect(await runStatus(runId!)).toBe("completed"), { timeout: 10_000 });
     // The run changed since the first answer: its old ETag no longer matches.
     const changed = await getWorkflowRun(octokit, { repository: REPOSITORY, runId: runId!, etag: queued.notModified ? undefined : queued.etag });
     expect(changed).toMatchObject({ notModified: false, run: { status: "completed", conclusion: "failure" } });

@@ -60,7 +60,8 @@ const { url: receiverUrl } = await serveRoutes({
     return new Response(null, { status: 204 });
   },
 });
-const github = await startTestGithub({ webhooks: { url: `${receiverUrl}/webhooks/github`, secret: "shapes-webhook-secret" } });
+// Queued long enough to be read as queued even on a loaded CI machine.
+const github = await startTestGithub({ webhooks: { url: `${receiverUrl}/webhooks/github`, secret: "shapes-webhook-secret" }, timings: { queuedMs: 1500, runMs: 100 } });
 const REPO = { owner: "demo-org", repo: "demo-app" };
 const octokit = await github.octokitFor("demo-org/demo-app");
 const FEATURE_ID = "0b0e5f4e-1d7c-4a8e-9a43-3f1e2d6c9b10";
@@ -88,7 +89,7 @@ describe("the GitHub simulator answers in GitHub's documented shapes", () => {
   it("a workflow run, queued and completed", async () => {
     expect(queuedRun).toMatchObject({ status: "queued", conclusion: null, display_title: analysisRunName(FEATURE_ID, CORRELATION_ID) });
     expectShape("workflow-run", queuedRun);
-    await expect.poll(async () => (await getRun()).data.status).toBe("completed");
+    await expect.poll(async () => (await getRun()).data.status, { timeout: 10_000 }).toBe("completed");
     expectShape("workflow-run", (await getRun()).data);
   });
 
