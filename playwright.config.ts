@@ -11,6 +11,9 @@ const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bi
 );
 
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(__dirname, "e2e", ".artifacts", "data");
+/** The server's outbound webhooks file and secrets directory: tests write them, then press Reload. */
+export const WEBHOOKS_CONFIG_PATH = path.join(E2E_DATA_DIR, "webhooks.yaml");
+export const WEBHOOK_SECRETS_DIR = path.join(__dirname, "e2e", ".artifacts", "webhook-secrets");
 
 export default defineConfig({
   testDir: "./e2e",
@@ -61,6 +64,11 @@ export default defineConfig({
       ANALYSIS_POLLING_TIMEOUT_SECONDS: "120",
       ANALYSIS_WEBHOOK_GRACE_SECONDS: "2",
       ADMIN_GITHUB_LOGINS: "ops-admin",
+      WEBHOOKS_CONFIG_PATH,
+      WEBHOOK_SECRETS_DIR,
+      // Receivers in tests listen on loopback over http, and retries should not keep a test waiting.
+      ALLOW_INSECURE_WEBHOOK_URLS: "true",
+      WEBHOOK_RETRY_BASE_DELAY_SECONDS: "0.2",
       LOG_LEVEL: "warn",
     },
   },

@@ -10,14 +10,15 @@ type ListQuery = {
   isError: boolean;
   isSuccess: boolean;
   error: Error | null;
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  fetchNextPage: () => unknown;
+  /** Absent for a list that comes whole (not paginated). */
+  hasNextPage?: boolean;
+  isFetchingNextPage?: boolean;
+  fetchNextPage?: () => unknown;
 };
 
 /**
- * A keyset-paginated list as a table: loading and error states, `empty` when there are no rows, and
- * "Load more" while the server has another page. Rows are selectable when `onRowSelect` is given; with
+ * A list as a table: loading and error states, `empty` when there are no rows, and, for a keyset-paginated
+ * list, "Load more" while the server has another page. Rows are selectable when `onRowSelect` is given; with
  * `renderExpanded`, rows the table's expanded state opens show it in place underneath.
  */
 export function DataTable<T>({
@@ -94,7 +95,7 @@ export function DataTable<T>({
         )}
       </Card>
       {query.hasNextPage && (
-        <Button variant="outline" className="self-center" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+        <Button variant="outline" className="self-center" onClick={() => query.fetchNextPage?.()} disabled={query.isFetchingNextPage}>
           Load more
         </Button>
       )}

@@ -19,6 +19,10 @@ const STATUS_TONES: Record<string, string> = {
   healthy: "bg-emerald-50 text-emerald-800 border-emerald-200",
   degraded: "bg-amber-50 text-amber-900 border-amber-300",
   suspended: "bg-amber-50 text-amber-900 border-amber-300",
+  enabled: "bg-emerald-50 text-emerald-800 border-emerald-200",
+  active: "bg-emerald-50 text-emerald-800 border-emerald-200",
+  disabled: "bg-slate-100 text-slate-600 border-slate-200",
+  paused: "bg-amber-50 text-amber-900 border-amber-300",
 };
 
 /** Priorities, risk severities and complexity levels share one scale. */

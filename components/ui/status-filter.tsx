@@ -1,5 +1,31 @@
 import { NativeSelect } from "@/components/ui/native-select";
 
+/** "Label: all | …" above a list; the select is named "Filter by <label>". */
+export function FilterSelect<S extends string>({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  options: readonly S[];
+  value: S | "all";
+  onChange: (value: S | "all") => void;
+}) {
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      {label}
+      <NativeSelect aria-label={`Filter by ${label.toLowerCase()}`} value={value} onChange={(event) => onChange(event.target.value as S | "all")}>
+        {["all", ...options].map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </NativeSelect>
+    </label>
+  );
+}
+
 /** "Status: all | …" above a list. */
 export function StatusFilter<S extends string>({
   statuses,
@@ -10,16 +36,5 @@ export function StatusFilter<S extends string>({
   value: S | "all";
   onChange: (value: S | "all") => void;
 }) {
-  return (
-    <label className="flex items-center gap-2 text-sm">
-      Status
-      <NativeSelect aria-label="Filter by status" value={value} onChange={(event) => onChange(event.target.value as S | "all")}>
-        {["all", ...statuses].map((status) => (
-          <option key={status} value={status}>
-            {status}
-          </option>
-        ))}
-      </NativeSelect>
-    </label>
-  );
+  return <FilterSelect label="Status" options={statuses} value={value} onChange={onChange} />;
 }

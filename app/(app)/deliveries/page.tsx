@@ -1,17 +1,22 @@
-import { Send } from "lucide-react";
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/shell/empty-state";
+import { auth } from "@/auth";
+import { AdminsOnly } from "@/components/shell/admins-only";
 import { PageHeader } from "@/components/shell/page-header";
+import { DeliveryLog } from "./delivery-log";
 
 export const metadata: Metadata = { title: "Deliveries" };
 
-export default function DeliveriesPage() {
+/** The outbound delivery log; `?endpoint_id=` (linked from Settings → Outbound webhooks) preselects an endpoint. */
+export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const session = await auth();
+  if (session?.user.role !== "admin") {
+    return <AdminsOnly title="Deliveries">The outbound webhook delivery log is visible to admins.</AdminsOnly>;
+  }
+  const { endpoint_id: endpointId } = await searchParams;
   return (
     <>
-      <PageHeader title="Deliveries" description="Outbound webhook deliveries to your endpoints, attempt by attempt." />
-      <EmptyState icon={Send} title="No deliveries yet">
-        Deliveries to the endpoints configured in config/webhooks.yaml appear here.
-      </EmptyState>
+      <PageHeader title="Deliveries" description="Every outbound webhook delivery to your endpoints, attempt by attempt. Live." />
+      <DeliveryLog initialEndpoint={typeof endpointId === "string" ? endpointId : undefined} />
     </>
   );
 }

@@ -1,7 +1,6 @@
-import { ShieldAlert } from "lucide-react";
 import type { Metadata } from "next";
 import { auth } from "@/auth";
-import { EmptyState } from "@/components/shell/empty-state";
+import { AdminsOnly } from "@/components/shell/admins-only";
 import { PageHeader } from "@/components/shell/page-header";
 import { getConfig } from "@/lib/config";
 import { JobRuns } from "./job-runs";
@@ -12,11 +11,7 @@ export default async function JobsPage() {
   const session = await auth();
   const { jobsEngine } = getConfig();
   if (session?.user.role !== "admin") {
-    return (
-      <EmptyState icon={ShieldAlert} title="Admins only">
-        Background job runs are visible to admins.
-      </EmptyState>
-    );
+    return <AdminsOnly title="Jobs">Background job runs are visible to admins.</AdminsOnly>;
   }
   return (
     <>

@@ -1,6 +1,7 @@
-import { ChevronRight, KeyRound, Plug } from "lucide-react";
+import { ChevronRight, KeyRound, Plug, Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { auth } from "@/auth";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 
@@ -11,12 +12,22 @@ const SECTIONS = [
   { href: "/settings/github", title: "GitHub App", description: "Installations of the App and the repositories they reach.", icon: Plug },
 ];
 
-export default function SettingsPage() {
+const ADMIN_SECTIONS = [
+  {
+    href: "/settings/webhooks",
+    title: "Outbound webhooks",
+    description: "Endpoints from webhooks.yaml: reload them, send a test event, pause and resume.",
+    icon: Webhook,
+  },
+];
+
+export default async function SettingsPage() {
+  const session = await auth();
   return (
     <>
       <PageHeader title="Settings" />
       <Card className="divide-y divide-border">
-        {SECTIONS.map(({ href, title, description, icon: Icon }) => (
+        {[...SECTIONS, ...(session?.user.role === "admin" ? ADMIN_SECTIONS : [])].map(({ href, title, description, icon: Icon }) => (
           <Link key={href} href={href} className="flex items-center gap-4 p-4 hover:bg-muted/60">
             <Icon className="size-5 text-muted-foreground" />
             <div className="flex-1">

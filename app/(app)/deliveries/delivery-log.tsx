@@ -1,0 +1,268 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { createColumnHelper, getCoreRowModel, useReactTable, type ExpandedState } from "@tanstack/react-table";
+import { ChevronDown, ChevronRight, Loader2, RotateCcw, Send } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { useWebhookEndpoints } from "@/components/outbound/use-webhook-endpoints";
+import { EmptyState } from "@/components/shell/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { FilterSelect, StatusFilter } from "@/components/ui/status-filter";
+import type { WebhookDeliveryStatus } from "@/db/schema";
+import { EVENT_TYPES, type EventType } from "@/lib/outbound/event-types";
+import type { listDeliveries } from "@/lib/outbound/manage-deliveries";
+import { apiFetch } from "@/lib/ui/api-client";
+import { cn } from "@/lib/ui/cn";
+import { useKeysetList } from "@/lib/ui/use-keyset-list";
+
+type DeliveryView = Awaited<ReturnType<typeof listDeliveries>>["data"][number];
+type AttemptView = DeliveryView["attempts"][number];
+
+// Spelled out so the page does not ship db/schema to the browser; the mapped type fails the build if they drift.
+const STATUS_VALUES = { pending: "pending", retrying: "retrying", succeeded: "succeeded", failed: "failed" } as const satisfies {
+  [S in WebhookDeliveryStatus]: S;
+};
+const STATUSES = Object.values(STATUS_VALUES);
+const inFlight = (delivery: DeliveryView) => delivery.status === "pending" || delivery.status === "retrying";
+/** The error, unless it only repeats the HTTP status shown beside it. */
+const errorBeyondStatus = (result: { http_status: number | null; error_message: string | null }) =>
+  result.error_message === `HTTP ${result.http_status}` ? null : result.error_message;
+
+const column = createColumnHelper<DeliveryView>();
+const columns = [
+  column.display({
+    id: "expand",
+    header: () => <span className="sr-only">Attempts</span>,
+    cell: (info) => {
+      const Icon = info.row.getIsExpanded() ? ChevronDown : ChevronRight;
+      return <Icon className="size-4 text-muted-foreground" />;
+    },
+  }),
+  column.accessor("status", { header: "Status", cell: (info) => <StatusBadge status={info.getValue()} /> }),
+  column.accessor("event_type", {
+    header: "Event",
+    cell: (info) => (
+      <span className="flex items-center gap-2 whitespace-nowrap">
+        <code className="text-xs font-medium">{info.getValue()}</code>
+        {info.row.original.redelivery_of && (
+          <Badge variant="muted" title={`Redelivery of delivery ${info.row.original.redelivery_of}`}>
+            redelivery
+          </Badge>
+        )}
+      </span>
+    ),
+  }),
+  column.accessor("endpoint_id", {
+    header: "Endpoint",
+    cell: (info) => (
+      <span className="font-medium" title={info.row.original.endpoint_url}>
+        {info.getValue()}
+      </span>
+    ),
+  }),
+  column.accessor("attempt_count", { header: "Attempts", cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+  column.display({ id: "result", header: "Last result", cell: (info) => <LastResult delivery={info.row.original} /> }),
+  column.accessor("created_at", { header: "Created", cell: (info) => <RelativeTime value={info.getValue()} /> }),
+  column.display({ id: "redeliver", header: () => <span className="sr-only">Redeliver</span>, cell: (info) => <RedeliverButton delivery={info.row.original} /> }),
+];
+
+/** The outbound delivery log, newest first, filterable; a row opens in place to show its attempts. */
+export function DeliveryLog({ initialEndpoint }: { initialEndpoint?: string }) {
+  const [endpoint, setEndpoint] = useState(initialEndpoint ?? "all");
+  const [status, setStatus] = useState<WebhookDeliveryStatus | "all">("all");
+  const [eventType, setEventType] = useState<EventType | "all">("all");
+  const [expanded, setExpanded] = useState<ExpandedState>({});
+  const endpoints = useWebhookEndpoints();
+  const endpointIds = [...new Set([...(endpoints.data?.data.map((candidate) => candidate.id) ?? []), ...(initialEndpoint ? [initialEndpoint] : [])])];
+  const { query: deliveries, rows } = useKeysetList<DeliveryView>({
+    key: "webhook-deliveries",
+    path: "/api/v1/admin/webhooks/deliveries",
+    params: {
+      endpoint_id: endpoint === "all" ? undefined : endpoint,
+      status: status === "all" ? undefined : status,
+      event_type: eventType === "all" ? undefined : eventType,
+    },
+    // Quickly while something is on its way, so each attempt shows as it happens; slowly for new events.
+    refetchInterval: (loaded) => (loaded.some(inFlight) ? 2000 : 5000),
+  });
+
+  // The React Compiler is not enabled here, so TanStack Table's unmemoizable API is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.id,
+    state: { expanded },
+    onExpandedChange: setExpanded,
+    getRowCanExpand: () => true,
+  });
+  const filtered = endpoint !== "all" || status !== "all" || eventType !== "all";
+
+  return (
+    <section aria-label="Delivery log" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center gap-4">
+        <FilterSelect label="Endpoint" options={endpointIds} value={endpoint} onChange={setEndpoint} />
+        <FilterSelect label="Event" options={EVENT_TYPES} value={eventType} onChange={setEventType} />
+        <StatusFilter statuses={STATUSES} value={status} onChange={setStatus} />
+      </div>
+      <DataTable
+        table={table}
+        query={deliveries}
+        what="deliveries"
+        testId="webhook-deliveries"
+        onRowSelect={(id) => table.getRow(id).toggleExpanded()}
+        renderExpanded={(delivery) => <DeliveryAttempts delivery={delivery} />}
+        empty={
+          <EmptyState icon={Send} title={filtered ? "No deliveries match" : "No deliveries yet"}>
+            {filtered ? (
+              "Try another endpoint, event or status."
+            ) : (
+              <>
+                Events reach the endpoints configured in{" "}
+                <Link href="/settings/webhooks" className="font-medium text-primary hover:underline">
+                  Settings → Outbound webhooks
+                </Link>
+                ; send a test event from there.
+              </>
+            )}
+          </EmptyState>
+        }
+      />
+    </section>
+  );
+}
+
+/** The latest attempt at a glance: HTTP status and latency, or what went wrong; when retrying, when next. */
+function LastResult({ delivery }: { delivery: DeliveryView }) {
+  if (delivery.attempt_count === 0) return <span className="text-muted-foreground">not sent yet</span>;
+  const error = errorBeyondStatus(delivery);
+  return (
+    <div className="flex max-w-64 flex-col text-xs">
+      <span className="whitespace-nowrap">
+        {delivery.http_status === null ? "no response" : `HTTP ${delivery.http_status}`}
+        {delivery.latency_ms !== null && <span className="text-muted-foreground"> · {delivery.latency_ms} ms</span>}
+      </span>
+      {error && (
+        <span className="truncate text-red-800" title={error}>
+          {error}
+        </span>
+      )}
+      {delivery.next_attempt_at && (
+        <span className="text-muted-foreground">
+          next attempt <RelativeTime value={delivery.next_attempt_at} />
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** One delivery's facts and attempt timeline, shown when its row is opened. */
+function DeliveryAttempts({ delivery }: { delivery: DeliveryView }) {
+  return (
+    <div className="flex flex-col gap-4 text-sm" data-testid="delivery-detail">
+      <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-muted-foreground">
+        <div>
+          <dt className="inline">webhook-id </dt>
+          <dd className="inline font-mono text-foreground">{delivery.event_id}</dd>
+        </div>
+        <div>
+          <dt className="inline">URL </dt>
+          <dd className="inline font-mono text-foreground">{delivery.endpoint_url}</dd>
+        </div>
+        <div>
+          <dt className="inline">Sequence </dt>
+          <dd className="inline text-foreground">#{delivery.sequence}</dd>
+        </div>
+        <div>
+          <dt className="inline">Completed </dt>
+          <dd className="inline text-foreground">
+            <RelativeTime value={delivery.completed_at} />
+          </dd>
+        </div>
+      </dl>
+      {delivery.attempts.length === 0 ? (
+        <p className="text-muted-foreground">
+          Not sent yet: deliveries to an endpoint go out in order, so this one waits for those before it (or for the endpoint to be resumed).
+        </p>
+      ) : (
+        <ol aria-label="Attempts" className="ml-1.5 flex flex-col border-l border-border">
+          {delivery.attempts.map((attempt) => (
+            <AttemptItem key={attempt.attempt} attempt={attempt} />
+          ))}
+          {delivery.next_attempt_at && (
+            <li className="relative pl-6 text-muted-foreground">
+              <span className="absolute top-1.5 -left-[5px] size-2.5 rounded-full border-2 border-dashed border-amber-500 bg-card" />
+              Attempt {delivery.attempts.length + 1} due <RelativeTime value={delivery.next_attempt_at} />
+            </li>
+          )}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function AttemptItem({ attempt }: { attempt: AttemptView }) {
+  const error = errorBeyondStatus(attempt);
+  return (
+    <li className="relative pb-4 pl-6 last:pb-0" data-outcome={attempt.outcome}>
+      <span className={cn("absolute top-1.5 -left-[5px] size-2.5 rounded-full", attempt.outcome === "succeeded" ? "bg-emerald-500" : "bg-red-500")} />
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <span className="font-medium">Attempt {attempt.attempt}</span>
+        <StatusBadge status={attempt.outcome} />
+        <span className="font-mono text-xs">{attempt.http_status === null ? "no response" : `HTTP ${attempt.http_status}`}</span>
+        <span className="text-xs text-muted-foreground">{attempt.latency_ms} ms</span>
+        <span className="ml-auto text-xs text-muted-foreground">
+          <RelativeTime value={attempt.started_at} />
+        </span>
+      </div>
+      {error && <p className="mt-1 text-red-800">{error}</p>}
+      {attempt.response_excerpt && (
+        <pre
+          className="mt-1.5 max-h-32 w-fit max-w-full overflow-auto rounded-md border border-border bg-card px-2 py-1.5 font-mono text-xs whitespace-pre-wrap"
+        >
+          {attempt.response_excerpt}
+        </pre>
+      )}
+    </li>
+  );
+}
+
+/** Sends the delivery's event again (same webhook-id) at the end of its endpoint's queue. */
+function RedeliverButton({ delivery }: { delivery: DeliveryView }) {
+  const queryClient = useQueryClient();
+  const redeliver = useMutation({
+    mutationFn: () => apiFetch(`/api/v1/admin/webhooks/deliveries/${delivery.id}/redeliver`, { method: "POST" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["webhook-deliveries"] }),
+  });
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <Button
+        variant="outline"
+        size="sm"
+        aria-label={`Redeliver ${delivery.event_type} to ${delivery.endpoint_id}`}
+        title={inFlight(delivery) ? "Still being delivered" : undefined}
+        disabled={inFlight(delivery) || redeliver.isPending}
+        // The row toggles its attempts on click and Enter: the button is not part of that.
+        onClick={(event) => {
+          event.stopPropagation();
+          redeliver.mutate();
+        }}
+        onKeyDown={(event) => event.stopPropagation()}
+      >
+        {redeliver.isPending ? <Loader2 className="animate-spin" /> : <RotateCcw />}
+        Redeliver
+      </Button>
+      {redeliver.error && (
+        <p role="alert" className="max-w-48 text-right text-xs text-destructive">
+          {redeliver.error.message}
+        </p>
+      )}
+    </div>
+  );
+}

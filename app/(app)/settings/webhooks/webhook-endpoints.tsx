@@ -1,0 +1,248 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { History, Loader2, Pause, Play, RefreshCw, Send, Webhook } from "lucide-react";
+import Link from "next/link";
+import { z } from "zod";
+import { useWebhookEndpoints, WEBHOOK_ENDPOINTS_KEY, type EndpointView } from "@/components/outbound/use-webhook-endpoints";
+import { EmptyState } from "@/components/shell/empty-state";
+import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { ReloadResult } from "@/lib/outbound/current-endpoints";
+import type { ConfigProblem } from "@/lib/outbound/endpoints-config";
+import { ApiClientError, apiFetch } from "@/lib/ui/api-client";
+
+const NO_ENDPOINTS: EndpointView[] = [];
+const problemsSchema = z.array(z.object({ path: z.string(), message: z.string(), line: z.number().optional() }));
+
+const column = createColumnHelper<EndpointView>();
+const columns = [
+  column.accessor("id", {
+    header: "Endpoint",
+    cell: (info) => (
+      <div className="flex max-w-64 flex-col gap-0.5">
+        <span className="font-medium">{info.getValue()}</span>
+        <code className="text-xs break-all">{info.row.original.url}</code>
+        {info.row.original.description && <span className="text-xs text-muted-foreground">{info.row.original.description}</span>}
+      </div>
+    ),
+  }),
+  column.accessor("events", {
+    header: "Events",
+    cell: (info) => (
+      <ul className="flex max-w-48 flex-wrap gap-1" aria-label="Events">
+        {info.getValue().map((event) => (
+          <li key={event}>
+            <Badge variant="outline" className="font-mono font-normal">
+              {event}
+            </Badge>
+          </li>
+        ))}
+      </ul>
+    ),
+  }),
+  column.accessor("enabled", {
+    header: "In YAML",
+    cell: (info) => <StatusBadge status={info.getValue() ? "enabled" : "disabled"} />,
+  }),
+  column.accessor("paused", { header: "Runtime", cell: (info) => <RuntimeState endpoint={info.row.original} /> }),
+  column.accessor("consecutive_failures", {
+    header: "Failures",
+    cell: (info) => (
+      <span title="Deliveries failed in a row" className={info.getValue() > 0 ? "font-medium text-red-700" : "text-muted-foreground"}>
+        {info.getValue()}
+      </span>
+    ),
+  }),
+  column.accessor("secret_name", {
+    header: "Secret",
+    cell: (info) => (
+      <div className="flex flex-col items-start gap-1">
+        <code className="text-xs">{info.getValue()}</code>
+        {info.row.original.rotating_secret && (
+          <Badge variant="warning" title="Deliveries carry signatures with the current and the previous secret">
+            rotating
+          </Badge>
+        )}
+      </div>
+    ),
+  }),
+  column.display({ id: "actions", header: () => <span className="sr-only">Actions</span>, cell: (info) => <EndpointActions endpoint={info.row.original} /> }),
+];
+
+/** Endpoints from webhooks.yaml with their runtime state; reload the file, test, pause and resume endpoints. */
+export function WebhookEndpoints({ configPath }: { configPath: string }) {
+  const queryClient = useQueryClient();
+  // Failure streaks and automatic pauses change without anyone here pressing a button.
+  const endpoints = useWebhookEndpoints({ refetchInterval: 5000 });
+  const reload = useMutation({
+    mutationFn: () => apiFetch<ReloadResult>("/api/v1/admin/webhooks/reload", { method: "POST" }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: WEBHOOK_ENDPOINTS_KEY }),
+  });
+  // The React Compiler is not enabled here, so TanStack Table's unmemoizable API is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({ data: endpoints.data?.data ?? NO_ENDPOINTS, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+  const warnings = endpoints.data?.warnings ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Outbound webhooks"
+        description={`Endpoints are read from ${configPath}. Edit the file, then reload it: a file with errors is refused as a whole and the running endpoints stay.`}
+        actions={
+          <Button onClick={() => reload.mutate()} disabled={reload.isPending}>
+            {reload.isPending ? <Loader2 className="animate-spin" /> : <RefreshCw />}
+            Reload configuration
+          </Button>
+        }
+      />
+      <div className="flex flex-col gap-4">
+        {reload.isSuccess && (
+          <Alert variant="success" onDismiss={reload.reset} data-testid="reload-result">
+            <ReloadDiff result={reload.data} />
+          </Alert>
+        )}
+        {reload.error && (
+          <Alert variant="error" onDismiss={reload.reset} data-testid="reload-result">
+            <p className="font-medium">{reload.error.message}</p>
+            {reload.error instanceof ApiClientError && <ProblemList problems={problemsSchema.safeParse(reload.error.details).data ?? []} />}
+          </Alert>
+        )}
+        {warnings.length > 0 && (
+          <Alert variant="warning" data-testid="config-warnings">
+            <p className="font-medium">Configuration warnings</p>
+            <ProblemList problems={warnings} />
+          </Alert>
+        )}
+        <DataTable
+          table={table}
+          query={endpoints}
+          what="endpoints"
+          testId="webhook-endpoints"
+          empty={
+            <EmptyState icon={Webhook} title="No endpoints configured">
+              Copy <code className="text-xs">config/webhooks.yaml.example</code> to <code className="text-xs">{configPath}</code>, add your endpoints, then
+              press Reload configuration.
+            </EmptyState>
+          }
+        />
+      </div>
+    </>
+  );
+}
+
+function ReloadDiff({ result }: { result: ReloadResult }) {
+  const lines = [
+    ["Added", result.added],
+    ["Removed", result.removed],
+    ["Changed", result.changed],
+  ] as const;
+  const changes = lines.filter(([, ids]) => ids.length > 0);
+  return (
+    <>
+      <p className="font-medium">Configuration reloaded.</p>
+      {changes.length === 0 ? (
+        <p>No endpoint changed ({result.unchanged.length} unchanged).</p>
+      ) : (
+        <dl className="mt-1 flex flex-col gap-1">
+          {changes.map(([label, ids]) => (
+            <div key={label} className="flex flex-wrap items-center gap-2">
+              <dt>{label}:</dt>
+              {ids.map((id) => (
+                <dd key={id}>
+                  <code className="rounded bg-white/70 px-1.5 py-0.5 text-xs">{id}</code>
+                </dd>
+              ))}
+            </div>
+          ))}
+        </dl>
+      )}
+    </>
+  );
+}
+
+/** Problems in webhooks.yaml, each with where it is: `endpoints[0].url (line 3): expected an https:// URL`. */
+function ProblemList({ problems }: { problems: ConfigProblem[] }) {
+  return (
+    <ul className="mt-1 flex list-disc flex-col gap-1 pl-5">
+      {problems.map((problem, index) => (
+        <li key={`${problem.path}-${index}`}>
+          <code className="text-xs font-medium">{problem.path}</code>
+          {problem.line !== undefined && <span className="opacity-80"> (line {problem.line})</span>}: {problem.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Paused (by an admin, a 410, or a failure streak) with why and since when; otherwise active unless disabled in the YAML. */
+function RuntimeState({ endpoint }: { endpoint: EndpointView }) {
+  if (!endpoint.paused) return endpoint.enabled ? <StatusBadge status="active" /> : <span className="text-muted-foreground">—</span>;
+  return (
+    <div className="flex max-w-48 flex-col items-start gap-1">
+      <StatusBadge status="paused" />
+      <p className="text-xs text-muted-foreground">
+        {endpoint.paused_reason} · <RelativeTime value={endpoint.paused_at} />
+      </p>
+    </div>
+  );
+}
+
+function EndpointActions({ endpoint }: { endpoint: EndpointView }) {
+  const queryClient = useQueryClient();
+  const action = useMutation({
+    mutationFn: (name: "test" | "pause" | "resume") =>
+      apiFetch(`/api/v1/admin/webhooks/endpoints/${encodeURIComponent(endpoint.id)}/${name}`, { method: "POST" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: WEBHOOK_ENDPOINTS_KEY }),
+  });
+  const icon = (name: "test" | "pause" | "resume", Icon: typeof Send) =>
+    action.isPending && action.variables === name ? <Loader2 className="animate-spin" /> : <Icon />;
+
+  return (
+    <div className="flex w-40 flex-col items-stretch gap-1.5">
+      <Button
+        variant="outline"
+        size="sm"
+        aria-label={`Send test event to ${endpoint.id}`}
+        disabled={!endpoint.enabled || action.isPending}
+        onClick={() => action.mutate("test")}
+      >
+        {icon("test", Send)}
+        Send test event
+      </Button>
+      {endpoint.paused ? (
+        <Button variant="outline" size="sm" aria-label={`Resume ${endpoint.id}`} disabled={action.isPending} onClick={() => action.mutate("resume")}>
+          {icon("resume", Play)}
+          Resume
+        </Button>
+      ) : (
+        <Button variant="outline" size="sm" aria-label={`Pause ${endpoint.id}`} disabled={action.isPending} onClick={() => action.mutate("pause")}>
+          {icon("pause", Pause)}
+          Pause
+        </Button>
+      )}
+      <Button variant="ghost" size="sm" asChild>
+        <Link href={`/deliveries?endpoint_id=${encodeURIComponent(endpoint.id)}`}>
+          <History />
+          View deliveries
+        </Link>
+      </Button>
+      {action.isSuccess && action.variables === "test" && (
+        <p role="status" className="text-center text-xs text-emerald-800">
+          Test event queued
+        </p>
+      )}
+      {action.error && (
+        <p role="alert" className="text-xs text-destructive">
+          {action.error.message}
+        </p>
+      )}
+    </div>
+  );
+}

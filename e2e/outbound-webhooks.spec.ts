@@ -1,0 +1,185 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
+import { WEBHOOK_SECRETS_DIR, WEBHOOKS_CONFIG_PATH } from "../playwright.config";
+import { screenshot, signInAs } from "./fixtures";
+
+type Envelope = { event_id: string; event_type: string; timestamp: string; data: Record<string, unknown> };
+
+const header = (request: IncomingMessage, name: string) => String(request.headers[name] ?? "");
+
+/**
+ * A receiver as a customer would write it: every request is verified with the `standardwebhooks`
+ * library before anything else; what it accepted is kept in `received`, what failed verification in `rejected`.
+ */
+async function startReceiver(secret: string) {
+  const verifier = new Webhook(secret);
+  const received: (Envelope & { webhookId: string })[] = [];
+  const rejected: string[] = [];
+  let failures = 0;
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
+    const headers = { "webhook-id": header(request, "webhook-id"), "webhook-timestamp": header(request, "webhook-timestamp"), "webhook-signature": header(request, "webhook-signature") };
+    let event: Envelope;
+    try {
+      event = verifier.verify(body, headers) as Envelope;
+    } catch (error) {
+      rejected.push(String(error));
+      return response.writeHead(400).end("signature check failed");
+    }
+    if (failures > 0) {
+      failures -= 1;
+      return response.writeHead(500, { "content-type": "text/plain" }).end("receiver down for maintenance");
+    }
+    received.push({ ...event, webhookId: headers["webhook-id"] });
+    response.writeHead(200, { "content-type": "text/plain" }).end("ok");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    received,
+    rejected,
+    failNextRequest: () => (failures = 1),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections()),
+  };
+}
+
+const ENDPOINT = "e2e-receiver";
+const SECRET_NAME = "e2e_receiver_secret";
+
+function writeWebhooksYaml(text: string) {
+  mkdirSync(path.dirname(WEBHOOKS_CONFIG_PATH), { recursive: true });
+  writeFileSync(WEBHOOKS_CONFIG_PATH, text);
+}
+
+test("an admin reloads webhooks.yaml, sends a test event, watches a retried delivery and redelivers it; a broken file is refused; members are kept out", async ({
+  page,
+  baseURL,
+}) => {
+  const secret = `whsec_${randomBytes(32).toString("base64")}`;
+  const receiver = await startReceiver(secret);
+  try {
+    await signInAs(page, "ops-admin", "/settings");
+    await page.getByRole("link", { name: /Outbound webhooks/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Outbound webhooks" })).toBeVisible();
+    // The server reads webhooks.yaml when first needed: once it has (no file yet, so a warning), Reload reports the endpoint as added.
+    await expect(page.getByTestId("config-warnings")).toContainText("no endpoints file");
+    await expect(page.getByText("No endpoints configured")).toBeVisible();
+
+    mkdirSync(WEBHOOK_SECRETS_DIR, { recursive: true });
+    writeFileSync(path.join(WEBHOOK_SECRETS_DIR, SECRET_NAME), `${secret}\n`);
+    writeWebhooksYaml(
+      [
+        "endpoints:",
+        `  - id: ${ENDPOINT}`,
+        `    url: ${receiver.url}`,
+        `    secret: ${SECRET_NAME}`,
+        '    events: ["feature.created", "webhook.test"]',
+        "    description: The e2e receiver",
+        "",
+      ].join("\n"),
+    );
+    await page.getByRole("button", { name: "Reload configuration" }).click();
+    const reloadResult = page.getByTestId("reload-result");
+    await expect(reloadResult).toContainText(new RegExp(`Configuration reloaded\\..*Added:.*${ENDPOINT}`));
+    await expect(page.getByTestId("config-warnings")).toHaveCount(0);
+    const row = page.getByTestId("webhook-endpoints").getByRole("row", { name: new RegExp(ENDPOINT) });
+    await expect(row).toContainText(receiver.url);
+    await expect(row.getByRole("list", { name: "Events" }).getByRole("listitem")).toHaveText(["feature.created", "webhook.test"]);
+    await expect(row.locator("[data-status]")).toHaveText(["enabled", "active"]);
+    await expect(row).toContainText(SECRET_NAME);
+    await expect(page.locator("body")).not.toContainText("whsec_");
+
+    await row.getByRole("button", { name: `Send test event to ${ENDPOINT}` }).click();
+    await expect(row.getByRole("status")).toContainText("Test event queued");
+    await expect.poll(() => receiver.received.map((event) => event.event_type)).toEqual(["webhook.test"]);
+
+    await row.getByRole("button", { name: `Pause ${ENDPOINT}` }).click();
+    await expect(row.locator("[data-status]")).toHaveText(["enabled", "paused"]);
+    await expect(row).toContainText("paused by an admin");
+    await screenshot(page, "settings-webhooks");
+    await row.getByRole("button", { name: `Resume ${ENDPOINT}` }).click();
+    await expect(row.locator("[data-status]")).toHaveText(["enabled", "active"]);
+
+    await row.getByRole("link", { name: "View deliveries" }).click();
+    await expect(page).toHaveURL(`/deliveries?endpoint_id=${ENDPOINT}`);
+    await expect(page.getByLabel("Filter by endpoint")).toHaveValue(ENDPOINT);
+    const log = page.getByTestId("webhook-deliveries");
+    const testDelivery = log.getByRole("row", { name: /webhook\.test/ });
+    await expect(testDelivery.locator("[data-status]")).toHaveText("succeeded");
+    await testDelivery.click();
+    const attempts = page.getByRole("list", { name: "Attempts" });
+    await expect(attempts.getByRole("listitem")).toHaveCount(1);
+    await expect(attempts.getByRole("listitem")).toHaveText([/Attempt 1.*succeeded.*HTTP 200/]);
+    await testDelivery.click();
+    await expect(attempts).toHaveCount(0);
+
+    // The receiver answers the next request with a 500: the delivery is retried, and succeeds.
+    receiver.failNextRequest();
+    const created = await page.request.post("/api/v1/features", {
+      data: { name: "Webhook receipts", description: "Receivers get a feature.created event for every new feature.", priority: "low", repository: "demo-org/demo-app" },
+      headers: { origin: baseURL! },
+    });
+    expect(created.status()).toBe(201);
+    const feature = (await created.json()) as { id: string };
+    const featureDelivery = log.getByRole("row", { name: /feature\.created/ });
+    await expect(featureDelivery.locator("[data-status]")).toHaveText("succeeded");
+    await featureDelivery.click();
+    await expect(attempts.getByRole("listitem")).toHaveText([
+      /Attempt 1.*failed.*HTTP 500.*receiver down for maintenance/,
+      /Attempt 2.*succeeded.*HTTP 200.*ok/,
+    ]);
+    const deliveredFeature = receiver.received.filter((event) => event.event_type === "feature.created");
+    expect(deliveredFeature).toHaveLength(1);
+    expect(deliveredFeature[0]!.data).toMatchObject({ id: feature.id, name: "Webhook receipts" });
+    expect(deliveredFeature[0]!.webhookId).toBe(deliveredFeature[0]!.event_id);
+
+    // A redelivery is the same event: the receiver sees the same webhook-id again and can drop it.
+    await featureDelivery.getByRole("button", { name: `Redeliver feature.created to ${ENDPOINT}` }).click();
+    const redelivery = log.getByRole("row", { name: /feature\.created.*redelivery/ });
+    await expect(redelivery.locator("[data-status]")).toHaveText("succeeded");
+    await expect
+      .poll(() => receiver.received.filter((event) => event.event_type === "feature.created").map((event) => event.webhookId))
+      .toEqual([deliveredFeature[0]!.webhookId, deliveredFeature[0]!.webhookId]);
+    expect(receiver.rejected).toEqual([]);
+    await screenshot(page, "deliveries");
+
+    // A broken file is refused whole, each error with its path and line; the running endpoint stays.
+    await page.goto("/settings/webhooks");
+    writeWebhooksYaml(["endpoints:", `  - id: ${ENDPOINT}`, "    url: ftp://x", "    secret: no_such_secret", "    events: [feature.created]", ""].join("\n"));
+    await page.getByRole("button", { name: "Reload configuration" }).click();
+    await expect(reloadResult).toHaveAttribute("role", "alert");
+    await expect(reloadResult).toContainText("webhooks.yaml has 2 error(s); the running configuration is unchanged");
+    await expect(reloadResult.getByRole("listitem")).toHaveText([
+      "endpoints[0].url (line 3): expected an https:// URL",
+      /^endpoints\[0\]\.secret \(line 4\): secret no_such_secret not found/,
+    ]);
+    await expect(row).toContainText(receiver.url);
+
+    // Leave the server without the endpoint, so later specs deliver nowhere.
+    writeWebhooksYaml("endpoints: []\n");
+    await page.getByRole("button", { name: "Reload configuration" }).click();
+    await expect(reloadResult).toContainText(new RegExp(`Removed:.*${ENDPOINT}`));
+    await expect(page.getByText("No endpoints configured")).toBeVisible();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await signInAs(page, "dev-bob", "/settings/webhooks");
+    await expect(page.getByText("Admins only")).toBeVisible();
+    expect((await page.request.get("/api/v1/admin/webhooks/endpoints")).status()).toBe(403);
+    expect((await page.request.post("/api/v1/admin/webhooks/reload", { headers: { origin: baseURL! } })).status()).toBe(403);
+    await page.goto("/deliveries");
+    await expect(page.getByText("Admins only")).toBeVisible();
+    await page.goto("/settings");
+    await expect(page.getByRole("link", { name: /GitHub App/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: /Outbound webhooks/ })).toHaveCount(0);
+  } finally {
+    await receiver.close();
+  }
+});
