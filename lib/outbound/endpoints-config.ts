@@ -50,7 +50,7 @@ const endpointSchema = z.object({
   description: z.string().max(500).optional(),
 });
 
-const fileSchema = z.object({ endpoints: z.array(endpointSchema).default([]) }).strict();
+const fileSchema = z.object({ endpoints: z.array(z.unknown()).default([]) }).strict();
 
 /** Docker secret first, then the environment variable named after it (upper-cased, other characters → _). */
 export function resolveSecret(name: string, options: Pick<LoadOptions, "secretsDir" | "env">): { value?: string; from: "file" | "env" | "none"; envName: string } {
@@ -72,15 +72,23 @@ export function loadEndpointsConfig(file: string, options: LoadOptions): LoadedE
   if (document.errors.length) {
     return { ok: false, errors: document.errors.map((error) => ({ path: "(file)", line: error.linePos?.[0]?.line, message: error.message.split("\n")[0]! })) };
   }
-  const parsed = fileSchema.safeParse(document.toJS() ?? {});
-  const errors: ConfigProblem[] = parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: yamlPath(issue.path), message: issue.message }));
-  if (!parsed.success) return { ok: false, errors: withLines(document, lines, errors) };
-
+  const file_ = fileSchema.safeParse(document.toJS() ?? {});
+  if (!file_.success) {
+    return { ok: false, errors: withLines(document, lines, file_.error.issues.map((issue) => ({ path: yamlPath(issue.path), message: issue.message }))) };
+  }
+  // Each endpoint is checked on its own, so one endpoint's schema error never hides another's problems.
+  const errors: ConfigProblem[] = [];
   const warnings: ConfigProblem[] = [];
   const endpoints: Endpoint[] = [];
   const seen = new Set<string>();
-  parsed.data.endpoints.forEach((entry, index) => {
+  file_.data.endpoints.forEach((raw, index) => {
     const at = (field: string) => `endpoints[${index}].${field}`;
+    const parsed = endpointSchema.safeParse(raw);
+    if (!parsed.success) {
+      errors.push(...parsed.error.issues.map((issue) => ({ path: yamlPath(["endpoints", index, ...issue.path]), message: issue.message })));
+      return;
+    }
+    const entry = parsed.data;
     if (seen.has(entry.id)) errors.push({ path: at("id"), message: `duplicate endpoint id ${JSON.stringify(entry.id)}` });
     seen.add(entry.id);
     const urlProblem = checkUrl(entry.url, options.allowInsecureUrls);

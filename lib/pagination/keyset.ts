@@ -1,11 +1,14 @@
-import { and, eq, lt, or, type AnyColumn, type SQL } from "drizzle-orm";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { encodeCursor, type Cursor } from "./cursor";
 
-/** Rows strictly after the cursor in (created_at desc, id desc) order. */
+/**
+ * Rows strictly after the cursor in (created_at desc, id desc) order. A row comparison, not
+ * `a < x OR (a = x AND id < y)`: PostgreSQL seeks the (created_at, id) index with it, so a deep page
+ * costs what the first one does.
+ */
 export function afterCursor(createdAt: AnyColumn, id: AnyColumn, cursor: Cursor | undefined): SQL | undefined {
   if (!cursor) return undefined;
-  const at = new Date(cursor.at);
-  return or(lt(createdAt, at), and(eq(createdAt, at), lt(id, cursor.id)));
+  return sql`(${createdAt}, ${id}) < (${new Date(cursor.at).toISOString()}::timestamptz, ${cursor.id})`;
 }
 
 /** One page from `limit + 1` fetched rows: the extra row only tells whether there is a next page. */

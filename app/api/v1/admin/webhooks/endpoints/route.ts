@@ -6,5 +6,6 @@ import { listEndpoints } from "@/lib/outbound/manage-deliveries";
 
 export const GET = apiHandler("admin", async ({ log }) => {
   const deps = await defaultOutboundDeps(log);
-  return Response.json({ data: await listEndpoints(deps), warnings: currentWarnings() });
+  const data = await listEndpoints(deps); // loads the file on first use, which sets the warnings
+  return Response.json({ data, warnings: currentWarnings() });
 });
