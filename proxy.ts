@@ -37,7 +37,8 @@ export const proxy = auth((req) => {
 
 export const config = {
   // Public: sign-in, Auth.js, health, Inngest, inbound webhooks, the shipped workflow files, and static assets.
+  // bench/: the benchmark's bare baseline route (404 unless HOOKSMITH_BENCH=1), kept out like /webhooks/github.
   matcher: [
-    "/((?!signin|api/auth|api/health|api/inngest|api/v1/webhooks|webhooks/github|workflows/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|css|js)$).*)",
+    "/((?!signin|api/auth|api/health|api/inngest|api/v1/webhooks|webhooks/github|bench/|workflows/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|css|js)$).*)",
   ],
 };

@@ -1,0 +1,149 @@
+// 1 + 5. Inbound ingestion: POST /webhooks/github (a real ~10 KB signed push) at concurrency 32 on PGlite
+// and on PostgreSQL, against a bare Next.js route on the same server, Probot and a plain Node server;
+// the next-server's RSS idle and under that load.
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { sign } from "@octokit/webhooks-methods";
+import { cannon, groupRss, percentile, ratio, ROOT, sampleRss, sleep, startApp, startNodeServer, summary } from "./lib.mjs";
+
+const examples = createRequire(import.meta.url)("@octokit/webhooks-examples");
+
+export const SECRET = "hooksmith-bench-webhook-secret-0123";
+const CONNECTIONS = 32;
+
+/** The largest push example, with its head commit repeated until the body is ~10 KB (a push of several commits). */
+export function pushPayload(target = 10 * 1024) {
+  const push = examples.find((example) => example.name === "push").examples.reduce((a, b) => (JSON.stringify(b).length > JSON.stringify(a).length ? b : a));
+  const payload = structuredClone(push);
+  const template = payload.head_commit ?? payload.commits[0];
+  let n = 0;
+  while (JSON.stringify(payload).length < target - 700) {
+    payload.commits.push({ ...template, id: `${template.id.slice(0, 34)}${String(n).padStart(6, "0")}`, message: `${template.message} (${n++})` });
+  }
+  return JSON.stringify(payload);
+}
+
+/** Median of a few RSS samples over ~3 s. */
+async function idleRss(pgid) {
+  const samples = [];
+  for (let i = 0; i < 6; i++) {
+    samples.push(groupRss(pgid));
+    await sleep(500);
+  }
+  return samples.sort((a, b) => a.rssMb - b.rssMb)[3];
+}
+
+/** The route's own time (duration_ms of its request log lines) during a measured run. */
+function handlerTimes(app, offset, pathname) {
+  const durations = [];
+  for (const line of app.output().slice(offset).split("\n")) {
+    if (!line.includes(`"path":"${pathname}"`) || !line.includes("duration_ms")) continue;
+    try {
+      durations.push(JSON.parse(line).duration_ms);
+    } catch {
+      /* partial line */
+    }
+  }
+  return { handler_p50_ms: percentile(durations, 50), handler_p99_ms: percentile(durations, 99) };
+}
+
+async function measure(label, { url, body, headers, seconds, warmup, pgid, app }) {
+  await cannon({ url, body, headers, connections: CONNECTIONS, seconds: warmup });
+  const stop = pgid ? sampleRss(pgid) : undefined;
+  const offset = app?.output().length ?? 0;
+  const result = summary(await cannon({ url, body, headers, connections: CONNECTIONS, seconds }));
+  if (app) Object.assign(result, handlerTimes(app, offset, new URL(url).pathname));
+  const peak = stop?.();
+  console.log(`  ${label}: ${result.requests_per_second} req/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms${result.non_2xx || result.errors ? `, ${result.non_2xx} non-2xx, ${result.errors} errors` : ""}`);
+  return { ...result, ...(peak ? { peak_rss_mb: Math.round(peak.rssMb) } : {}) };
+}
+
+export async function benchIngestion({ pg, seconds, warmup }) {
+  const body = pushPayload();
+  const headers = {
+    "content-type": "application/json",
+    "x-github-event": "push",
+    "x-hub-signature-256": await sign(SECRET, body),
+    "user-agent": "GitHub-Hookshot/bench",
+  };
+  console.log(`\n[1] Inbound ingestion — push payload ${body.length} bytes, concurrency ${CONNECTIONS}, ${warmup}s warm-up + ${seconds}s`);
+  const results = { payload_bytes: body.length, concurrency: CONNECTIONS, seconds };
+  const memory = {};
+
+  for (const driver of ["pglite", "postgres"]) {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "hooksmith-bench-"));
+    const databaseUrl = driver === "postgres" ? await pg.createDatabase("ingest") : "";
+    const app = await startApp({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, GITHUB_WEBHOOK_SECRET: SECRET });
+    try {
+      await sleep(5000); // let start-up work (migrations, executor, crons) settle
+      const idle = await idleRss(app.child.pid);
+      console.log(`  ${driver}: idle RSS ${Math.round(idle.rssMb)} MB (${idle.process})`);
+      const noop = await measure(`${driver} bare route /bench/noop`, { url: `${app.url}/bench/noop`, body, headers, seconds, warmup });
+      const webhook = await measure(`${driver} POST /webhooks/github`, { url: `${app.url}/webhooks/github`, body, headers, seconds, warmup, pgid: app.child.pid, app });
+      results[driver] = { webhook, bare_route: noop, ratio_vs_bare_route: ratio(webhook.requests_per_second, noop.requests_per_second) };
+      memory[driver] = { idle_rss_mb: Math.round(idle.rssMb), load_rss_mb: webhook.peak_rss_mb, process: idle.process };
+    } finally {
+      await app.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    if (driver === "postgres") {
+      // Baselines write the same row into the same (now migrated) database, with the app stopped.
+      for (const [name, script] of [
+        ["probot", "probot-server.mjs"],
+        ["plain_node", "plain-server.mjs"],
+      ]) {
+        const server = await startNodeServer(path.join(ROOT, "bench", "baselines", script), [databaseUrl, SECRET]);
+        try {
+          results[name] = await measure(`${name} (PostgreSQL)`, { url: `${server.url}/webhooks/github`, body, headers, seconds, warmup });
+        } finally {
+          await server.kill();
+        }
+      }
+    }
+  }
+  memory.postgres_without_simulator = await productionIdleRss(pg);
+  for (const driver of ["pglite", "postgres"]) {
+    results[driver].ratio_vs_probot = ratio(results[driver].webhook.requests_per_second, results.probot.requests_per_second);
+    results[driver].ratio_vs_plain_node = ratio(results[driver].webhook.requests_per_second, results.plain_node.requests_per_second);
+  }
+  return { ingestion: results, memory };
+}
+
+/**
+ * Idle RSS with GitHub App credentials set (not demo mode), so the in-process GitHub simulator (and the
+ * OpenAPI description it loads) is not started: what a production server holds. GITHUB_API_URL points at
+ * a closed loopback port, so nothing leaves the machine.
+ */
+async function productionIdleRss(pg) {
+  const { generateKeyPairSync } = await import("node:crypto");
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "hooksmith-bench-"));
+  try {
+    const app = await startApp({
+      DATA_DIR: dataDir,
+      DATABASE_URL: await pg.createDatabase("prod"),
+      GITHUB_APP_ID: "1",
+      GITHUB_APP_PRIVATE_KEY: privateKey,
+      GITHUB_WEBHOOK_SECRET: SECRET,
+      GITHUB_CLIENT_ID: "bench",
+      GITHUB_CLIENT_SECRET: "bench",
+      GITHUB_API_URL: "http://127.0.0.1:4299/api/v3",
+      WEBHOOK_SECRET: "hooksmith-bench-callback-secret-0123",
+    });
+    try {
+      await sleep(5000);
+      const idle = await idleRss(app.child.pid);
+      console.log(`  postgres, GitHub App configured (no simulator): idle RSS ${Math.round(idle.rssMb)} MB`);
+      return { idle_rss_mb: Math.round(idle.rssMb) };
+    } finally {
+      await app.kill();
+    }
+  } catch (error) {
+    console.warn(`  production-config server did not start: ${error.message.slice(0, 300)}`);
+    return { error: error.message.slice(0, 300) };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,65 @@
+// `npm run bench`: builds if needed, then measures inbound ingestion, outbound delivery, polling cost, page
+// times on large tables and memory — each as numbers and as a ratio against a baseline measured in the
+// same run — prints a table and writes bench/results.json (and the chart public/screenshots/bench.png).
+//
+// Environment: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test: databases are created and
+// dropped next to it), BENCH_SECONDS (10 per measured ingestion run), BENCH_ROWS (1000000 for the page
+// times), BENCH_ONLY (comma list: ingestion,polling,outbound,pages).
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
+import { renderChart } from "./chart.mjs";
+import { benchIngestion } from "./ingestion.mjs";
+import { killAll, ROOT } from "./lib.mjs";
+import { benchOutbound } from "./outbound.mjs";
+import { benchPages } from "./pages.mjs";
+import { benchPolling } from "./polling.mjs";
+import { printTable } from "./table.mjs";
+
+const PG_URL = process.env.BENCH_PG_URL || "postgres://postgres@127.0.0.1:5432/test";
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const ROWS = Number(process.env.BENCH_ROWS || 1_000_000);
+const ONLY = (process.env.BENCH_ONLY || "ingestion,polling,outbound,pages").split(",");
+
+const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
+const created = [];
+const pg = {
+  url: PG_URL,
+  async createDatabase(purpose) {
+    const name = `hooksmith_bench_${purpose}_${process.pid}_${created.length}`;
+    await admin.unsafe(`drop database if exists ${name}`);
+    await admin.unsafe(`create database ${name}`);
+    created.push(name);
+    const url = new URL(PG_URL);
+    url.pathname = `/${name}`;
+    return url.toString();
+  },
+};
+
+async function main() {
+  buildIfNeeded();
+  const started = Date.now();
+  const results = {
+    started_at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg().map((n) => n.toFixed(1)).join(" ") },
+  };
+  if (ONLY.includes("ingestion")) Object.assign(results, await benchIngestion({ pg, seconds: SECONDS, warmup: 3 }));
+  if (ONLY.includes("polling")) results.polling = await benchPolling();
+  if (ONLY.includes("outbound")) results.outbound = await benchOutbound({ pg });
+  if (ONLY.includes("pages")) results.pages = await benchPages({ pg, rows: ROWS });
+  results.duration_seconds = Math.round((Date.now() - started) / 1000);
+  writeFileSync(path.join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+  await renderChart(results, path.join(ROOT, "public", "screenshots", "bench.png")).catch((error) => console.warn(`chart not rendered: ${error.message}`));
+  console.log(`\nbench/results.json written (${results.duration_seconds}s)`);
+}
+
+try {
+  await main();
+} finally {
+  killAll();
+  for (const name of created) await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+  await admin.end({ timeout: 2 });
+}
