@@ -24,5 +24,13 @@ export function githubProvider() {
     clientId: config.GITHUB_CLIENT_ID ?? DEMO_OAUTH_CLIENT.id,
     clientSecret: config.GITHUB_CLIENT_SECRET ?? DEMO_OAUTH_CLIENT.secret,
     ...(urls.web === "https://github.com" ? {} : { enterprise: { baseUrl: urls.web } }),
+    // The provider's own mapping plus the login, so a new user is created with it and user.created carries it.
+    profile: (profile) => ({
+      id: String(profile.id),
+      name: profile.name ?? profile.login,
+      email: profile.email,
+      image: profile.avatar_url,
+      login: profile.login.toLowerCase(),
+    }),
   });
 }

@@ -1,4 +1,5 @@
 import { Anvil, LogOut } from "lucide-react";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { auth, signOut } from "@/auth";
@@ -12,6 +13,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await auth();
   if (!session?.user?.id) redirect("/signin");
   const { user } = session;
+  // The display name the person chose, next to the GitHub login that identifies them.
+  const showName = Boolean(user.name) && user.name !== user.login;
 
   return (
     <div className="flex min-h-screen">
@@ -26,9 +29,16 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <header className="flex h-14 items-center justify-between border-b border-border bg-card px-6">
           <DemoBadge />
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <span data-testid="current-user" className="font-medium">
-              {user.login ?? user.name}
-            </span>
+            <Link href="/settings/account" title="Your account" className="flex items-baseline gap-2 rounded-md px-2 py-1 hover:bg-muted">
+              {showName && (
+                <span data-testid="current-user-name" className="font-medium">
+                  {user.name}
+                </span>
+              )}
+              <span data-testid="current-user" className={showName ? "text-muted-foreground" : "font-medium"}>
+                {user.login ?? user.name}
+              </span>
+            </Link>
             {user.role === "admin" && <Badge variant="muted">admin</Badge>}
             <form
               action={async () => {

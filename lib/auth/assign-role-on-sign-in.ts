@@ -1,5 +1,5 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Executor } from "@/lib/outbound/emit-event";
 import { users, type UserRole } from "@/db/schema";
 import { AUTOMATION_LOGIN } from "./ensure-admin-api-token";
 
@@ -7,9 +7,10 @@ import { AUTOMATION_LOGIN } from "./ensure-admin-api-token";
  * Records the GitHub login of a user who just signed in and sets their role:
  * with ADMIN_GITHUB_LOGINS set, the list decides (and demotes people taken off it);
  * with it empty, the first person to sign in becomes admin.
+ * Given a transaction, it runs inside it (a savepoint), so the caller can record events with it.
  */
 export async function assignRoleOnSignIn(
-  db: Database,
+  db: Executor,
   input: { userId: string; login: string; adminLogins: string[] },
 ): Promise<UserRole> {
   const login = input.login.toLowerCase();

@@ -5,7 +5,8 @@ import { createLogger, type Logger } from "@/lib/log";
 import { authenticateRequest } from "./authenticate-request";
 import { toErrorResponse } from "./errors";
 
-export type Access = "public" | "user" | "admin";
+/** Who may call: anyone; any user by session or API token; a person signed in to the app only (not a script); admins. */
+export type Access = "public" | "user" | "session" | "admin";
 
 export interface HandlerContext<Params, A extends Access> {
   req: Request;
@@ -41,6 +42,9 @@ export function apiHandler<Params = Record<string, string | string[]>, A extends
         if (!principal) throw unauthorized();
       }
       if (access === "admin" && principal?.role !== "admin") throw forbidden();
+      if (access === "session" && principal?.via !== "session") {
+        throw new AppError(403, "session_required", "This needs you signed in to the app: an API token cannot do it");
+      }
       if (principal?.via === "session" && !SAFE_METHODS.has(req.method)) assertSameOrigin(req, url);
       const params = (await route.params) ?? ({} as Params);
       response = await handle({ req, params, principal: principal as HandlerContext<Params, A>["principal"], log, requestId });

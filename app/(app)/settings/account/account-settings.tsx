@@ -1,0 +1,263 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Check, Link2, Loader2, Trash2, TriangleAlert, Unlink } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import { useForm } from "react-hook-form";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { QueryStatus } from "@/components/ui/query-status";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { apiFetch } from "@/lib/ui/api-client";
+import type { LinkedAccountView } from "@/lib/users/linked-accounts";
+import { profileSchema, type ProfileInput } from "@/lib/users/profile-input";
+import type { UserView } from "@/lib/users/user-view";
+
+type Me = UserView & { auth: "session" | "token" };
+
+const PROVIDER_NAMES: Record<string, string> = { github: "GitHub" };
+const providerName = (provider: string) => PROVIDER_NAMES[provider] ?? provider;
+
+/** A full navigation, not a client-side one: the session has ended, so nothing cached may outlive it. */
+const leaveFor = (path: string) => window.location.assign(path);
+
+export function AccountSettings() {
+  const me = useQuery({ queryKey: ["me"], queryFn: () => apiFetch<Me>("/api/v1/me") });
+  const linked = useQuery({
+    queryKey: ["me", "accounts"],
+    queryFn: () => apiFetch<{ data: LinkedAccountView[] }>("/api/v1/me/accounts").then((body) => body.data),
+  });
+
+  return (
+    <div className="flex flex-col gap-6">
+      <QueryStatus query={me} what="your account" />
+      {me.data && <ProfileCard user={me.data} />}
+      <Card>
+        <CardHeader>
+          <CardTitle>Sign-in</CardTitle>
+          <CardDescription>You sign in to Hooksmith with GitHub; your GitHub login decides your role.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <QueryStatus query={linked} what="linked accounts" />
+          {linked.data?.length === 0 && <p className="text-sm text-muted-foreground">No linked accounts.</p>}
+          {linked.data && linked.data.length > 0 && (
+            <ul className="divide-y divide-border rounded-lg border border-border" aria-label="Linked accounts">
+              {linked.data.map((account) => (
+                <LinkedAccountItem key={`${account.provider}:${account.provider_account_id}`} account={account} />
+              ))}
+            </ul>
+          )}
+        </CardContent>
+      </Card>
+      {me.data && <DeleteAccountCard login={me.data.login ?? me.data.id} />}
+    </div>
+  );
+}
+
+function ProfileCard({ user }: { user: Me }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const form = useForm<ProfileInput>({ resolver: zodResolver(profileSchema), defaultValues: { name: user.name ?? "" } });
+  const save = useMutation({
+    mutationFn: (values: ProfileInput) => apiFetch<Me>("/api/v1/me", { method: "PATCH", body: JSON.stringify(values) }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(["me"], updated);
+      form.reset({ name: updated.name ?? "" });
+      // The header is rendered on the server: fetch it again with the new name.
+      router.refresh();
+    },
+  });
+  const { errors, isDirty } = form.formState;
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Profile</CardTitle>
+        <CardDescription>Login and email come from GitHub. The display name is yours to choose.</CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-6">
+        <dl className="flex flex-wrap gap-x-12 gap-y-4 text-sm" data-testid="profile">
+          <Detail term="Login">
+            <span className="font-mono">{user.login ?? "—"}</span>
+          </Detail>
+          <Detail term="Email">{user.email ?? "—"}</Detail>
+          <Detail term="Role">
+            <Badge variant={user.role === "admin" ? "default" : "outline"}>{user.role}</Badge>
+          </Detail>
+          <Detail term="Member since">
+            <RelativeTime value={user.created_at} />
+          </Detail>
+        </dl>
+        <form className="flex flex-col gap-2 sm:flex-row sm:items-end" noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+          <Field id="display-name" label="Display name" error={errors.name?.message} className="sm:max-w-sm sm:flex-1">
+            <Input id="display-name" autoComplete="name" aria-invalid={Boolean(errors.name)} {...form.register("name")} />
+          </Field>
+          <div className="flex items-center gap-3">
+            <Button type="submit" disabled={save.isPending || !isDirty}>
+              {save.isPending && <Loader2 className="animate-spin" />}
+              Save name
+            </Button>
+            {save.isSuccess && !isDirty && (
+              <p role="status" className="flex items-center gap-1 text-sm text-emerald-700">
+                <Check className="size-4" /> Saved
+              </p>
+            )}
+          </div>
+        </form>
+        {save.error && (
+          <p role="alert" className="text-sm text-destructive">
+            {save.error.message}
+          </p>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function Detail({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <dt className="text-muted-foreground">{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function LinkedAccountItem({ account }: { account: LinkedAccountView }) {
+  const [confirming, setConfirming] = useState(false);
+  const name = providerName(account.provider);
+  const unlink = useMutation({
+    mutationFn: () => apiFetch<{ signed_out: boolean }>(`/api/v1/me/accounts/${encodeURIComponent(account.provider)}`, { method: "DELETE" }),
+    // Signing in again with the same account links it back, and brings the person back here.
+    onSuccess: () => leaveFor(`/signin?callbackUrl=${encodeURIComponent("/settings/account")}`),
+  });
+
+  return (
+    <li className="flex flex-col gap-4 p-4" aria-label={name}>
+      <div className="flex items-center gap-3">
+        <span className="flex size-9 items-center justify-center rounded-full bg-muted">
+          <Link2 className="size-4 text-muted-foreground" />
+        </span>
+        <div className="flex-1">
+          <div className="font-medium">{name}</div>
+          <div className="text-xs text-muted-foreground">Account #{account.provider_account_id}</div>
+        </div>
+        <Badge variant="outline">linked</Badge>
+        {!confirming && (
+          <Button variant="outline" size="sm" onClick={() => setConfirming(true)}>
+            <Unlink />
+            Unlink {name}
+          </Button>
+        )}
+      </div>
+      {confirming && (
+        <Confirmation
+          title={`Unlink ${name}?`}
+          error={unlink.error?.message}
+          actions={
+            <>
+              <Button variant="destructive" size="sm" disabled={unlink.isPending} onClick={() => unlink.mutate()}>
+                {unlink.isPending ? <Loader2 className="animate-spin" /> : <Unlink />}
+                Unlink and sign out
+              </Button>
+              <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
+                Cancel
+              </Button>
+            </>
+          }
+        >
+          {name} is your only way to sign in, so unlinking it signs you out everywhere and Hooksmith forgets its {name} token. Your
+          account and data stay: sign in with the same {name} account to link it again.
+        </Confirmation>
+      )}
+    </li>
+  );
+}
+
+function DeleteAccountCard({ login }: { login: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const [typed, setTyped] = useState("");
+  const matches = typed.trim().toLowerCase() === login.toLowerCase();
+  const remove = useMutation({
+    mutationFn: () => apiFetch("/api/v1/me", { method: "DELETE", body: JSON.stringify({ confirm_login: typed }) }),
+    onSuccess: () => leaveFor("/signin"),
+  });
+
+  return (
+    <Card className="border-destructive/30">
+      <CardHeader>
+        <CardTitle className="text-destructive">Delete account</CardTitle>
+        <CardDescription>
+          Deletes your account with its linked GitHub account and API tokens, and signs you out. Features and projects you created stay,
+          without your name. This cannot be undone.
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        {confirming ? (
+          <Confirmation
+            title="Delete your account for good?"
+            error={remove.error?.message}
+            actions={
+              <>
+                <Button variant="destructive" size="sm" disabled={!matches || remove.isPending} onClick={() => remove.mutate()}>
+                  {remove.isPending ? <Loader2 className="animate-spin" /> : <Trash2 />}
+                  Delete my account
+                </Button>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() => {
+                    setConfirming(false);
+                    setTyped("");
+                  }}
+                >
+                  Cancel
+                </Button>
+              </>
+            }
+          >
+            <Field id="confirm-login" label={`Type your login, ${login}, to confirm`} className="max-w-sm">
+              <Input
+                id="confirm-login"
+                className="text-foreground"
+                autoComplete="off"
+                spellCheck={false}
+                value={typed}
+                onChange={(event) => setTyped(event.target.value)}
+              />
+            </Field>
+          </Confirmation>
+        ) : (
+          <Button variant="outline" className="border-destructive/40 text-destructive hover:bg-red-50" onClick={() => setConfirming(true)}>
+            <Trash2 />
+            Delete account
+          </Button>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+/** The second step of a destructive action: what will happen, then the buttons that do it or back out. */
+function Confirmation({ title, error, actions, children }: { title: string; error?: string; actions: ReactNode; children: ReactNode }) {
+  return (
+    <div role="group" aria-label={title} className="flex flex-col gap-3 rounded-lg border border-red-200 bg-red-50/60 p-4 text-sm">
+      <p className="flex items-center gap-2 font-medium text-red-900">
+        <TriangleAlert className="size-4" />
+        {title}
+      </p>
+      <div className="text-red-900/90">{children}</div>
+      {error && (
+        <p role="alert" className="text-destructive">
+          {error}
+        </p>
+      )}
+      <div className="flex gap-2">{actions}</div>
+    </div>
+  );
+}

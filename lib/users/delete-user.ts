@@ -1,0 +1,27 @@
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { AppError, notFound } from "@/lib/errors";
+import type { UserDeps } from "./deps";
+import { toUserView, type UserView } from "./user-view";
+
+/**
+ * Deletes a person's account (DELETE /api/v1/me) once they confirm it by typing their login, and announces
+ * user.deleted with the user as they were, in the same transaction. Their linked accounts, sessions and API
+ * tokens go with the row (cascades), which ends every session (findSessionUser); features and projects they
+ * created stay, no longer attributed.
+ */
+export async function deleteUser(deps: UserDeps, userId: string, input: { confirmLogin: string }): Promise<UserView> {
+  const { deleted, woken } = await deps.db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!user) throw notFound("User");
+    const login = user.login ?? user.id;
+    if (input.confirmLogin.trim().toLowerCase() !== login.toLowerCase()) {
+      throw new AppError(400, "confirmation_mismatch", `Type your login, ${login}, to confirm that the account is to be deleted`);
+    }
+    await tx.delete(users).where(eq(users.id, userId));
+    const deleted = toUserView(user);
+    return { deleted, woken: await deps.outbox.record(tx, "user.deleted", { user: deleted }) };
+  });
+  await deps.outbox.wake(woken);
+  return deleted;
+}

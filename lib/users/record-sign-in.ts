@@ -1,0 +1,62 @@
+import { and, eq } from "drizzle-orm";
+import type { Account } from "next-auth";
+import type { Database } from "@/db";
+import { accounts, users, type UserRole } from "@/db/schema";
+import { assignRoleOnSignIn } from "@/lib/auth/assign-role-on-sign-in";
+import type { EventType } from "@/lib/outbound/event-types";
+import type { SignInDeps } from "./deps";
+import { credentialsOf, toLinkedAccountView, UNLINKED_ACCOUNT_TYPE } from "./linked-accounts";
+import { toUserView } from "./user-view";
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * After every GitHub sign-in, in one transaction:
+ * 1. if the person had unlinked this very GitHub account (unlink-account.ts), links it again with its new tokens;
+ * 2. records their login and sets their role (assignRoleOnSignIn);
+ * 3. announces user.oauth_linked (after 1) and user.login.
+ * A failed write fails the sign-in, as it must (a role taken away must not survive it); an event that cannot be
+ * recorded is logged and the sign-in goes on: events are recorded in savepoints, so the writes commit without them.
+ */
+export async function recordSignIn(deps: SignInDeps, input: { userId: string; login: string; account?: Account | null }): Promise<UserRole> {
+  const { role, woken } = await deps.db.transaction(async (tx) => {
+    const relinked = input.account ? await relink(tx, input.userId, input.account) : undefined;
+    const role = await assignRoleOnSignIn(tx, { userId: input.userId, login: input.login, adminLogins: deps.adminLogins });
+    const [user] = await tx.select().from(users).where(eq(users.id, input.userId));
+    if (!user) return { role, woken: [] };
+    const view = toUserView(user);
+    const woken = [
+      ...(relinked ? await recordOrLog(tx, deps, "user.oauth_linked", { user: view, account: toLinkedAccountView(relinked) }) : []),
+      ...(await recordOrLog(tx, deps, "user.login", { user: view })),
+    ];
+    return { role, woken };
+  });
+  await deps.outbox.wake([...new Set(woken)]);
+  return role;
+}
+
+/** Gives an unlinked account its credentials back; undefined when the account was not unlinked. */
+async function relink(tx: Tx, userId: string, account: Account) {
+  const [relinked] = await tx
+    .update(accounts)
+    .set({ type: account.type, ...credentialsOf(account) })
+    .where(
+      and(
+        eq(accounts.userId, userId),
+        eq(accounts.provider, account.provider),
+        eq(accounts.providerAccountId, account.providerAccountId),
+        eq(accounts.type, UNLINKED_ACCOUNT_TYPE),
+      ),
+    )
+    .returning();
+  return relinked;
+}
+
+async function recordOrLog(tx: Tx, deps: SignInDeps, type: EventType, data: Record<string, unknown>): Promise<string[]> {
+  try {
+    return await tx.transaction((savepoint) => deps.outbox.record(savepoint, type, data));
+  } catch (error) {
+    deps.log.error("sign-in event not recorded; the sign-in goes on", { type, error });
+    return [];
+  }
+}

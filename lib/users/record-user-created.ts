@@ -1,0 +1,19 @@
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { assignRoleOnSignIn } from "@/lib/auth/assign-role-on-sign-in";
+import type { SignInDeps } from "./deps";
+import { toUserView } from "./user-view";
+
+/**
+ * next-auth has just created a user at their first GitHub sign-in: gives them their role at once, so that
+ * user.created tells the truth, and announces user.created in the same transaction.
+ */
+export async function recordUserCreated(deps: Omit<SignInDeps, "log">, userId: string): Promise<void> {
+  const woken = await deps.db.transaction(async (tx) => {
+    const [created] = await tx.select().from(users).where(eq(users.id, userId));
+    if (!created) return [];
+    const role = created.login ? await assignRoleOnSignIn(tx, { userId, login: created.login, adminLogins: deps.adminLogins }) : created.role;
+    return deps.outbox.record(tx, "user.created", { user: toUserView({ ...created, role }) });
+  });
+  await deps.outbox.wake(woken);
+}

@@ -1,0 +1,45 @@
+import { and, asc, eq, like, sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { outboundEvents, webhookDeliveries } from "@/db/schema";
+import { createLogger } from "@/lib/log";
+import type { Endpoint } from "@/lib/outbound/endpoints-config";
+import { createOutbox } from "@/lib/outbound/outbox";
+
+/** The endpoint tests subscribe to user.*: its deliveries show which events were recorded, in order. */
+export const USER_EVENTS_ENDPOINT: Endpoint = {
+  id: "user-sync",
+  url: "https://crm.example.com/hooks/users",
+  events: ["user.*"],
+  enabled: true,
+  description: null,
+  secretName: "user_sync_secret",
+  secrets: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
+};
+
+/** An outbox like the app's, delivering to USER_EVENTS_ENDPOINT; `woken` lists the endpoints it was asked to wake. */
+export function userEventsOutbox() {
+  const woken: string[] = [];
+  const outbox = createOutbox({
+    endpoints: () => [USER_EVENTS_ENDPOINT],
+    sendEvent: async (events) => void woken.push(...events.map((event) => String(event.data.endpoint_id))),
+    now: () => new Date(),
+    log: createLogger({ test: true }),
+  });
+  return { outbox, woken };
+}
+
+/** The user.* events about one user that are to be delivered to USER_EVENTS_ENDPOINT, in delivery order. */
+export async function userEventsOf(db: Database, userId: string) {
+  return db
+    .select({ type: outboundEvents.type, data: outboundEvents.data, status: webhookDeliveries.status })
+    .from(webhookDeliveries)
+    .innerJoin(outboundEvents, eq(outboundEvents.id, webhookDeliveries.eventId))
+    .where(
+      and(
+        eq(webhookDeliveries.endpointId, USER_EVENTS_ENDPOINT.id),
+        like(outboundEvents.type, "user.%"),
+        sql`${outboundEvents.data} -> 'user' ->> 'id' = ${userId}`,
+      ),
+    )
+    .orderBy(asc(webhookDeliveries.sequence));
+}
