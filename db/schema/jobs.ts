@@ -79,6 +79,8 @@ export const jobRuns = pgTable(
     index("job_runs_due_idx").on(table.nextRunAt).where(sql`status in ('queued', 'sleeping', 'waiting', 'running')`),
     index("job_runs_function_idx").on(table.functionId, table.createdAt),
     index("job_runs_singleton_idx").on(table.functionId, table.singletonKey),
+    // Every ingested event looks up the runs waiting for it: without this, a backlog of queued runs is scanned per event.
+    index("job_runs_waiting_event_idx").on(sql`(${table.wait}->>'event')`).where(sql`status = 'waiting'`),
   ],
 );
 

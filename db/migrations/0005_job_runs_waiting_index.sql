@@ -1,0 +1,1 @@
+CREATE INDEX "job_runs_waiting_event_idx" ON "job_runs" USING btree (("wait"->>'event')) WHERE status = 'waiting';
