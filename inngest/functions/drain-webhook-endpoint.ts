@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { inngest } from "@/inngest/client";
 import { defaultOutboundDeps } from "@/lib/outbound/default-deps";
-import { deliverNext } from "@/lib/outbound/deliver-next";
+import { deliverBatch } from "@/lib/outbound/deliver-next";
 import { DRAIN_ENDPOINT_EVENT } from "@/lib/outbound/deps";
 import { wakeOverdueEndpoints } from "@/lib/outbound/emit-event";
 
 const drainData = z.object({ endpoint_id: z.string().min(1) });
-/** Inngest caps a run at 1,000 steps: a long queue continues in a fresh run. */
-const STEPS_PER_RUN = 400;
+/** A long queue continues in a fresh run: Inngest caps steps, and each call resends the memoized ones. */
+const STEPS_PER_RUN = 100;
 
 /**
- * Delivers an endpoint's queue in sequence order: each step sends the head delivery; a head in backoff
- * is slept on. Order does not rest on Inngest's concurrency (a sleeping run frees its slot): any number
+ * Delivers an endpoint's queue in sequence order: each step sends a batch from the head; a head in
+ * backoff is slept on. Order does not rest on Inngest's concurrency (a sleeping run frees its slot): any number
  * of drainers only ever send the head, under a lease (lib/outbound/deliver-next.ts).
  */
 export const drainWebhookEndpoint = inngest.createFunction(
@@ -25,7 +25,7 @@ export const drainWebhookEndpoint = inngest.createFunction(
   async ({ event, step }) => {
     const { endpoint_id } = drainData.parse(event.data);
     for (let index = 0; index < STEPS_PER_RUN; index += 2) {
-      const next = await step.run(`deliver ${index}`, async () => deliverNext(await defaultOutboundDeps(), endpoint_id));
+      const next = await step.run(`deliver ${index}`, async () => deliverBatch(await defaultOutboundDeps(), endpoint_id));
       if (next.state === "empty" || next.state === "paused") return { stopped: next.state, steps: index + 1 };
       if (next.state === "wait") await step.sleepUntil(`backoff ${index}`, next.until);
     }

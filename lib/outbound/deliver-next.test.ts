@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { outboundEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpointState } from "@/db/schema";
 import { setUpTestDatabase } from "@/test/database";
 import { outboundTestDeps, startReceiver, testEndpoint, TEST_ENDPOINT_SECRET } from "@/test/outbound";
-import { deliverNext, retryDelayMs } from "./deliver-next";
+import { deliverBatch, deliverNext, retryDelayMs } from "./deliver-next";
 import { emitEvent } from "./emit-event";
 import { recoverEndpoint, redeliver, resumeEndpoint } from "./manage-deliveries";
 
@@ -180,5 +180,19 @@ describe("outbound delivery", () => {
     await deliverNext(deps, endpoint.id);
     expect(webhookIds(receiver.received)).toEqual([a.event.id, b.event.id, a.event.id]);
     await expect(redeliver(deps, "00000000-0000-0000-0000-000000000000")).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("sends a batch from the head until it is full, a delivery backs off, or the queue is empty", async () => {
+    const { receiver, endpoint, deps } = await setUp();
+    receiver.answerWith(({ body }) => ({ status: body.includes('"n":3') ? 500 : 200 }));
+    for (let n = 0; n < 6; n++) await emitEvent(deps, "project.updated", { n });
+    expect(await deliverBatch(deps, endpoint.id, { deliveries: 2, ms: 10_000 })).toEqual({ state: "attempted", attempts: 2 });
+    expect(await deliverBatch(deps, endpoint.id)).toEqual({ state: "attempted", attempts: 2 }); // n=2 sent, n=3 fails and backs off
+    expect((await deliverBatch(deps, endpoint.id)).state).toBe("wait");
+    receiver.answerWith(() => ({ status: 200 }));
+    deps.now = () => new Date(Date.now() + 60_000);
+    expect(await deliverBatch(deps, endpoint.id)).toEqual({ state: "attempted", attempts: 3 });
+    expect(await deliverBatch(deps, endpoint.id)).toEqual({ state: "empty" });
+    expect(receiver.received.filter((request) => request.status === 200).map((request) => JSON.parse(request.body).data.n)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 });

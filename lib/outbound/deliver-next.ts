@@ -115,3 +115,21 @@ async function recordAttempt(deps: OutboundDeps, delivery: WebhookDelivery, resu
   }
   return outcome;
 }
+
+export type DeliverBatchResult = Exclude<DeliverNextResult, { state: "attempted" }> | { state: "attempted"; attempts: number };
+
+/**
+ * Sends due deliveries one after another — still only ever the head — until the queue is empty, a
+ * delivery backs off, or the batch is full. One job step per batch instead of per delivery keeps a
+ * burst from costing a step (and its memoized state) per event; each attempt is committed as it happens.
+ */
+export async function deliverBatch(deps: OutboundDeps, endpointId: string, limits = { deliveries: 25, ms: 10_000 }): Promise<DeliverBatchResult> {
+  const started = Date.now();
+  let attempts = 0;
+  for (;;) {
+    const next = await deliverNext(deps, endpointId);
+    if (next.state !== "attempted") return attempts && next.state === "empty" ? { state: "attempted", attempts } : next;
+    attempts++;
+    if (next.outcome === "retrying" || attempts >= limits.deliveries || Date.now() - started >= limits.ms) return { state: "attempted", attempts };
+  }
+}
