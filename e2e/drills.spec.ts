@@ -110,8 +110,7 @@ const SIGNATURES = ["sha256=", "sha256=zz", `sha256=${"g".repeat(64)}`, `sha256=
 function hostile(endpoint: (typeof ENDPOINTS)[number], i: number): RequestInit & { url: string } {
   const pick = <T>(list: readonly T[], salt = 0) => list[(i * 7 + salt) % list.length]!;
   const headers: Record<string, string> = { "content-type": pick(CONTENT_TYPES) };
-  // Header values go on the wire as bytes: unicode ids are sent as their UTF-8 bytes, as a raw client would.
-  const id = Buffer.from(pick(UNICODE, 3), "utf8").toString("latin1").replace(/[\u0000\r\n]/g, "");
+  const id = pick(UNICODE, 3);
   if (i % 3 !== 0) headers["x-hub-signature-256"] = pick(SIGNATURES, 1);
   if (i % 4 !== 0) headers["x-github-event"] = i % 2 ? id : "issues";
   if (i % 5 !== 0) headers["x-github-delivery"] = id;
@@ -119,6 +118,8 @@ function hostile(endpoint: (typeof ENDPOINTS)[number], i: number): RequestInit &
   if (i % 3 !== 1) headers["x-webhook-signature"] = pick(SIGNATURES, 2);
   if (i % 6 === 0) headers["x-inngest-signature"] = `t=${i}&s=${pick(SIGNATURES)}`;
   const query = i % 9 === 0 ? `?fnId=${encodeURIComponent(id)}&stepId=${encodeURIComponent(id)}` : "";
+  // Header values go on the wire as bytes: unicode is sent as its UTF-8 bytes, as a raw client would.
+  for (const [name, value] of Object.entries(headers)) headers[name] = Buffer.from(value, "utf8").toString("latin1").replace(/[\u0000\r\n]/g, "");
   return { url: `${app.url}${endpoint.path}${query}`, method: endpoint.method, headers, body: endpoint.method === "GET" ? undefined : (pick(BODIES, 5) as BodyInit) };
 }
 
