@@ -31,7 +31,17 @@ export const faultsSchema = z.object({
 });
 
 export type Faults = z.output<typeof faultsSchema>;
-export const faultsPatchSchema = faultsSchema.partial().strict();
+/**
+ * A change to some faults: only the fields given. (zod 4's `.partial()` keeps each field's default, which
+ * would reset every fault not named in the patch.)
+ */
+export const faultsPatchSchema = z
+  .object(
+    Object.fromEntries(Object.entries(faultsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
+      [K in keyof typeof faultsSchema.shape]: z.ZodOptional<ReturnType<(typeof faultsSchema.shape)[K]["unwrap"]>>;
+    },
+  )
+  .strict();
 
 export const defaultFaults = (): Faults => faultsSchema.parse({});
 

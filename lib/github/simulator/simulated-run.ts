@@ -58,11 +58,14 @@ export interface RunLifecycle {
 export function startRunLifecycle(state: SimulatorState, run: SimulatedRun, lifecycle: RunLifecycle) {
   const callbackFault = state.faults.callback;
   const callbackDelayMs = state.faults.callbackDelayMs;
+  // Completion is scheduled from the start, not alongside it: Node fires due timers list by list (one per
+  // duration), so on a busy event loop a later "in_progress" could overwrite "completed".
   state.schedule(lifecycle.queuedMs, () => {
     run.status = "in_progress";
     run.startedAt = run.updatedAt = new Date();
+    state.schedule(lifecycle.runMs, complete);
   });
-  state.schedule(lifecycle.queuedMs + lifecycle.runMs, async () => {
+  const complete = async () => {
     const analysis = run.plannedConclusion === "success" ? resultOf(run, lifecycle.runMs) : undefined;
     if (analysis) uploadArtifact(state, run, analysis);
     // The callback step runs before the run completes; `if: always()` still posts after a failed step.
@@ -83,7 +86,7 @@ export function startRunLifecycle(state: SimulatorState, run: SimulatedRun, life
         repositoryId: null,
       });
     }
-  });
+  };
 }
 
 /** The commit a simulated run checks out: stable per repository and ref. */
