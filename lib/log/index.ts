@@ -9,13 +9,30 @@ export type LogFields = Record<string, unknown>;
 /** Replaces secret-looking fields, at any depth, by "[redacted]". */
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== "object") return value;
-  if (value instanceof Error) return { name: value.name, message: value.message };
+  if (value instanceof Error) return errorFields(value, depth);
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     out[key] = SECRET_FIELD.test(key) ? "[redacted]" : redact(item, depth + 1);
   }
   return out;
+}
+
+const MAX_MESSAGE = 500;
+
+/**
+ * An error as log fields: a failed query's message carries its parameters (payloads, secrets), so only
+ * the statement part is kept, bounded; the driver's own error (the cause) says what went wrong.
+ */
+function errorFields(error: Error, depth: number): Record<string, unknown> {
+  const message = error.message.split("\nparams:")[0]!;
+  const code = (error as { code?: unknown }).code;
+  return {
+    name: error.name,
+    message: message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message,
+    ...(typeof code === "string" ? { code } : {}),
+    ...(error.cause !== undefined ? { cause: redact(error.cause, depth + 1) } : {}),
+  };
 }
 
 function threshold(): number {

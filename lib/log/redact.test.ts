@@ -17,4 +17,17 @@ describe("redact", () => {
       error: { name: "Error", message: "boom" },
     });
   });
+
+  it("keeps a failed query's statement and its cause, never its parameters", () => {
+    const cause = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const failed = new Error(`Failed query: insert into "features" values ($1, $2)\nparams: Export,${"a".repeat(64)}`, { cause });
+    expect(redact({ error: failed })).toEqual({
+      error: {
+        name: "Error",
+        message: 'Failed query: insert into "features" values ($1, $2)',
+        cause: { name: "Error", message: "connect ECONNREFUSED 127.0.0.1:5432", code: "ECONNREFUSED" },
+      },
+    });
+    expect(JSON.stringify(redact({ error: new Error("x".repeat(2000)) })).length).toBeLessThan(700);
+  });
 });
