@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper, getCoreRowModel, useReactTable, type ExpandedState } from "@tanstack/react-table";
-import { ChevronDown, ChevronRight, Loader2, RotateCcw, Send } from "lucide-react";
+import { Loader2, RotateCcw, Send } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { useWebhookEndpoints } from "@/components/outbound/use-webhook-endpoints";
@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/shell/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { expandColumn, statusColumn } from "@/components/ui/table-columns";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { FilterSelect, StatusFilter } from "@/components/ui/status-filter";
@@ -35,15 +36,8 @@ const errorBeyondStatus = (result: { http_status: number | null; error_message: 
 
 const column = createColumnHelper<DeliveryView>();
 const columns = [
-  column.display({
-    id: "expand",
-    header: () => <span className="sr-only">Attempts</span>,
-    cell: (info) => {
-      const Icon = info.row.getIsExpanded() ? ChevronDown : ChevronRight;
-      return <Icon className="size-4 text-muted-foreground" />;
-    },
-  }),
-  column.accessor("status", { header: "Status", cell: (info) => <StatusBadge status={info.getValue()} /> }),
+  expandColumn<DeliveryView>("Attempts"),
+  statusColumn<DeliveryView>(),
   column.accessor("event_type", {
     header: "Event",
     cell: (info) => (

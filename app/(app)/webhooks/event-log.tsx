@@ -2,14 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper, getCoreRowModel, useReactTable, type ExpandedState } from "@tanstack/react-table";
-import { ChevronDown, ChevronRight, Inbox } from "lucide-react";
+import { Inbox } from "lucide-react";
 import { useState } from "react";
 import { EmptyState } from "@/components/shell/empty-state";
 import { DataTable } from "@/components/ui/data-table";
+import { expandColumn, statusColumn } from "@/components/ui/table-columns";
 import { Input } from "@/components/ui/input";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { StatusFilter } from "@/components/ui/status-filter";
 import type { WebhookEventStatus } from "@/db/schema";
 import type { getWebhookEvent, toWebhookEventView } from "@/lib/github-webhooks/list-webhook-events";
@@ -28,15 +28,8 @@ const STATUSES = Object.values(STATUS_VALUES);
 
 const column = createColumnHelper<EventView>();
 const columns = [
-  column.display({
-    id: "expand",
-    header: () => <span className="sr-only">Payload</span>,
-    cell: (info) => {
-      const Icon = info.row.getIsExpanded() ? ChevronDown : ChevronRight;
-      return <Icon className="size-4 text-muted-foreground" />;
-    },
-  }),
-  column.accessor("status", { header: "Status", cell: (info) => <StatusBadge status={info.getValue()} /> }),
+  expandColumn<EventView>("Payload"),
+  statusColumn<EventView>(),
   column.accessor("event_type", {
     header: "Event",
     cell: (info) => (
