@@ -1,10 +1,9 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Request, Response, Router } from "express";
-import examples from "@octokit/webhooks-examples";
 import type { components } from "@octokit/openapi-types";
 import { stableId } from "./demo-users";
 import { githubHosts, movedRepository, repositoryOf, simulatedRepository } from "./app-routes";
-import { githubExample, rehosted } from "./openapi-examples";
+import { githubExample, githubWebhookExample, rehosted } from "./openapi-examples";
 import { simulatedHeadSha, startRunLifecycle, renderRunName, type RunLifecycle, type WorkflowDefinition } from "./simulated-run";
 import { isoSeconds, sendConditionalJson, sendGithubError, type SimulatedArtifact, type SimulatedRun, type SimulatorState } from "./simulator-state";
 
@@ -205,9 +204,7 @@ function workflowRunView(run: SimulatedRun, urls: Urls): WorkflowRun {
 
 /** GitHub's own workflow_run `completed` webhook example, re-pointed at this run, its workflow and its repository. */
 function workflowRunCompletedPayload(run: SimulatedRun, view: WorkflowRun, urls: Urls) {
-  const example = (examples.find((entry) => entry.name === "workflow_run")!.examples as unknown as WorkflowRunCompletedExample[]).find(
-    (candidate) => candidate.action === "completed" && candidate.repository.full_name === EXAMPLE_REPOSITORY,
-  )!;
+  const example = githubWebhookExample<WorkflowRunCompletedExample>("workflow_run", "completed", (candidate) => candidate.repository.full_name === EXAMPLE_REPOSITORY);
   const id = workflowId(run.workflowPath);
   return {
     action: "completed",

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sign } from "@octokit/webhooks-methods";
+import { hmacSha256Hex } from "@/lib/secrets/hmac";
 import type { SimulatedDelivery, SimulatorState } from "./simulator-state";
 
 export interface WebhookTarget {
@@ -58,7 +58,7 @@ async function deliver(state: SimulatorState, target: WebhookTarget, input: Deli
           "x-github-delivery": input.guid,
           "x-github-hook-id": "1",
           "x-github-hook-installation-target-type": "integration",
-          "x-hub-signature-256": await sign(target.secret, input.body),
+          "x-hub-signature-256": `sha256=${hmacSha256Hex(target.secret, input.body)}`,
         },
         body: input.body,
       });

@@ -1,9 +1,8 @@
 import express, { type Router } from "express";
-import examples from "@octokit/webhooks-examples";
 import { appJwtAuth, githubHosts, installationView, type SimulatedApp } from "./app-routes";
 import { redeliver, sendAppWebhook, type WebhookTarget } from "./app-webhooks";
 import { stableId } from "./demo-users";
-import { githubExample, rehosted } from "./openapi-examples";
+import { githubExample, githubWebhookExample, rehosted } from "./openapi-examples";
 import { repositoryContent } from "./repository-routes";
 import { isoSeconds, sendGithubError, type SimulatedDelivery, type SimulatorState } from "./simulator-state";
 
@@ -123,11 +122,7 @@ export function addInstallRoutes(routers: { api: Router; web: Router }, state: S
   });
 }
 
-function exampleOf(event: string, action: string, urls: Urls): Record<string, unknown> {
-  const entry = examples.find((candidate) => candidate.name === event)!;
-  const example = (entry.examples as unknown as { action?: string }[]).find((candidate) => candidate.action === action) ?? entry.examples[0];
-  return rehosted(example as unknown as Record<string, unknown>, githubHosts(urls));
-}
+const exampleOf = (event: string, action: string, urls: Urls) => rehosted(githubWebhookExample(event, action), githubHosts(urls));
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 

@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import type { Router } from "express";
 import type { components } from "@octokit/openapi-types";
-import examples from "@octokit/webhooks-examples";
 import { z } from "zod";
 import { githubHosts, repositoryOf, simulatedRepository } from "./app-routes";
 import { sendAppWebhook, type WebhookTarget } from "./app-webhooks";
 import { stableId } from "./demo-users";
-import { githubExample, rehosted } from "./openapi-examples";
+import { githubExample, githubWebhookExample, rehosted } from "./openapi-examples";
 import { isoSeconds, sendGithubError, type SimulatedCommit, type SimulatedRepositoryContent, type SimulatorState } from "./simulator-state";
 
 type ContentFile = components["schemas"]["content-file"];
@@ -137,7 +136,7 @@ export function addRepositoryRoutes(
 
 /** GitHub's push example, re-pointed at this commit of this repository. */
 function pushPayload(repository: SimulatedRepositoryContent, branch: string, before: string, pushed: SimulatedCommit, installationId: number, urls: Urls) {
-  const example = examples.find((entry) => entry.name === "push")!.examples[0] as unknown as Record<string, unknown> & { repository: Record<string, unknown> };
+  const example = githubWebhookExample<Record<string, unknown> & { repository: Record<string, unknown> }>("push");
   const base = rehosted(example, githubHosts(urls));
   const commitView = {
     id: pushed.sha,

@@ -1,0 +1,151 @@
+// Drill 2: the app killed (SIGKILL) mid-poll and mid-delivery, then restarted on the same data → every
+// analysis finishes with exactly one result, and every outbound event reaches its receiver — in order,
+// verified — with at most the one in-flight delivery repeated (same webhook-id, so receivers drop it).
+// GitHub must outlive the app, as the real one does: the simulator runs here, in the test process, and
+// the app runs with GitHub App credentials pointing at it (production configuration, not demo mode).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
+import { startApp, type AppProcess } from "./server-process";
+
+const PORT = 4520;
+const DATA_DIR = path.join(__dirname, ".artifacts", "data-drill-restart");
+const TOKEN = "e2e-drill-restart-admin-token-0123456789";
+const auth = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
+const ENDPOINT_SECRET = `whsec_${randomBytes(32).toString("base64")}`;
+const WEBHOOK_SECRET = "drill-restart-webhook-secret-0123456789";
+const GITHUB_WEBHOOK_SECRET = "drill-restart-github-webhook-secret";
+
+let app: AppProcess | undefined;
+let simulator: ChildProcess | undefined;
+test.afterAll(async () => {
+  await app?.kill("SIGKILL");
+  simulator?.kill("SIGKILL");
+});
+
+/**
+ * The simulator as its own process, so it outlives the app: scripts/github-simulator.mts bundled by
+ * esbuild (Playwright's CommonJS transform cannot load the ESM-only Octokit packages it uses).
+ */
+async function startSimulatorProcess(options: Record<string, unknown>): Promise<{ url: string; apiUrl: string }> {
+  const root = path.join(__dirname, "..");
+  const bundle = path.join(__dirname, ".artifacts", "github-simulator.mjs");
+  const built = spawnSync(path.join(root, "node_modules", ".bin", "esbuild"), ["scripts/github-simulator.mts", "--bundle", "--platform=node", "--format=esm", "--packages=external", `--outfile=${bundle}`, "--log-level=warning"], { cwd: root, encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`esbuild failed: ${built.stderr}`);
+  simulator = spawn(process.execPath, [bundle, JSON.stringify(options)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  for await (const chunk of simulator.stdout!) {
+    output += chunk;
+    if (output.includes("\n")) return JSON.parse(output.split("\n")[0]!) as { url: string; apiUrl: string };
+  }
+  throw new Error(`the simulator exited: ${output}`);
+}
+
+test("drill 2: SIGKILL mid-poll and mid-delivery loses nothing and repeats nothing but the in-flight delivery", async () => {
+  test.setTimeout(240_000);
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  mkdirSync(path.join(DATA_DIR, "secrets"), { recursive: true });
+
+  // The receiver verifies every delivery as a Standard Webhooks receiver would, and answers slowly so
+  // that the kill lands while deliveries are in flight.
+  const received: { id: string; type: string }[] = [];
+  const receiver = createServer(async (req, res) => {
+    let body = "";
+    for await (const chunk of req) body += chunk;
+    const headers = Object.fromEntries(["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => [name, String(req.headers[name])]));
+    const event = new Webhook(ENDPOINT_SECRET).verify(body, headers) as { event_type: string };
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    received.push({ id: headers["webhook-id"]!, type: event.event_type });
+    res.writeHead(200).end("ok");
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  writeFileSync(path.join(DATA_DIR, "secrets", "drill_secret"), ENDPOINT_SECRET);
+  writeFileSync(path.join(DATA_DIR, "webhooks.yaml"), `endpoints:\n  - id: drill\n    url: ${receiverUrl}\n    secret: drill_secret\n    events: ["feature.*", "webhook.test"]\n`);
+
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  });
+  const github = await startSimulatorProcess({
+    app: { id: 777, slug: "hooksmith-drill", publicKey },
+    installations: [{ id: 7001, account: "demo-org", repositories: ["demo-org/demo-app"] }],
+    workflowSecret: WEBHOOK_SECRET,
+    timings: { queuedMs: 300, runMs: 6000 },
+  });
+  // Polling is the only way home, so the poller is what the kill interrupts.
+  const faults = await fetch(`${github.url}/_simulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ callback: "drop", workflowRunWebhook: false }) });
+  expect(faults.status).toBe(200);
+
+  const env = {
+    DATA_DIR,
+    ADMIN_API_TOKEN: TOKEN,
+    LOG_LEVEL: "warn",
+    GITHUB_APP_ID: "777",
+    GITHUB_APP_PRIVATE_KEY: privateKey,
+    GITHUB_WEBHOOK_SECRET,
+    GITHUB_CLIENT_ID: "drill-client",
+    GITHUB_CLIENT_SECRET: "drill-client-secret",
+    GITHUB_API_URL: github.apiUrl,
+    WEBHOOK_SECRET,
+    ANALYSIS_POLLING_INTERVAL_SECONDS: "1",
+    ANALYSIS_WEBHOOK_GRACE_SECONDS: "0",
+    ANALYSIS_POLLING_TIMEOUT_SECONDS: "120",
+    WEBHOOKS_CONFIG_PATH: path.join(DATA_DIR, "webhooks.yaml"),
+    WEBHOOK_SECRETS_DIR: path.join(DATA_DIR, "secrets"),
+    ALLOW_INSECURE_WEBHOOK_URLS: "true",
+    WEBHOOK_RETRY_BASE_DELAY_SECONDS: "0.2",
+  };
+  app = await startApp(PORT, env);
+  const api = (url: string, init: RequestInit = {}) => fetch(`${app!.url}${url}`, { ...init, headers: auth });
+
+  const features: string[] = [];
+  for (let n = 0; n < 4; n++) {
+    const created = await api("/api/v1/features", { method: "POST", body: JSON.stringify({ name: `Drill ${n}`, description: "Survives a crash.", repository: "demo-org/demo-app" }) });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await api(`/api/v1/features/${id}/analyze`, { method: "POST" })).status).toBe(202);
+    features.push(id);
+  }
+  const tests: string[] = [];
+  for (let n = 0; n < 20; n++) {
+    const queued = await api("/api/v1/admin/webhooks/endpoints/drill/test", { method: "POST" });
+    expect(queued.status).toBe(202);
+    tests.push(((await queued.json()) as { event_id: string }).event_id);
+  }
+
+  // Kill once polling has begun and some, not all, deliveries have arrived.
+  await expect
+    .poll(async () => {
+      const polled = await Promise.all(features.map(async (id) => ((await (await api(`/api/v1/features/${id}`)).json()) as { events: { kind: string }[] }).events.some((event) => event.kind === "polled")));
+      return polled.some(Boolean) && received.length >= 3;
+    }, { timeout: 60_000, intervals: [100] })
+    .toBe(true);
+  const atKill = await Promise.all(features.map(async (id) => ((await (await api(`/api/v1/features/${id}`)).json()) as { status: string }).status));
+  await app.kill("SIGKILL");
+  const beforeRestart = received.length;
+  expect(atKill).toContain("analyzing"); // the kill interrupted polling, not an idle server
+
+  app = await startApp(PORT, env);
+  const details = async () => Promise.all(features.map(async (id) => (await (await api(`/api/v1/features/${id}`)).json()) as { status: string; analyses: unknown[] }));
+  await expect.poll(async () => (await details()).map((detail) => detail.status), { timeout: 120_000, intervals: [500] }).toEqual(features.map(() => "completed"));
+  for (const detail of await details()) expect(detail.analyses).toHaveLength(1);
+
+  // Every event emitted: 4 feature.created, 20 webhook.test, 4 feature.analysis.completed.
+  await expect.poll(() => new Set(received.map((event) => event.id)).size, { timeout: 120_000, intervals: [250] }).toBe(28);
+  const firstReceipts = received.map((event) => event.id).filter((id, index, all) => all.indexOf(id) === index);
+  // Emitted order per endpoint: the tests were emitted in this order, after the feature.created events.
+  expect(firstReceipts.filter((id) => tests.includes(id))).toEqual(tests);
+  expect(received.length - firstReceipts.length).toBeLessThanOrEqual(1); // only the delivery in flight at the kill
+  expect(beforeRestart).toBeLessThan(28);
+
+  const log = (await (await api("/api/v1/admin/webhooks/deliveries?endpoint_id=drill&limit=100")).json()) as { data: { status: string }[] };
+  expect(log.data.filter((delivery) => delivery.status !== "succeeded")).toEqual([]);
+  receiver.close();
+});
