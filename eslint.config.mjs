@@ -9,5 +9,5 @@ export default defineConfig([
     // `_name` marks a value left out on purpose (e.g. a column dropped from a select by destructuring).
     rules: { "@typescript-eslint/no-unused-vars": ["warn", { varsIgnorePattern: "^_", argsIgnorePattern: "^_", ignoreRestSiblings: true }] },
   },
-  globalIgnores([".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**", "e2e/.artifacts/**", "next-env.d.ts"]),
 ]);

@@ -19,7 +19,8 @@ const { db } = await setUpTestDatabase();
 // The poller's steps and the callback route send through the app's Inngest client: the executor stores those events.
 await startAppTestExecutor(db);
 // Runs stay in progress for half a second: long enough to poll one twice, short enough to wait for.
-const github = await startTestGithub({ timings: { queuedMs: 20, runMs: 500 } });
+// In progress long enough to be seen as such on a loaded CI machine.
+const github = await startTestGithub({ timings: { queuedMs: 20, runMs: 1500 } });
 installAsProcessGithub(github);
 const { url: appUrl } = await serveRoutes({ [CALLBACK_PATH]: postCallback });
 const pollingOnly = testAnalysisDeps(db, github);

@@ -20,7 +20,8 @@ const receiver = createServer(async (req, res) => {
 await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
 const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 
-const github = await startTestGithub({ webhooks: { url: `${receiverUrl}/webhooks/github`, secret: "app-webhook-secret-0123456789" } });
+// Queued for a second, so a run is read as queued right after dispatch even on a loaded CI machine.
+const github = await startTestGithub({ webhooks: { url: `${receiverUrl}/webhooks/github`, secret: "app-webhook-secret-0123456789" }, timings: { queuedMs: 1000, runMs: 100 } });
 const { simulator } = github;
 const REPOSITORY = "demo-org/demo-app";
 const octokit = await github.octokitFor(REPOSITORY);
