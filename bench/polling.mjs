@@ -65,7 +65,7 @@ export async function benchPolling() {
       counted_calls_total: state.api_calls.counted,
       counted_polling_calls: polling,
       not_modified_304: state.api_calls.notModified,
-      polls: statusCalls + state.api_calls.notModified,
+      polling_requests: polling + state.api_calls.notModified,
       by_route: byRoute,
       naive_calls: naive,
       ratio_vs_naive: Math.round((polling / naive) * 1000) / 1000,

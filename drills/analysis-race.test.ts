@@ -49,7 +49,7 @@ async function raceOne() {
     jitter().then(() =>
       fetch(`${inbound.url}${CALLBACK_PATH}`, { method: "POST", headers: { "content-type": "application/json", ...signedCallbackHeaders(feature, body) }, body }),
     ),
-    jitter().then(() => pollAnalysisRun(deps, { featureId: feature.id, correlationId: feature.analysisCorrelationId!, runId: runId ?? null })),
+    jitter().then(() => pollAnalysisRun(deps, { featureId: feature.id, correlationId: feature.analysisCorrelationId!, runId: runId ?? null, poll: 0 })),
   ]);
   expect(callback.status).toBe(200);
   expect(["success", "duplicate"]).toContain(((await callback.json()) as { status: string }).status);

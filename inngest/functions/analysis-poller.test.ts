@@ -5,6 +5,7 @@ import { POST as postCallback } from "@/app/api/v1/webhooks/analysis-result/rout
 import { analyses, featureEvents, features, jobEvents } from "@/db/schema";
 import { ANALYSIS_RECORDED_EVENT } from "@/lib/analysis/deps";
 import { CALLBACK_PATH } from "@/lib/analysis/request-analysis";
+import { RUN_STATUS_EVERY_POLLS } from "@/lib/analysis/poll-analysis-run";
 import { getConfig } from "@/lib/config";
 import type { Faults } from "@/lib/github/simulator/faults";
 import { compileExpression } from "@/lib/jobs/embedded/expression";
@@ -103,28 +104,37 @@ describe("the analysis poller", () => {
     const { feature, runId, requested } = await requestTestAnalysis(pollingOnly);
     const { result } = await runPoller(requested, () => simulatedRunCompleted(github, runId!));
 
-    expect(result).toEqual({ outcome: "settled", polls: 1 });
+    // No result artifact ever comes: the failure is seen on the first status read.
+    expect(result).toEqual({ outcome: "settled", polls: RUN_STATUS_EVERY_POLLS });
     expect(await featureRow(feature.id)).toMatchObject({ status: "failed", failureReason: "The analysis workflow run ended failure" });
     expect(await analysesOf(feature.id)).toEqual([
       expect.objectContaining({ source: "polling", status: "failed", error: "The analysis workflow run ended failure", result: null }),
     ]);
   });
 
-  it("keeps polling a run in progress, by conditional request (304) while unchanged, until it completes", async () => {
+  it("asks only for the result artifact between status reads, by conditional request (304 while unchanged), until the run uploads it", async () => {
     const { feature, runId, requested } = await requestTestAnalysis(pollingOnly);
-    const notModifiedBefore = github.simulator.state.apiCalls.notModified;
+    const before = { ...github.simulator.state.apiCalls, byRoute: { ...github.simulator.state.apiCalls.byRoute } };
+    const statusPoll = RUN_STATUS_EVERY_POLLS - 1;
     const { result } = await runPoller(requested, async (poll) => {
       if (poll === 0) await runInProgress(runId!);
-      if (poll === 2) await simulatedRunCompleted(github, runId!);
+      if (poll === statusPoll + 2) await simulatedRunCompleted(github, runId!);
     });
 
-    expect(result).toEqual({ outcome: "settled", polls: 3 });
+    expect(result).toEqual({ outcome: "settled", polls: statusPoll + 3 });
+    const noResult = `Polled GitHub: no result from run ${runId} yet`;
     expect(await pollMessages(feature.id)).toEqual([
+      noResult,
+      ...Array(statusPoll - 1).fill(`${noResult} (304, no rate limit used)`),
       `Polled GitHub: run ${runId} is in_progress`,
-      "Polled GitHub: run unchanged (304, no rate limit used)",
-      `Polled GitHub: run ${runId} is completed (success)`,
+      `${noResult} (304, no rate limit used)`,
+      `Polled GitHub: run ${runId} uploaded its result`,
     ]);
-    expect(github.simulator.state.apiCalls.notModified).toBe(notModifiedBefore + 1);
+    // Counted against the rate limit: two artifact lists, one status read and the download; the rest were 304s.
+    const { apiCalls } = github.simulator.state;
+    const actionsCalls = (byRoute: Record<string, number>) => Object.entries(byRoute).reduce((sum, [route, count]) => sum + (route.includes("/actions/") && !route.includes("dispatches") ? count : 0), 0);
+    expect(actionsCalls(apiCalls.byRoute) - actionsCalls(before.byRoute)).toBe(4);
+    expect(apiCalls.notModified - before.notModified).toBe(statusPoll + 1);
     expect(await featureRow(feature.id)).toMatchObject({ status: "completed" });
   });
 

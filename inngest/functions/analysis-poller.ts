@@ -17,9 +17,9 @@ export const analysisRequestedData = z.object({
 
 /**
  * The durable path home for one analysis attempt: wait for a result recorded by the callback or the
- * workflow_run webhook; if none comes within the interval, poll the run (recording the result once it
- * completes); stop at the timeout with "timed out". One active poller per feature: a new attempt cancels
- * the old one.
+ * workflow_run webhook; if none comes within the interval, poll the run (its result artifact; its status every
+ * RUN_STATUS_EVERY_POLLS-th time) and record the result once there is one; stop at the timeout with "timed
+ * out". One active poller per feature: a new attempt cancels the old one.
  */
 export const analysisPoller = inngest.createFunction(
   {
@@ -46,6 +46,7 @@ export const analysisPoller = inngest.createFunction(
     let lastCheckedAt = Date.parse(data.requested_at);
     let runId = data.run_id;
     let etag: string | undefined;
+    let artifactEtag: string | undefined;
 
     for (let poll = 0; ; poll++) {
       // With a callback on its way, give it the grace period before spending API calls on polling.
@@ -59,10 +60,10 @@ export const analysisPoller = inngest.createFunction(
       if (recorded) return { outcome: "recorded", polls: poll };
 
       const result = await step.run(`poll ${poll}`, async () =>
-        pollAnalysisRun(await defaultAnalysisDeps(), { featureId: data.feature_id, correlationId: data.correlation_id, runId, etag }),
+        pollAnalysisRun(await defaultAnalysisDeps(), { featureId: data.feature_id, correlationId: data.correlation_id, runId, poll, etag, artifactEtag }),
       );
       if (result.state === "settled") return { outcome: "settled", polls: poll + 1 };
-      if (result.state === "running") ({ runId, etag } = result);
+      if (result.state === "running") ({ runId, etag, artifactEtag } = result);
       lastCheckedAt = Date.parse(result.checkedAt);
 
       if (lastCheckedAt >= deadline) {

@@ -70,7 +70,7 @@ describe("exactly one result per attempt", () => {
       gate.hold(WAYS_HOME);
       const racing = Promise.all([
         postAnalysisCallback(body, signedCallbackHeaders(feature, body)),
-        pollAnalysisRun(deps, { featureId: feature.id, correlationId: feature.analysisCorrelationId!, runId: run.id }),
+        pollAnalysisRun(deps, { featureId: feature.id, correlationId: feature.analysisCorrelationId!, runId: run.id, poll: 0 }),
         handleWorkflowRunCompleted(deps, { runId: run.id, runName: run.name, conclusion: run.conclusion, repository: run.repository }),
       ]);
       await gate.releaseWhenAllArrived(WAYS_HOME, iteration);
@@ -105,7 +105,7 @@ describe("exactly one result per attempt", () => {
 
   it("answers a callback arriving after the poller recorded the result as a duplicate, and records nothing more", async () => {
     const { feature, run } = await completedAttempt();
-    expect(await pollAnalysisRun(deps, { featureId: feature.id, correlationId: feature.analysisCorrelationId!, runId: run.id })).toMatchObject({ state: "settled" });
+    expect(await pollAnalysisRun(deps, { featureId: feature.id, correlationId: feature.analysisCorrelationId!, runId: run.id, poll: 0 })).toMatchObject({ state: "settled" });
 
     const body = callbackBody(feature);
     const late = await postAnalysisCallback(body, signedCallbackHeaders(feature, body));

@@ -1,5 +1,5 @@
 import type { AnalysisSource } from "@/db/schema";
-import { ArtifactContentError, downloadArtifactJson } from "@/lib/github/workflows";
+import { ArtifactContentError, downloadArtifactJson, findRunArtifact } from "@/lib/github/workflows";
 import type { InstallationOctokit } from "@/lib/github/github-app";
 import { ANALYSIS_ARTIFACT_FILE, analysisArtifactName, analysisResultSchema } from "./analysis-result";
 import type { AnalysisDeps } from "./deps";
@@ -24,25 +24,40 @@ export async function settleCompletedRun(
   run: CompletedRun,
   source: AnalysisSource,
 ) {
-  const outcome = run.conclusion === "success" ? await outcomeFromArtifact(octokit, run) : failedConclusion(run.conclusion);
+  let outcome: AnalysisOutcome;
+  if (run.conclusion === "success") {
+    const found = await findRunArtifact(octokit, { repository: run.repository, runId: run.runId, name: analysisArtifactName(run.featureId) });
+    const artifactId = found.notModified ? null : found.artifactId;
+    outcome = artifactId
+      ? await outcomeFromArtifact(octokit, { ...run, artifactId })
+      : { status: "failed", error: `The run succeeded but uploaded no artifact ${analysisArtifactName(run.featureId)}` };
+  } else {
+    outcome = { status: "failed", error: `The analysis workflow run ended ${run.conclusion ?? "without a conclusion"}` };
+  }
   return recordAnalysisOutcome(deps, { featureId: run.featureId, correlationId: run.correlationId, source, workflowRunId: run.runId, outcome });
 }
 
-async function outcomeFromArtifact(octokit: InstallationOctokit, run: CompletedRun): Promise<AnalysisOutcome> {
+/** Records the result a run uploaded, whether or not the run has completed yet: the artifact is the result. */
+export async function settleFromArtifact(
+  deps: Pick<AnalysisDeps, "db" | "sendEvent" | "now" | "log" | "outbox">,
+  octokit: InstallationOctokit,
+  run: Omit<CompletedRun, "conclusion"> & { artifactId: number },
+  source: AnalysisSource,
+) {
+  const outcome = await outcomeFromArtifact(octokit, run);
+  return recordAnalysisOutcome(deps, { featureId: run.featureId, correlationId: run.correlationId, source, workflowRunId: run.runId, outcome });
+}
+
+async function outcomeFromArtifact(octokit: InstallationOctokit, run: { featureId: string; repository: string; artifactId: number }): Promise<AnalysisOutcome> {
   const name = analysisArtifactName(run.featureId);
   let content: unknown;
   try {
-    content = await downloadArtifactJson(octokit, { repository: run.repository, runId: run.runId, name, file: ANALYSIS_ARTIFACT_FILE });
+    content = await downloadArtifactJson(octokit, { repository: run.repository, artifactId: run.artifactId, name, file: ANALYSIS_ARTIFACT_FILE });
   } catch (error) {
     if (error instanceof ArtifactContentError) return { status: "failed", error: error.message };
     throw error;
   }
-  if (content === null) return { status: "failed", error: `The run succeeded but uploaded no artifact ${name}` };
   const parsed = analysisResultSchema.safeParse(content);
   if (!parsed.success) return { status: "failed", error: `The result in ${name} does not match the analysis schema: ${parsed.error.issues[0]?.message}` };
   return outcomeFromResult(parsed.data);
-}
-
-function failedConclusion(conclusion: string | null): AnalysisOutcome {
-  return { status: "failed", error: `The analysis workflow run ended ${conclusion ?? "without a conclusion"}` };
 }

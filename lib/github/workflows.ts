@@ -77,23 +77,38 @@ export async function getWorkflowRun(
   }
 }
 
-/** Downloads artifact `name` of a run (GitHub answers with a redirect to a zip) and returns `file` parsed as JSON; null when absent. */
+/**
+ * Run artifact `name`, by conditional request like the run itself: while the run has uploaded nothing new
+ * the list answers 304, free of the rate limit. Null when the run has no such artifact (yet).
+ */
+export async function findRunArtifact(
+  octokit: InstallationOctokit,
+  input: { repository: string; runId: number; name: string; etag?: string },
+): Promise<{ notModified: true } | { notModified: false; artifactId: number | null; etag?: string }> {
+  try {
+    const response = await octokit.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
+      ...splitRepository(input.repository),
+      run_id: input.runId,
+      name: input.name,
+      per_page: 100,
+      headers: input.etag ? { "if-none-match": input.etag } : {},
+    });
+    const artifact = response.data.artifacts.find((candidate) => candidate.name === input.name && !candidate.expired);
+    return { notModified: false, artifactId: artifact?.id ?? null, etag: response.headers.etag };
+  } catch (error) {
+    if (githubRequestError(error)?.status === 304) return { notModified: true };
+    throw error;
+  }
+}
+
+/** Downloads an artifact (GitHub answers with a redirect to a zip) and returns `file` of it parsed as JSON. */
 export async function downloadArtifactJson(
   octokit: InstallationOctokit,
-  input: { repository: string; runId: number; name: string; file: string },
-): Promise<unknown | null> {
-  const repo = splitRepository(input.repository);
-  const { data } = await octokit.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
-    ...repo,
-    run_id: input.runId,
-    name: input.name,
-    per_page: 100,
-  });
-  const artifact = data.artifacts.find((candidate) => candidate.name === input.name && !candidate.expired);
-  if (!artifact) return null;
+  input: { repository: string; artifactId: number; name: string; file: string },
+): Promise<unknown> {
   const zip = await octokit.request("GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}", {
-    ...repo,
-    artifact_id: artifact.id,
+    ...splitRepository(input.repository),
+    artifact_id: input.artifactId,
     archive_format: "zip",
   });
   const files = unzipSync(new Uint8Array(zip.data as ArrayBuffer));

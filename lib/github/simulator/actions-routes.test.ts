@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { analysisResultSchema, analysisRunName } from "@/lib/analysis/analysis-result";
 import { featureWebhookSecret, isValidCallbackSignature } from "@/lib/analysis/callback-signature";
 import { transientGithubError } from "@/lib/github/github-errors";
-import { dispatchWorkflow, downloadArtifactJson, findRunByName, getWorkflowRun } from "@/lib/github/workflows";
+import { dispatchWorkflow, downloadArtifactJson, findRunArtifact, findRunByName, getWorkflowRun } from "@/lib/github/workflows";
 import { TEST_WEBHOOK_SECRET } from "@/test/features";
 import { startTestGithub } from "@/test/github-simulator";
 
@@ -52,7 +52,13 @@ describe("GitHub simulator: Actions", () => {
     const answer = await getWorkflowRun(octokit, { repository: REPOSITORY, runId: runId! });
     expect(answer).toMatchObject({ notModified: false, run: { status: "completed", conclusion: "success" } });
 
-    const analysis = await downloadArtifactJson(octokit, { repository: REPOSITORY, runId: runId!, name: `feature-analysis-${featureId}`, file: "analysis.json" });
+    const name = `feature-analysis-${featureId}`;
+    const listed = await findRunArtifact(octokit, { repository: REPOSITORY, runId: runId!, name });
+    expect(listed).toMatchObject({ notModified: false, artifactId: expect.any(Number), etag: expect.any(String) });
+    if (listed.notModified) return;
+    // The list answers 304 while the run has uploaded nothing new.
+    expect(await findRunArtifact(octokit, { repository: REPOSITORY, runId: runId!, name, etag: listed.etag })).toEqual({ notModified: true });
+    const analysis = await downloadArtifactJson(octokit, { repository: REPOSITORY, artifactId: listed.artifactId!, name, file: "analysis.json" });
     expect(analysisResultSchema.parse(analysis).implementation_tasks?.length).toBeGreaterThan(1);
 
     const callback = received.find((request) => request.headers["x-feature-id"] === featureId)!;

@@ -119,7 +119,7 @@ export function addActionsRoutes(routers: { api: Router; web: Router }, state: S
     if (!run) return;
     const name = typeof req.query.name === "string" ? req.query.name : undefined;
     const artifacts = [...state.artifacts.values()].filter((artifact) => artifact.runId === run.id && (!name || artifact.name === name));
-    res.json({ total_count: artifacts.length, artifacts: artifacts.map((artifact) => artifactView(artifact, run, urls)) });
+    sendConditionalJson(req, res, { total_count: artifacts.length, artifacts: artifacts.map((artifact) => artifactView(artifact, run, urls)) });
   });
 
   const blobSignature = (id: number, expires: number) => createHmac("sha256", blobKey).update(`${id}:${expires}`).digest("hex");
