@@ -72,5 +72,13 @@ export async function startAppTestExecutor(db: Database): Promise<TestExecutor> 
     import("@/lib/config"),
     import("@/lib/jobs/embedded/signing-key"),
   ]);
-  return startTestExecutor(db, inngest, functions, embeddedSigningKey(undefined, getConfig().DATA_DIR));
+  const started = startTestExecutor(db, inngest, functions, embeddedSigningKey(undefined, getConfig().DATA_DIR));
+  // The app hands new GitHub deliveries over off the request path: a drain first lets those arrive.
+  const { githubWebhookHandOff } = await import("@/lib/github-webhooks/default-deps");
+  const drainRuns = started.executor.drain.bind(started.executor);
+  started.executor.drain = async (maxTicks) => {
+    await githubWebhookHandOff().drained();
+    await drainRuns(maxTicks);
+  };
+  return started;
 }

@@ -4,12 +4,21 @@ import { getConfig } from "@/lib/config";
 import { getGithubApp } from "@/lib/github/github-app";
 import { log as rootLog, type Logger } from "@/lib/log";
 import type { GithubWebhookDeps } from "./deps";
+import { createHandOff, type HandOff } from "./hand-off";
+
+let handOff: HandOff | undefined;
+
+/** This process's hand-over of new deliveries to the processing function (one queue per process). */
+export function githubWebhookHandOff(): HandOff {
+  return (handOff ??= createHandOff((events) => inngest.send(events), rootLog));
+}
 
 /** The GitHub webhook flow wired to this process: its database, Inngest client and GitHub App. */
 export async function defaultGithubWebhookDeps(log: Logger = rootLog): Promise<GithubWebhookDeps> {
   return {
     db: await getDb(),
     sendEvent: (event) => inngest.send(event),
+    handOff: githubWebhookHandOff(),
     now: () => new Date(),
     log,
     githubApp: () => getGithubApp(getConfig()),

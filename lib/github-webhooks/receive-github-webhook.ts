@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { webhookEvents } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { isHmacSha256 } from "@/lib/secrets/hmac";
@@ -19,11 +18,11 @@ export type GithubWebhookAnswer = { status: "accepted" | "duplicate"; event_type
 /**
  * One delivery to /webhooks/github: the raw bytes are verified against X-Hub-Signature-256 before
  * anything is parsed, then recorded once per X-GitHub-Delivery (a single INSERT … ON CONFLICT DO
- * NOTHING decides, so concurrent copies cannot both win) and handed to the processing function. The
- * caller never waits for processing.
+ * NOTHING decides, so concurrent copies cannot both win) and queued for the processing function. The
+ * stored row is the durable record: the caller waits for neither the hand-over nor the processing.
  */
 export async function receiveGithubWebhook(
-  deps: Pick<GithubWebhookDeps, "db" | "sendEvent" | "log">,
+  deps: Pick<GithubWebhookDeps, "db" | "handOff" | "log">,
   secret: string,
   request: GithubWebhookRequest,
 ): Promise<GithubWebhookAnswer> {
@@ -63,14 +62,7 @@ export async function receiveGithubWebhook(
     deps.log.info("github webhook duplicate", { event_type: eventType, delivery_id: deliveryId });
     return { status: "duplicate", event_type: eventType, delivery_id: deliveryId };
   }
-  try {
-    await deps.sendEvent({ name: GITHUB_WEBHOOK_RECEIVED_EVENT, data: { event_id: row.id, event_type: eventType, delivery_id: deliveryId } });
-  } catch (error) {
-    // Not handed over: forget the delivery so GitHub's redelivery is not taken for a duplicate.
-    await deps.db.delete(webhookEvents).where(eq(webhookEvents.id, row.id));
-    deps.log.error("github webhook not queued", { delivery_id: deliveryId, error });
-    throw new AppError(503, "not_queued", "The delivery could not be queued; redeliver it");
-  }
+  deps.handOff.add({ name: GITHUB_WEBHOOK_RECEIVED_EVENT, data: { event_id: row.id, event_type: eventType, delivery_id: deliveryId } });
   deps.log.info("github webhook accepted", { event_type: eventType, action: payload.action, delivery_id: deliveryId });
   return { status: "accepted", event_type: eventType, delivery_id: deliveryId };
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { jobEvents, webhookEvents } from "@/db/schema";
 import { setDemoGithub } from "@/lib/github/github-urls";
 import { countWebhookEvents } from "@/lib/github-webhooks/clean-up-webhook-events";
+import { githubWebhookHandOff } from "@/lib/github-webhooks/default-deps";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
 import { postGithubWebhook, TEST_GITHUB_WEBHOOK_SECRET } from "@/test/github-webhooks";
@@ -48,6 +49,7 @@ describe("POST /webhooks/github", () => {
     const bodies = await Promise.all(answers.map((answer) => answer.json()));
     expect(bodies.filter((body) => body.status === "accepted")).toHaveLength(1);
     expect(bodies.filter((body) => body.status === "duplicate")).toHaveLength(19);
+    await githubWebhookHandOff().drained();
     const handedOver = await db.select().from(jobEvents).where(sql`${jobEvents.data}->>'delivery_id' = ${deliveryId}`);
     expect(handedOver).toHaveLength(1);
   });
