@@ -27,7 +27,7 @@ describe("the GitHub delivery hand-off", () => {
   it("retries a failed send after the configured delays, then gives the batch up to the stuck-event sweep", async () => {
     const log = createLogger({ test: true });
     const error = vi.spyOn(log, "error");
-    const send = vi.fn(async () => {
+    const send = vi.fn(async (_batch: HandOffEvent[]): Promise<void> => {
       throw new Error("executor unavailable");
     });
     const handOff = createHandOff(send, log, { retryDelaysMs: [1, 1] });
