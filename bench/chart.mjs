@@ -83,6 +83,10 @@ export function chartHtml(r) {
       ], { value: 300, label: "300 MB" }),
     );
   }
+  // Results merged from partial runs (BENCH_ONLY) list each run's time in `runs`.
+  const runs = Object.keys(r.runs ?? {});
+  const when = runs.length ? `${runs.length} runs (${runs.join("; ")}), times in bench/results.json` : r.started_at;
+  const load = runs.length ? "load average per run in bench/results.json" : `load average at start ${r.machine?.loadavg ?? ""}`;
   return `<!doctype html><html><head><meta charset="utf-8"><style>
     body { margin: 0; padding: 16px; font-family: system-ui, sans-serif; background: #fff; width: 1160px; }
     h1 { font-size: 18px; margin: 0 0 4px; } p { margin: 0 0 12px; color: #475569; font-size: 12px; }
@@ -91,7 +95,7 @@ export function chartHtml(r) {
     .title { font-size: 13px; font-weight: 600; fill: #0f172a; } .unit { font-weight: 400; fill: #64748b; }
     .label { font-size: 12px; fill: #334155; } .value { font-size: 11px; fill: #0f172a; } .target { font-size: 11px; fill: #dc2626; }
   </style></head><body><h1>Hooksmith — npm run bench</h1>
-  <p>${esc(r.started_at)} · ${r.machine?.cpus} cores · Node ${esc(r.machine?.node)} · load average at start ${esc(r.machine?.loadavg ?? "")} · blue: Hooksmith, grey: baselines measured in the same run</p>
+  <p>${esc(when)} · ${r.machine?.cpus} cores · Node ${esc(r.machine?.node)} · ${esc(load)} · blue: Hooksmith, grey: baselines measured in the same run</p>
   <div class="grid">${panels.join("")}</div></body></html>`;
 }
 
