@@ -26,7 +26,7 @@ function panel(title, unit, bars, target) {
   return `<svg width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><text x="8" y="18" class="title">${esc(title)} <tspan class="unit">${esc(unit)}</tspan></text>${rows}${line}</svg>`;
 }
 
-export function chartHtml(r) {
+function chartHtml(r) {
   const panels = [];
   const ing = r.ingestion;
   if (ing) {

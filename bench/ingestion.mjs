@@ -1,20 +1,21 @@
 // 1 + 5. Inbound ingestion: POST /webhooks/github (a real ~10 KB signed push) at concurrency 32 on PGlite
 // and on PostgreSQL, against a bare Next.js route on the same server, Probot and a plain Node server;
 // the next-server's RSS idle and under that load.
+import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { sign } from "@octokit/webhooks-methods";
-import { cannon, groupRss, percentile, ratio, ROOT, sampleRss, sleep, startApp, startNodeServer, summary } from "./lib.mjs";
+import { cannon, groupRss, loggedDurations, percentile, ratio, ROOT, sampleRss, sleep, startApp, startNodeServer, summary } from "./lib.mjs";
 
 const examples = createRequire(import.meta.url)("@octokit/webhooks-examples");
 
-export const SECRET = "hooksmith-bench-webhook-secret-0123";
+const SECRET = "hooksmith-bench-webhook-secret-0123";
 const CONNECTIONS = 32;
 
 /** The largest push example, with its head commit repeated until the body is ~10 KB (a push of several commits). */
-export function pushPayload(target = 10 * 1024) {
+function pushPayload(target = 10 * 1024) {
   const push = examples.find((example) => example.name === "push").examples.reduce((a, b) => (JSON.stringify(b).length > JSON.stringify(a).length ? b : a));
   const payload = structuredClone(push);
   const template = payload.head_commit ?? payload.commits[0];
@@ -37,15 +38,7 @@ async function idleRss(pgid) {
 
 /** The route's own time (duration_ms of its request log lines) during a measured run. */
 function handlerTimes(app, offset, pathname) {
-  const durations = [];
-  for (const line of app.output().slice(offset).split("\n")) {
-    if (!line.includes(`"path":"${pathname}"`) || !line.includes("duration_ms")) continue;
-    try {
-      durations.push(JSON.parse(line).duration_ms);
-    } catch {
-      /* partial line */
-    }
-  }
+  const durations = loggedDurations(app, offset, pathname);
   return { handler_p50_ms: percentile(durations, 50), handler_p99_ms: percentile(durations, 99) };
 }
 
@@ -117,7 +110,6 @@ export async function benchIngestion({ pg, seconds, warmup }) {
  * a closed loopback port, so nothing leaves the machine.
  */
 async function productionIdleRss(pg) {
-  const { generateKeyPairSync } = await import("node:crypto");
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "hooksmith-bench-"));
   try {

@@ -8,6 +8,8 @@ import path from "node:path";
 import autocannon from "autocannon";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
+/** The ADMIN_API_TOKEN the bench's servers are started with, where a run calls the admin API. */
+export const BENCH_ADMIN_TOKEN = "hooksmith-bench-admin-token-0123456789abcdef";
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const taken = new Set();
@@ -42,7 +44,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => (killAll(),
 process.on("exit", () => killAll());
 
 /** Spawns a command as its own process group, collecting its output. */
-export function spawnGroup(command, args, env) {
+function spawnGroup(command, args, env) {
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   children.add(child);
   let output = "";
@@ -153,6 +155,21 @@ export function cannon({ url, body, headers, connections, seconds }) {
       (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
+}
+
+/** duration_ms of the server's request log lines for `pathname` in its output since `offset`. */
+export function loggedDurations(app, offset, pathname) {
+  const durations = [];
+  for (const line of app.output().slice(offset).split("\n")) {
+    if (!line.includes(`"path":"${pathname}"`)) continue;
+    try {
+      const entry = JSON.parse(line);
+      if (typeof entry.duration_ms === "number") durations.push(entry.duration_ms);
+    } catch {
+      /* not a log line, or a partial one */
+    }
+  }
+  return durations;
 }
 
 export const summary = (result) => ({

@@ -10,9 +10,8 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { Webhook } from "standardwebhooks";
-import { freePort, percentile, ratio, sleep, startApp } from "./lib.mjs";
+import { BENCH_ADMIN_TOKEN as TOKEN, freePort, percentile, ratio, sleep, startApp } from "./lib.mjs";
 
-const TOKEN = "hooksmith-bench-admin-token-0123456789abcdef";
 const SECRET = `whsec_${Buffer.from("hooksmith-bench-outbound-secret!").toString("base64")}`;
 
 function startReceiver(port) {

@@ -9,9 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { percentile, ratio, startApp } from "./lib.mjs";
+import { BENCH_ADMIN_TOKEN as TOKEN, loggedDurations, percentile, ratio, startApp } from "./lib.mjs";
 
-const TOKEN = "hooksmith-bench-admin-token-0123456789abcdef";
 const REPEAT = 15;
 
 async function seed(sql, rows) {
@@ -54,18 +53,9 @@ async function time(app, route) {
   return { p50_ms: Math.round(percentile(client, 50) * 10) / 10, p95_ms: Math.round(percentile(client, 95) * 10) / 10, body };
 }
 
-/** duration_ms of the server's request log lines for `pathname` since `offset` of its output. */
+/** The server's own time for `pathname` (its request log) since `offset` of its output. */
 function serverDurations(app, offset, pathname) {
-  const durations = [];
-  for (const line of app.output().slice(offset).split("\n")) {
-    if (!line.includes(`"path":"${pathname}"`)) continue;
-    try {
-      const entry = JSON.parse(line);
-      if (typeof entry.duration_ms === "number") durations.push(entry.duration_ms);
-    } catch {
-      /* not a log line */
-    }
-  }
+  const durations = loggedDurations(app, offset, pathname);
   return { server_p50_ms: percentile(durations, 50), server_p95_ms: percentile(durations, 95) };
 }
 

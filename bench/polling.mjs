@@ -10,9 +10,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort, sleep, startApp } from "./lib.mjs";
+import { BENCH_ADMIN_TOKEN as TOKEN, freePort, sleep, startApp } from "./lib.mjs";
 
-const TOKEN = "hooksmith-bench-admin-token-0123456789abcdef";
 const SCALE = 30; // 1 s of this run ≙ 30 s of production
 
 export async function benchPolling() {

@@ -1,6 +1,8 @@
 // The results as rows: what, measured, baseline, ratio, target, met — printed by `npm run bench` and
 // pasted into the README's Performance section.
-export function resultRows(r) {
+const COLUMNS = ["what", "value", "baseline", "ratio", "target", "met"];
+
+function resultRows(r) {
   const rows = [];
   const add = (what, value, baseline, ratio, target, met) => rows.push({ what, value, baseline, ratio: ratio ?? "", target, met: met === undefined ? "" : met ? "yes" : "NO" });
   const ing = r.ingestion;
@@ -50,17 +52,15 @@ export function resultRows(r) {
 
 export function printTable(results) {
   const rows = resultRows(results);
-  const columns = ["what", "value", "baseline", "ratio", "target", "met"];
-  const width = Object.fromEntries(columns.map((c) => [c, Math.max(c.length, ...rows.map((row) => String(row[c]).length))]));
-  const line = (row) => columns.map((c) => String(row[c]).padEnd(width[c])).join("  ");
-  console.log(`\n${line(Object.fromEntries(columns.map((c) => [c, c])))}`);
-  console.log(columns.map((c) => "-".repeat(width[c])).join("  "));
+  const width = Object.fromEntries(COLUMNS.map((c) => [c, Math.max(c.length, ...rows.map((row) => String(row[c]).length))]));
+  const line = (row) => COLUMNS.map((c) => String(row[c]).padEnd(width[c])).join("  ");
+  console.log(`\n${line(Object.fromEntries(COLUMNS.map((c) => [c, c])))}`);
+  console.log(COLUMNS.map((c) => "-".repeat(width[c])).join("  "));
   for (const row of rows) console.log(line(row));
 }
 
-/** The same rows as a Markdown table. */
+/** The same rows as a Markdown table (the README's Performance section). */
 export function markdownTable(results) {
   const rows = resultRows(results);
-  const columns = ["what", "value", "baseline", "ratio", "target", "met"];
-  return [`| ${columns.join(" | ")} |`, `| ${columns.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${columns.map((c) => String(row[c]).replaceAll("|", "\\|")).join(" | ")} |`)].join("\n");
+  return [`| ${COLUMNS.join(" | ")} |`, `| ${COLUMNS.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${COLUMNS.map((c) => String(row[c]).replaceAll("|", "\\|")).join(" | ")} |`)].join("\n");
 }

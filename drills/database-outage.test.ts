@@ -8,11 +8,11 @@ import examples from "@octokit/webhooks-examples";
 import { eq, inArray } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
-import { POST as postCallback } from "@/app/api/v1/webhooks/analysis-result/route";
 import { GET as webhookHealth } from "@/app/webhooks/github/health/route";
 import { setDatabaseHandle } from "@/db";
 import { openDatabase } from "@/db/client";
 import { webhookEvents } from "@/db/schema";
+import { postAnalysisCallback } from "@/test/analysis";
 import { postGithubWebhook } from "@/test/github-webhooks";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
 import { installAsProcessGithub, startTestGithub } from "@/test/github-simulator";
@@ -22,12 +22,12 @@ import { createPostgresTemplate, databaseUrl, dropPostgresDatabase } from "@/tes
 const SERVER_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const PROXY_PORT = 4400 + (process.pid % 50);
 
-const reachable = await postgres(SERVER_URL, { max: 1, connect_timeout: 2, onnotice: () => {} })
-  .begin(async (sql) => sql`select 1`)
-  .then(
-    () => true,
-    () => false,
-  );
+const probe = postgres(SERVER_URL, { max: 1, connect_timeout: 2, onnotice: () => {} });
+const reachable = await probe`select 1`.then(
+  () => true,
+  () => false,
+);
+await probe.end({ timeout: 1 });
 if (!reachable) console.warn(`drill 3 skipped: no PostgreSQL at ${SERVER_URL}`);
 
 /** A TCP proxy to PostgreSQL: `forward` (normal), `refuse` (connections reset, port closed) or `blackhole` (accepted, never answered). */
@@ -124,13 +124,7 @@ describe.skipIf(!reachable)("drill: PostgreSQL unreachable, then back", async ()
     let started = performance.now();
     for (const id of deliveries.slice(0, 3)) await unavailable(await postGithubWebhook("issues", issue, { deliveryId: id }));
     await unavailable(await callRoute(webhookHealth, new Request("http://app.test/webhooks/github/health")));
-    const body = JSON.stringify({ feature_id: randomUUID() });
-    const callback = new Request("http://app.test/api/v1/webhooks/analysis-result", {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-feature-id": randomUUID(), "x-webhook-signature": "ab".repeat(32) },
-      body,
-    });
-    await unavailable(await callRoute(postCallback, callback));
+    await unavailable(await postAnalysisCallback(JSON.stringify({ feature_id: randomUUID() }), { "x-feature-id": randomUUID(), "x-webhook-signature": "ab".repeat(32) }));
     const refusedMs = performance.now() - started;
     expect(refusedMs).toBeLessThan(5_000);
 

@@ -6,11 +6,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { Webhook } from "standardwebhooks";
+import { setSimulatorFaults, startReceiver } from "./fixtures";
 import { startApp, type AppProcess } from "./server-process";
 
 const PORT = 4520;
@@ -53,20 +51,10 @@ test("drill 2: SIGKILL mid-poll and mid-delivery loses nothing and repeats nothi
 
   // The receiver verifies every delivery as a Standard Webhooks receiver would, and answers slowly so
   // that the kill lands while deliveries are in flight.
-  const received: { id: string; type: string }[] = [];
-  const receiver = createServer(async (req, res) => {
-    let body = "";
-    for await (const chunk of req) body += chunk;
-    const headers = Object.fromEntries(["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => [name, String(req.headers[name])]));
-    const event = new Webhook(ENDPOINT_SECRET).verify(body, headers) as { event_type: string };
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    received.push({ id: headers["webhook-id"]!, type: event.event_type });
-    res.writeHead(200).end("ok");
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  const receiver = await startReceiver(ENDPOINT_SECRET, { delayMs: 150 });
+  const received = receiver.received;
   writeFileSync(path.join(DATA_DIR, "secrets", "drill_secret"), ENDPOINT_SECRET);
-  writeFileSync(path.join(DATA_DIR, "webhooks.yaml"), `endpoints:\n  - id: drill\n    url: ${receiverUrl}\n    secret: drill_secret\n    events: ["feature.*", "webhook.test"]\n`);
+  writeFileSync(path.join(DATA_DIR, "webhooks.yaml"), `endpoints:\n  - id: drill\n    url: ${receiver.url}\n    secret: drill_secret\n    events: ["feature.*", "webhook.test"]\n`);
 
   const { privateKey, publicKey } = generateKeyPairSync("rsa", {
     modulusLength: 2048,
@@ -80,7 +68,7 @@ test("drill 2: SIGKILL mid-poll and mid-delivery loses nothing and repeats nothi
     timings: { queuedMs: 300, runMs: 6000 },
   });
   // Polling is the only way home, so the poller is what the kill interrupts.
-  const faults = await fetch(`${github.url}/_simulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ callback: "drop", workflowRunWebhook: false }) });
+  const faults = await setSimulatorFaults(github.url, { callback: "drop", workflowRunWebhook: false });
   expect(faults.status).toBe(200);
 
   const env = {
@@ -138,8 +126,8 @@ test("drill 2: SIGKILL mid-poll and mid-delivery loses nothing and repeats nothi
   for (const detail of await details()) expect(detail.analyses).toHaveLength(1);
 
   // Every event emitted: 4 feature.created, 20 webhook.test, 4 feature.analysis.completed.
-  await expect.poll(() => new Set(received.map((event) => event.id)).size, { timeout: 120_000, intervals: [250] }).toBe(28);
-  const firstReceipts = received.map((event) => event.id).filter((id, index, all) => all.indexOf(id) === index);
+  await expect.poll(() => new Set(received.map((event) => event.webhookId)).size, { timeout: 120_000, intervals: [250] }).toBe(28);
+  const firstReceipts = received.map((event) => event.webhookId).filter((id, index, all) => all.indexOf(id) === index);
   // Emitted order per endpoint: the tests were emitted in this order, after the feature.created events.
   expect(firstReceipts.filter((id) => tests.includes(id))).toEqual(tests);
   expect(received.length - firstReceipts.length).toBeLessThanOrEqual(1); // only the delivery in flight at the kill
@@ -147,5 +135,5 @@ test("drill 2: SIGKILL mid-poll and mid-delivery loses nothing and repeats nothi
 
   const log = (await (await api("/api/v1/admin/webhooks/deliveries?endpoint_id=drill&limit=100")).json()) as { data: { status: string }[] };
   expect(log.data.filter((delivery) => delivery.status !== "succeeded")).toEqual([]);
-  receiver.close();
+  await receiver.close();
 });

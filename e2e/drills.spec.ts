@@ -5,6 +5,7 @@ import { rmSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { setSimulatorFaults } from "./fixtures";
 import { startApp, type AppProcess } from "./server-process";
 
 const PORT = 4500;
@@ -31,15 +32,12 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => app?.kill("SIGKILL"));
 
-const faults = (patch: Record<string, unknown>) =>
-  fetch(`${SIMULATOR}/_simulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(patch) });
-
 type FeatureDetail = { status: string; analyses: { source: string; status: string }[]; events: { kind: string; message: string }[] };
 
 test("drill 4: GitHub 5xx, rate limits and slowness delay the poller but it records the result, once", async () => {
   test.setTimeout(120_000);
   // Polling is the only way home: no callback, no workflow_run webhook.
-  expect((await faults({ callback: "drop", workflowRunWebhook: false })).status).toBe(200);
+  expect((await setSimulatorFaults(SIMULATOR, { callback: "drop", workflowRunWebhook: false })).status).toBe(200);
   const created = await fetch(`${app.url}/api/v1/features`, {
     method: "POST",
     headers: auth,
@@ -49,7 +47,7 @@ test("drill 4: GitHub 5xx, rate limits and slowness delay the poller but it reco
   const { id } = (await created.json()) as { id: string };
   expect((await fetch(`${app.url}/api/v1/features/${id}/analyze`, { method: "POST", headers: auth })).status).toBe(202);
   // Dispatched: now every poll meets trouble first — 5xx twice, the primary and the secondary rate limit, all slow.
-  expect((await faults({ serverErrors: 2, rateLimited: 1, secondaryRateLimited: 1, rateLimitResetSeconds: 1, slowMs: 1500 })).status).toBe(200);
+  expect((await setSimulatorFaults(SIMULATOR, { serverErrors: 2, rateLimited: 1, secondaryRateLimited: 1, rateLimitResetSeconds: 1, slowMs: 1500 })).status).toBe(200);
 
   const started = Date.now();
   let detail: FeatureDetail | undefined;
@@ -66,7 +64,7 @@ test("drill 4: GitHub 5xx, rate limits and slowness delay the poller but it reco
   expect(detail!.events.filter((event) => event.kind === "completed")).toHaveLength(1);
   const state = (await (await fetch(`${SIMULATOR}/_simulator/state`)).json()) as { faults: Record<string, number> };
   expect(state.faults).toMatchObject({ serverErrors: 0, rateLimited: 0, secondaryRateLimited: 0 });
-  await faults({ slowMs: 0, callback: "deliver", workflowRunWebhook: true });
+  await setSimulatorFaults(SIMULATOR, { slowMs: 0, callback: "deliver", workflowRunWebhook: true });
   console.log(`drill 4: completed by polling after ${transient.length} transient errors in ${Date.now() - started} ms`);
 });
 

@@ -1,16 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { SIMULATOR_URL } from "../playwright.config";
-import { screenshot, signInAs } from "./fixtures";
-
-/** Seeds a feature through the API as the signed-in page (same origin, so the CSRF check passes). */
-async function createFeature(page: Page, baseURL: string, input: { name: string; description: string; repository?: string }) {
-  const response = await page.request.post("/api/v1/features", {
-    data: { priority: "high", repository: "demo-org/demo-app", ...input },
-    headers: { origin: baseURL },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as { id: string };
-}
+import { createFeature, screenshot, setSimulatorFaults, signInAs } from "./fixtures";
 
 /** Signs in, creates a feature through the API, opens its page and presses Analyze. */
 async function analyzeNewFeature(page: Page, baseURL: string, input: Parameters<typeof createFeature>[2]) {
@@ -118,19 +108,18 @@ test("Analyze shows why GitHub refused, and the feature stays as it was", async 
   await expect(page.getByRole("button", { name: "Analyze" })).toBeEnabled();
 });
 
-/** Switches the demo server's simulated GitHub (see lib/github/simulator/faults.ts); reset after each test. */
-async function simulatorFaults(request: APIRequestContext, faults: Record<string, unknown>) {
-  const response = await request.post(`${SIMULATOR_URL}/_simulator/faults`, { data: faults });
-  expect(response.status()).toBe(200);
+/** Switches the demo server's simulated GitHub; reset after each test. */
+async function simulatorFaults(faults: Record<string, unknown>) {
+  expect((await setSimulatorFaults(SIMULATOR_URL, faults)).status).toBe(200);
 }
 
 test.describe("with GitHub misbehaving", () => {
-  test.afterEach(async ({ request }) => {
-    await request.post(`${SIMULATOR_URL}/_simulator/faults`, { data: { callback: "deliver", conclusion: "success", refuseDispatch: null, workflowRunWebhook: true } });
+  test.afterEach(async () => {
+    await setSimulatorFaults(SIMULATOR_URL, { callback: "deliver", conclusion: "success", refuseDispatch: null, workflowRunWebhook: true });
   });
 
-  test("with the callback lost, the App's workflow_run webhook brings the result home", async ({ page, baseURL, request }) => {
-    await simulatorFaults(request, { callback: "drop" });
+  test("with the callback lost, the App's workflow_run webhook brings the result home", async ({ page, baseURL }) => {
+    await simulatorFaults({ callback: "drop" });
     await analyzeNewFeature(page, baseURL!, { name: "Saved searches", description: "People save a search with its filters and get a weekly digest." });
 
     await expect(page.getByTestId("feature-status")).toHaveText("completed");
@@ -138,8 +127,8 @@ test.describe("with GitHub misbehaving", () => {
     await expect(page.getByTestId("feature-timeline").locator("[data-kind=workflow_run_received]")).toHaveCount(1);
   });
 
-  test("with the callback and the webhook lost, the result comes home by polling", async ({ page, baseURL, request }) => {
-    await simulatorFaults(request, { callback: "drop", workflowRunWebhook: false });
+  test("with the callback and the webhook lost, the result comes home by polling", async ({ page, baseURL }) => {
+    await simulatorFaults({ callback: "drop", workflowRunWebhook: false });
     await analyzeNewFeature(page, baseURL!, { name: "Audit log", description: "Every admin action is recorded with who, what and when. Admins can filter it." });
 
     await expect(page.getByTestId("feature-status")).toHaveText("completed");
@@ -150,8 +139,8 @@ test.describe("with GitHub misbehaving", () => {
     await screenshot(page, "features-detail-polling");
   });
 
-  test("a failed run ends the analysis failed with its reason, and it can be analyzed again", async ({ page, baseURL, request }) => {
-    await simulatorFaults(request, { conclusion: "failure", callback: "drop", workflowRunWebhook: false });
+  test("a failed run ends the analysis failed with its reason, and it can be analyzed again", async ({ page, baseURL }) => {
+    await simulatorFaults({ conclusion: "failure", callback: "drop", workflowRunWebhook: false });
     await analyzeNewFeature(page, baseURL!, { name: "Bulk import", description: "Import customers from a spreadsheet with validation per row." });
 
     // No result artifact comes: polling sees the failure at its first status read, the 10th poll.
@@ -160,13 +149,13 @@ test.describe("with GitHub misbehaving", () => {
     await expect(page.getByTestId("feature-timeline").locator("[data-kind=failed]")).toBeVisible();
     await screenshot(page, "features-detail-failed");
 
-    await simulatorFaults(request, { conclusion: "success", callback: "deliver" });
+    await simulatorFaults({ conclusion: "success", callback: "deliver" });
     await page.getByRole("button", { name: "Analyze" }).click();
     await expect(page.getByTestId("feature-status")).toHaveText("completed");
   });
 
-  test("GitHub refusing the dispatch is a clear 502 message, and nothing changes", async ({ page, baseURL, request }) => {
-    await simulatorFaults(request, { refuseDispatch: { status: 422, message: "Workflow does not have 'workflow_dispatch' trigger" } });
+  test("GitHub refusing the dispatch is a clear 502 message, and nothing changes", async ({ page, baseURL }) => {
+    await simulatorFaults({ refuseDispatch: { status: 422, message: "Workflow does not have 'workflow_dispatch' trigger" } });
     await analyzeNewFeature(page, baseURL!, { name: "Webhooks for invoices", description: "Send an event when an invoice is paid." });
     await expect(page.getByText(/GitHub refused to start the analysis workflow: GitHub answered 422: Workflow does not have 'workflow_dispatch' trigger/)).toBeVisible();
     await expect(page.getByTestId("feature-status")).toHaveText("pending");

@@ -1,6 +1,9 @@
 import { mkdirSync } from "node:fs";
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
 
 const SCREENSHOTS = path.join(__dirname, ".artifacts", "screenshots");
 
@@ -18,4 +21,67 @@ export async function signInAs(page: Page, login: string, next = "/features") {
   await page.getByLabel("Or type any GitHub login").fill(login);
   await page.getByRole("button", { name: "Authorize" }).click();
   await expect(page.getByTestId("current-user")).toHaveText(login);
+}
+
+/** Seeds a feature through the API as the signed-in page (same origin, so the CSRF check passes). */
+export async function createFeature(
+  page: Page,
+  baseURL: string,
+  input: { name: string; description: string; priority?: string; repository?: string },
+) {
+  const response = await page.request.post("/api/v1/features", {
+    data: { priority: "high", repository: "demo-org/demo-app", ...input },
+    headers: { origin: baseURL },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as { id: string };
+}
+
+/** Switches a GitHub simulator's faults (lib/github/simulator/faults.ts); the demo server's listens at SIMULATOR_URL. */
+export function setSimulatorFaults(simulatorUrl: string, faults: Record<string, unknown>) {
+  return fetch(`${simulatorUrl}/_simulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
+}
+
+type Envelope = { event_id: string; event_type: string; timestamp: string; data: Record<string, unknown> };
+
+const header = (request: IncomingMessage, name: string) => String(request.headers[name] ?? "");
+
+/**
+ * A receiver as a customer would write it: every request is verified with the `standardwebhooks`
+ * library before anything else; what it accepted is kept in `received`, what failed verification in
+ * `rejected`. `delayMs` holds each verified request that long before it is answered.
+ */
+export async function startReceiver(secret: string, options: { delayMs?: number } = {}) {
+  const verifier = new Webhook(secret);
+  const received: (Envelope & { webhookId: string })[] = [];
+  const rejected: string[] = [];
+  let failures = 0;
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
+    const headers = { "webhook-id": header(request, "webhook-id"), "webhook-timestamp": header(request, "webhook-timestamp"), "webhook-signature": header(request, "webhook-signature") };
+    let event: Envelope;
+    try {
+      event = verifier.verify(body, headers) as Envelope;
+    } catch (error) {
+      rejected.push(String(error));
+      return response.writeHead(400).end("signature check failed");
+    }
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+    if (failures > 0) {
+      failures -= 1;
+      return response.writeHead(500, { "content-type": "text/plain" }).end("receiver down for maintenance");
+    }
+    received.push({ ...event, webhookId: headers["webhook-id"] });
+    response.writeHead(200, { "content-type": "text/plain" }).end("ok");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    received,
+    rejected,
+    failNextRequest: () => (failures = 1),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections()),
+  };
 }

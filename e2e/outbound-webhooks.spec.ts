@@ -1,54 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { Webhook } from "standardwebhooks";
 import { WEBHOOK_SECRETS_DIR, WEBHOOKS_CONFIG_PATH } from "../playwright.config";
-import { screenshot, signInAs } from "./fixtures";
-
-type Envelope = { event_id: string; event_type: string; timestamp: string; data: Record<string, unknown> };
-
-const header = (request: IncomingMessage, name: string) => String(request.headers[name] ?? "");
-
-/**
- * A receiver as a customer would write it: every request is verified with the `standardwebhooks`
- * library before anything else; what it accepted is kept in `received`, what failed verification in `rejected`.
- */
-async function startReceiver(secret: string) {
-  const verifier = new Webhook(secret);
-  const received: (Envelope & { webhookId: string })[] = [];
-  const rejected: string[] = [];
-  let failures = 0;
-  const server = createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString("utf8");
-    const headers = { "webhook-id": header(request, "webhook-id"), "webhook-timestamp": header(request, "webhook-timestamp"), "webhook-signature": header(request, "webhook-signature") };
-    let event: Envelope;
-    try {
-      event = verifier.verify(body, headers) as Envelope;
-    } catch (error) {
-      rejected.push(String(error));
-      return response.writeHead(400).end("signature check failed");
-    }
-    if (failures > 0) {
-      failures -= 1;
-      return response.writeHead(500, { "content-type": "text/plain" }).end("receiver down for maintenance");
-    }
-    received.push({ ...event, webhookId: headers["webhook-id"] });
-    response.writeHead(200, { "content-type": "text/plain" }).end("ok");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
-    received,
-    rejected,
-    failNextRequest: () => (failures = 1),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections()),
-  };
-}
+import { createFeature, screenshot, signInAs, startReceiver } from "./fixtures";
 
 const ENDPOINT = "e2e-receiver";
 const SECRET_NAME = "e2e_receiver_secret";
@@ -122,12 +77,7 @@ test("an admin reloads webhooks.yaml, sends a test event, watches a retried deli
 
     // The receiver answers the next request with a 500: the delivery is retried, and succeeds.
     receiver.failNextRequest();
-    const created = await page.request.post("/api/v1/features", {
-      data: { name: "Webhook receipts", description: "Receivers get a feature.created event for every new feature.", priority: "low", repository: "demo-org/demo-app" },
-      headers: { origin: baseURL! },
-    });
-    expect(created.status()).toBe(201);
-    const feature = (await created.json()) as { id: string };
+    const feature = await createFeature(page, baseURL!, { name: "Webhook receipts", description: "Receivers get a feature.created event for every new feature.", priority: "low" });
     const featureDelivery = log.getByRole("row", { name: /feature\.created/ });
     await expect(featureDelivery.locator("[data-status]")).toHaveText("succeeded");
     await featureDelivery.click();

@@ -72,7 +72,9 @@ export async function startAppTestExecutor(db: Database): Promise<TestExecutor> 
     import("@/lib/config"),
     import("@/lib/jobs/embedded/signing-key"),
   ]);
-  const started = startTestExecutor(db, inngest, functions, embeddedSigningKey(undefined, getConfig().DATA_DIR));
+  // Signed with the key the app's client checks (inngest/client.ts), as the server does.
+  const config = getConfig();
+  const started = startTestExecutor(db, inngest, functions, embeddedSigningKey(config.INNGEST_SIGNING_KEY, config.DATA_DIR));
   // The app hands new GitHub deliveries over off the request path: a drain first lets those arrive.
   const { githubWebhookHandOff } = await import("@/lib/github-webhooks/default-deps");
   const drainRuns = started.executor.drain.bind(started.executor);

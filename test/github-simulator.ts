@@ -1,7 +1,7 @@
-import { generateKeyPairSync } from "node:crypto";
 import { afterAll } from "vitest";
 import { createGithubApp, repositoryOctokit, type GithubApp } from "@/lib/github/github-app";
 import { setDemoGithub } from "@/lib/github/github-urls";
+import { generateAppKeyPair } from "@/lib/github/simulator/app-routes";
 import { startGithubSimulator, type GithubSimulator, type StartGithubSimulatorOptions } from "@/lib/github/simulator/start-github-simulator";
 import { TEST_WEBHOOK_SECRET } from "./features";
 
@@ -25,11 +25,7 @@ export interface TestGithub {
  * as the server has in demo mode. Runs take `timings` (fast by default). Closed after the file.
  */
 export async function startTestGithub(options: Partial<StartGithubSimulatorOptions> = {}): Promise<TestGithub> {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  });
+  const { privateKey, publicKey } = generateAppKeyPair();
   const simulator = await startGithubSimulator({
     app: { id: TEST_APP_ID, slug: "hooksmith-test", publicKey },
     installations: [TEST_INSTALLATION],

@@ -2,19 +2,11 @@ import { and, asc, eq, like, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { outboundEvents, webhookDeliveries } from "@/db/schema";
 import { createLogger } from "@/lib/log";
-import type { Endpoint } from "@/lib/outbound/endpoints-config";
 import { createOutbox } from "@/lib/outbound/outbox";
+import { testEndpoint } from "./outbound";
 
 /** The endpoint tests subscribe to user.*: its deliveries show which events were recorded, in order. */
-export const USER_EVENTS_ENDPOINT: Endpoint = {
-  id: "user-sync",
-  url: "https://crm.example.com/hooks/users",
-  events: ["user.*"],
-  enabled: true,
-  description: null,
-  secretName: "user_sync_secret",
-  secrets: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
-};
+export const USER_EVENTS_ENDPOINT = testEndpoint("https://crm.example.com/hooks/users", { id: "user-sync", events: ["user.*"], secretName: "user_sync_secret" });
 
 /** An outbox like the app's, delivering to USER_EVENTS_ENDPOINT; `woken` lists the endpoints it was asked to wake. */
 export function userEventsOutbox() {

@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
+import { cn } from "@/lib/ui/cn";
 
-/** One "term value" pair in a detail page's `<dl>` summary line. */
-export function Fact({ term, children }: { term: string; children: ReactNode }) {
+/** One "term value" pair in a detail page's `<dl>` summary line (`className="flex-col …"` to stack them). */
+export function Fact({ term, className, children }: { term: string; className?: string; children: ReactNode }) {
   return (
-    <div className="flex items-center gap-2">
+    <div className={cn("flex items-center gap-2", className)}>
       <dt className="text-muted-foreground">{term}</dt>
       <dd>{children}</dd>
     </div>

@@ -4,7 +4,7 @@ import { defaultAnalysisDeps } from "@/lib/analysis/default-deps";
 import { WORKFLOW_RUN_COMPLETED_EVENT } from "@/lib/analysis/deps";
 import { handleWorkflowRunCompleted } from "@/lib/analysis/handle-workflow-run-completed";
 
-export const workflowRunCompletedData = z.object({
+const workflowRunCompletedData = z.object({
   run_id: z.number().int().positive(),
   run_name: z.string().nullable(),
   conclusion: z.string().nullable(),

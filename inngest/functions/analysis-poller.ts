@@ -7,7 +7,7 @@ import { pollAnalysisRun } from "@/lib/analysis/poll-analysis-run";
 import { recordAnalysisOutcome } from "@/lib/analysis/record-analysis-outcome";
 import { timeOutAnalysis } from "@/lib/analysis/time-out-analysis";
 
-export const analysisRequestedData = z.object({
+const analysisRequestedData = z.object({
   feature_id: z.uuid(),
   correlation_id: z.string().min(1),
   run_id: z.number().int().nullable(),

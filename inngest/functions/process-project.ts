@@ -1,11 +1,7 @@
 import { z } from "zod";
-import { getDb } from "@/db";
 import { inngest } from "@/inngest/client";
-import { getConfig } from "@/lib/config";
-import { getGithubApp, type InstallationOctokit } from "@/lib/github/github-app";
-import { log } from "@/lib/log";
-import { defaultOutbox } from "@/lib/outbound/default-deps";
-import { PROJECT_PROCESS_REQUESTED_EVENT, type ProjectDeps } from "@/lib/projects/deps";
+import { PROJECT_PROCESS_REQUESTED_EVENT } from "@/lib/projects/deps";
+import { defaultProjectDeps } from "@/lib/projects/default-deps";
 import { processProject } from "@/lib/projects/process-project";
 
 const requestedData = z.object({
@@ -14,18 +10,6 @@ const requestedData = z.object({
   reason: z.string(),
   delivery_id: z.string().nullish(),
 });
-
-async function projectDeps(): Promise<ProjectDeps> {
-  const app = getGithubApp(getConfig());
-  return {
-    db: await getDb(),
-    installationOctokit: (installationId) => app.getInstallationOctokit(installationId) as Promise<InstallationOctokit>,
-    sendEvent: (event) => inngest.send(event),
-    now: () => new Date(),
-    log,
-    outbox: defaultOutbox(),
-  };
-}
 
 /**
  * Re-reads a project's plan and stores a progress snapshot. Plan and manifest pushes come with a
@@ -43,7 +27,7 @@ export const processProjectFunction = inngest.createFunction(
   async ({ event, step, runId }) => {
     const input = requestedData.parse(event.data);
     return step.run("read plan", async () =>
-      processProject(await projectDeps(), { projectId: input.project_id, commitSha: input.commit_sha, reason: input.reason, deliveryId: input.delivery_id, jobId: runId }),
+      processProject(await defaultProjectDeps(), { projectId: input.project_id, commitSha: input.commit_sha, reason: input.reason, deliveryId: input.delivery_id, jobId: runId }),
     );
   },
 );

@@ -5,27 +5,27 @@ import { z } from "zod";
 const text = z.string().max(20_000);
 const severity = z.enum(["low", "medium", "high", "critical"]);
 
-export const complexitySchema = z.looseObject({
+const complexitySchema = z.looseObject({
   level: z.enum(["trivial", "low", "medium", "high", "very_high"]).optional(),
   score: z.number().min(0).max(10).optional(),
   estimated_hours: z.number().min(0).optional(),
   rationale: text.optional(),
 });
 
-export const implementationTaskSchema = z.looseObject({
+const implementationTaskSchema = z.looseObject({
   title: text,
   description: text.optional(),
   estimate_hours: z.number().min(0).optional(),
   depends_on: z.array(text).optional(),
 });
 
-export const technicalRiskSchema = z.looseObject({
+const technicalRiskSchema = z.looseObject({
   risk: text,
   severity: severity.optional(),
   mitigation: text.optional(),
 });
 
-export const affectedModuleSchema = z.union([
+const affectedModuleSchema = z.union([
   text,
   z.looseObject({ path: text, reason: text.optional(), change_type: z.string().optional() }),
 ]);
@@ -60,8 +60,6 @@ export const analysisCallbackSchema = z.object({
   workflow_run_id: z.number().int().positive().optional(),
   analysis: analysisResultSchema,
 });
-
-export type AnalysisCallback = z.output<typeof analysisCallbackSchema>;
 
 /** The artifact `feature-analysis-{feature id}` holds this file (the result JSON). */
 export const ANALYSIS_ARTIFACT_FILE = "analysis.json";

@@ -1,14 +1,14 @@
 import type { Database } from "@/db";
 import type { GithubApp } from "@/lib/github/github-app";
 import type { Logger } from "@/lib/log";
-import type { HandOff } from "./hand-off";
+import type { HandOff, HandOffEvent } from "./hand-off";
 
 /** Sent for every new delivery; the processing function picks it up. */
 export const GITHUB_WEBHOOK_RECEIVED_EVENT = "github/webhook.received";
 
 export interface GithubWebhookDeps {
   db: Database;
-  sendEvent(event: { name: string; data: Record<string, unknown> } | { name: string; data: Record<string, unknown> }[]): Promise<unknown>;
+  sendEvent(events: HandOffEvent[]): Promise<unknown>;
   /** Queues new deliveries for the processing function, off the request path. */
   handOff: HandOff;
   now(): Date;

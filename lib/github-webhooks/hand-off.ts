@@ -25,7 +25,7 @@ export function createHandOff(
   options: { maxBatch?: number; retryDelaysMs?: number[] } = {},
 ): HandOff {
   const { maxBatch = 200, retryDelaysMs = [200, 1000, 5000] } = options;
-  let queue: HandOffEvent[] = [];
+  const queue: HandOffEvent[] = [];
   let sending: Promise<void> | null = null;
 
   const sendWithRetries = async (batch: HandOffEvent[]) => {
@@ -47,9 +47,7 @@ export function createHandOff(
 
   const pump = async () => {
     while (queue.length) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
-      await sendWithRetries(batch);
+      await sendWithRetries(queue.splice(0, maxBatch));
     }
     sending = null;
   };

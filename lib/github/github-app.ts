@@ -9,14 +9,16 @@ export type InstallationOctokit = Octokit;
 
 type AppConfig = Pick<Config, "demoMode" | "GITHUB_API_URL" | "GITHUB_APP_ID" | "GITHUB_APP_PRIVATE_KEY" | "GITHUB_APP_PRIVATE_KEY_PATH">;
 
-/** The App's id and private key: the simulated App's in demo mode, else from the environment. */
-function appCredentials(config: AppConfig): { appId: string; privateKey: string } {
-  if (config.demoMode) {
-    const demo = demoGithub();
-    return { appId: String(demo.appId), privateKey: demo.privateKey };
-  }
+/** The App's id: the simulated App's in demo mode, else from the environment. */
+function appId(config: AppConfig): string {
+  return config.demoMode ? String(demoGithub().appId) : config.GITHUB_APP_ID!;
+}
+
+/** The App's private key: the simulated App's in demo mode, else from the environment (read only when the client is made). */
+function appPrivateKey(config: AppConfig): string {
+  if (config.demoMode) return demoGithub().privateKey;
   const privateKey = config.GITHUB_APP_PRIVATE_KEY ?? readFileSync(config.GITHUB_APP_PRIVATE_KEY_PATH!, "utf8");
-  return { appId: config.GITHUB_APP_ID!, privateKey: privateKey.replace(/\\n/g, "\n") };
+  return privateKey.replace(/\\n/g, "\n");
 }
 
 const APP = Symbol.for("hooksmith.github-app");
@@ -27,11 +29,11 @@ type Holder = { [APP]?: { key: string; app: App } };
  * @octokit/auth-app until shortly before they expire.
  */
 export function getGithubApp(config: AppConfig): App {
-  const { appId, privateKey } = appCredentials(config);
+  const id = appId(config);
   const baseUrl = githubUrls(config).api;
-  const key = `${appId}@${baseUrl}`;
+  const key = `${id}@${baseUrl}`;
   const holder = globalThis as Holder;
-  if (holder[APP]?.key !== key) holder[APP] = { key, app: createGithubApp({ appId, privateKey, baseUrl }) };
+  if (holder[APP]?.key !== key) holder[APP] = { key, app: createGithubApp({ appId: id, privateKey: appPrivateKey(config), baseUrl }) };
   return holder[APP].app;
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from "@/db";
 import { AppError } from "@/lib/errors";
 import type { GithubApp } from "./github-app";
+import { githubRequestError } from "./github-errors";
 import { syncInstallation } from "./installations";
 
 const SLUG = Symbol.for("hooksmith.github-app-slug");
@@ -33,7 +34,7 @@ export async function completeInstallation(db: Database, app: GithubApp, install
   try {
     await syncInstallation(db, app, id, userId);
   } catch (error) {
-    if ((error as { status?: number }).status === 404) throw new AppError(404, "installation_not_found", `GitHub does not know installation ${id} of this App`);
+    if (githubRequestError(error)?.status === 404) throw new AppError(404, "installation_not_found", `GitHub does not know installation ${id} of this App`);
     throw error;
   }
   return id;

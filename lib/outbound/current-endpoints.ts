@@ -6,7 +6,7 @@ type EndpointsConfig = Pick<Config, "WEBHOOKS_CONFIG_PATH" | "WEBHOOK_SECRETS_DI
 
 // The running endpoints, swapped whole on reload; shared across the bundles Next loads.
 const CURRENT = Symbol.for("hooksmith.webhook-endpoints");
-type Holder = { [CURRENT]?: { endpoints: Endpoint[]; warnings: ConfigProblem[]; loadedAt: Date } };
+type Holder = { [CURRENT]?: { endpoints: Endpoint[]; warnings: ConfigProblem[] } };
 const holder = globalThis as Holder;
 
 function load(config: EndpointsConfig): LoadedEndpoints {
@@ -23,7 +23,7 @@ export function currentEndpoints(config: EndpointsConfig, log?: Logger): Endpoin
     const loaded = load(config);
     if (!loaded.ok) log?.error("webhooks.yaml is invalid: no outbound webhooks until it is fixed and reloaded", { errors: loaded.errors });
     else for (const warning of loaded.warnings) log?.warn("webhooks.yaml", { ...warning });
-    holder[CURRENT] = { endpoints: loaded.ok ? loaded.endpoints : [], warnings: loaded.ok ? loaded.warnings : [], loadedAt: new Date() };
+    holder[CURRENT] = loaded.ok ? { endpoints: loaded.endpoints, warnings: loaded.warnings } : { endpoints: [], warnings: [] };
   }
   return holder[CURRENT].endpoints;
 }
@@ -57,11 +57,6 @@ export function reloadEndpoints(config: EndpointsConfig): { ok: true; result: Re
     unchanged: [...after.keys()].filter((id) => before.has(id) && fingerprint(before.get(id)!) === fingerprint(after.get(id)!)),
     warnings: loaded.warnings,
   };
-  holder[CURRENT] = { endpoints: loaded.endpoints, warnings: loaded.warnings, loadedAt: new Date() };
+  holder[CURRENT] = { endpoints: loaded.endpoints, warnings: loaded.warnings };
   return { ok: true, result };
-}
-
-/** Tests: forget the loaded endpoints so the next use reads the file again. */
-export function resetEndpoints() {
-  delete holder[CURRENT];
 }

@@ -6,7 +6,7 @@ import { currentEndpoints } from "./current-endpoints";
 import type { DeliverySettings, OutboundDeps } from "./deps";
 import { createOutbox, type Outbox } from "./outbox";
 
-export function deliverySettings(config: Config): DeliverySettings {
+function deliverySettings(config: Config): DeliverySettings {
   return {
     maxRetries: config.WEBHOOK_MAX_RETRIES,
     baseDelayMs: config.WEBHOOK_RETRY_BASE_DELAY_SECONDS * 1000,
@@ -16,21 +16,18 @@ export function deliverySettings(config: Config): DeliverySettings {
   };
 }
 
+/** What emitting needs from this process: its endpoints file, its Inngest client, the clock. */
+function emitterDeps(config: Config, log: Logger): Pick<OutboundDeps, "endpoints" | "sendEvent" | "now" | "log"> {
+  return { endpoints: () => currentEndpoints(config, log), sendEvent: (events) => inngest.send(events), now: () => new Date(), log };
+}
+
 /** Outbound webhooks wired to this process: its database, its endpoints file, its Inngest client. */
 export async function defaultOutboundDeps(log: Logger = rootLog): Promise<OutboundDeps> {
   const config = getConfig();
-  return {
-    db: await getDb(),
-    endpoints: () => currentEndpoints(config, log),
-    settings: deliverySettings(config),
-    sendEvent: (events) => inngest.send(events),
-    now: () => new Date(),
-    log,
-  };
+  return { db: await getDb(), settings: deliverySettings(config), ...emitterDeps(config, log) };
 }
 
 /** The process's outbox: events recorded with domain writes, delivered to the configured endpoints. */
 export function defaultOutbox(log: Logger = rootLog): Outbox {
-  const config = getConfig();
-  return createOutbox({ endpoints: () => currentEndpoints(config, log), sendEvent: (events) => inngest.send(events), now: () => new Date(), log });
+  return createOutbox(emitterDeps(getConfig(), log));
 }

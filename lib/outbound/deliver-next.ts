@@ -1,11 +1,10 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { outboundEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpointState, type WebhookDelivery } from "@/db/schema";
 import type { OutboundDeps } from "./deps";
-import { envelopeOf, recordEvent, wakeEndpoints } from "./emit-event";
+import { envelopeOf, OPEN_STATUSES, recordEvent, wakeEndpoints } from "./emit-event";
 import { sendWebhook, type SendResult } from "./send-webhook";
 import { standardWebhookHeaders } from "./sign-webhook";
 
-const OPEN = ["pending", "retrying"] as const;
 const MAX_RETRY_AFTER_MS = 3600_000;
 
 export type DeliverNextResult =
@@ -33,7 +32,7 @@ export async function deliverNext(deps: OutboundDeps, endpointId: string): Promi
     await deps.db
       .update(webhookDeliveries)
       .set({ status: "failed", errorMessage: "the endpoint was removed from webhooks.yaml", completedAt: now })
-      .where(and(eq(webhookDeliveries.endpointId, endpointId), inArray(webhookDeliveries.status, [...OPEN])));
+      .where(and(eq(webhookDeliveries.endpointId, endpointId), inArray(webhookDeliveries.status, [...OPEN_STATUSES])));
     return { state: "empty" };
   }
   const [state] = await deps.db.select().from(webhookEndpointState).where(eq(webhookEndpointState.endpointId, endpointId));
@@ -42,7 +41,7 @@ export async function deliverNext(deps: OutboundDeps, endpointId: string): Promi
   const [head] = await deps.db
     .select()
     .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.endpointId, endpointId), inArray(webhookDeliveries.status, [...OPEN])))
+    .where(and(eq(webhookDeliveries.endpointId, endpointId), inArray(webhookDeliveries.status, [...OPEN_STATUSES])))
     .orderBy(asc(webhookDeliveries.sequence))
     .limit(1);
   if (!head) return { state: "empty" };
@@ -51,7 +50,7 @@ export async function deliverNext(deps: OutboundDeps, endpointId: string): Promi
   const [claimed] = await deps.db
     .update(webhookDeliveries)
     .set({ leaseUntil: new Date(now.getTime() + deps.settings.timeoutMs + 5000) })
-    .where(and(eq(webhookDeliveries.id, head.id), inArray(webhookDeliveries.status, [...OPEN]), or(isNull(webhookDeliveries.leaseUntil), lte(webhookDeliveries.leaseUntil, now))))
+    .where(and(eq(webhookDeliveries.id, head.id), inArray(webhookDeliveries.status, [...OPEN_STATUSES]), or(isNull(webhookDeliveries.leaseUntil), lte(webhookDeliveries.leaseUntil, now))))
     .returning();
   if (!claimed) return { state: "wait", until: (head.leaseUntil ?? now).toISOString() };
 
@@ -71,6 +70,7 @@ async function recordAttempt(deps: OutboundDeps, delivery: WebhookDelivery, resu
   const gone = result.httpStatus === 410;
   const outcome = result.ok ? "succeeded" : attempt > deps.settings.maxRetries && !gone ? "failed" : "retrying";
   const finishedAt = deps.now();
+  const errorMessage = result.error?.slice(0, 1000) ?? null;
   let pausedReason: string | null = null;
   const woken = await deps.db.transaction(async (tx) => {
     await tx.insert(webhookDeliveryAttempts).values({
@@ -79,7 +79,7 @@ async function recordAttempt(deps: OutboundDeps, delivery: WebhookDelivery, resu
       outcome: result.ok ? "succeeded" : "failed",
       httpStatus: result.httpStatus,
       latencyMs: result.latencyMs,
-      errorMessage: result.error?.slice(0, 1000) ?? null,
+      errorMessage,
       responseExcerpt: result.responseExcerpt,
       startedAt,
     });
@@ -91,7 +91,7 @@ async function recordAttempt(deps: OutboundDeps, delivery: WebhookDelivery, resu
         leaseUntil: null,
         httpStatus: result.httpStatus,
         latencyMs: result.latencyMs,
-        errorMessage: result.error?.slice(0, 1000) ?? null,
+        errorMessage,
         responseExcerpt: result.responseExcerpt,
         nextAttemptAt: outcome === "retrying" ? new Date(finishedAt.getTime() + retryDelayMs(deps.settings.baseDelayMs, attempt, result.retryAfterSeconds)) : delivery.nextAttemptAt,
         completedAt: outcome === "retrying" ? null : finishedAt,

@@ -6,6 +6,9 @@ import type { Endpoint } from "./endpoints-config";
 import { DRAIN_ENDPOINT_EVENT, type OutboundDeps } from "./deps";
 import { matchesEventPattern, type EventType } from "./event-types";
 
+/** A delivery still to be sent: due now, or waiting out a backoff. */
+export const OPEN_STATUSES = ["pending", "retrying"] as const;
+
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type Executor = Database | Tx;
 
@@ -75,7 +78,7 @@ export async function wakeOverdueEndpoints(deps: Pick<OutboundDeps, "db" | "send
   const due = await deps.db
     .selectDistinct({ endpointId: webhookDeliveries.endpointId })
     .from(webhookDeliveries)
-    .where(and(inArray(webhookDeliveries.status, ["pending", "retrying"]), lte(webhookDeliveries.nextAttemptAt, overdue)));
+    .where(and(inArray(webhookDeliveries.status, [...OPEN_STATUSES]), lte(webhookDeliveries.nextAttemptAt, overdue)));
   await wakeEndpoints(deps, due.map((row) => row.endpointId));
   return due.length;
 }

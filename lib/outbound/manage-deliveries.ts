@@ -114,11 +114,13 @@ async function requeue(deps: Pick<OutboundDeps, "db" | "endpoints" | "sendEvent"
 }
 
 /** Pauses an endpoint: its deliveries wait, in order, until it is resumed. */
-export async function pauseEndpoint(deps: Pick<OutboundDeps, "db" | "now">, endpointId: string, reason = "paused by an admin") {
+export async function pauseEndpoint(deps: Pick<OutboundDeps, "db" | "now">, endpointId: string) {
+  const now = deps.now();
+  const reason = "paused by an admin";
   await deps.db
     .insert(webhookEndpointState)
-    .values({ endpointId, pausedAt: deps.now(), pausedReason: reason })
-    .onConflictDoUpdate({ target: webhookEndpointState.endpointId, set: { pausedAt: deps.now(), pausedReason: reason, updatedAt: deps.now() } });
+    .values({ endpointId, pausedAt: now, pausedReason: reason })
+    .onConflictDoUpdate({ target: webhookEndpointState.endpointId, set: { pausedAt: now, pausedReason: reason, updatedAt: now } });
 }
 
 /** Resumes an endpoint and wakes its drainer; the failure streak starts again. */

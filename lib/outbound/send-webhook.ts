@@ -34,7 +34,7 @@ export async function sendWebhook(
     return { ok: false, httpStatus: null, latencyMs: latency(), retryAfterSeconds: null, error: (error as Error).message, responseExcerpt: null };
   }
   const lookup: LookupFunction = (_host, lookupOptions, callback) => {
-    if ((lookupOptions as { all?: boolean }).all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [pinned]);
+    if (lookupOptions.all) callback(null, [pinned]);
     else callback(null, pinned.address, pinned.family);
   };
   const client = url.protocol === "https:" ? https : http;
@@ -45,7 +45,6 @@ export async function sendWebhook(
         method: "POST",
         lookup,
         agent: false,
-        timeout: options.timeoutMs,
         headers: { "content-type": "application/json", "user-agent": "Hooksmith-Webhooks/1.0", "content-length": Buffer.byteLength(input.body), ...input.headers },
       },
       (response) => {
@@ -67,15 +66,13 @@ export async function sendWebhook(
             responseExcerpt: Buffer.concat(chunks).toString("utf8") || null,
           });
         });
-        response.on("error", (error) => resolve({ ok: false, httpStatus: status(response), latencyMs: latency(), retryAfterSeconds: null, error: error.message, responseExcerpt: null }));
+        response.on("error", (error) => resolve({ ok: false, httpStatus: response.statusCode ?? null, latencyMs: latency(), retryAfterSeconds: null, error: error.message, responseExcerpt: null }));
       },
     );
+    // One deadline for the whole exchange (connect, send, answer), not per idle socket.
     const deadline = setTimeout(() => request.destroy(new Error(`timed out after ${options.timeoutMs} ms`)), options.timeoutMs);
-    request.on("timeout", () => request.destroy(new Error(`timed out after ${options.timeoutMs} ms`)));
     request.on("close", () => clearTimeout(deadline));
     request.on("error", (error) => resolve({ ok: false, httpStatus: null, latencyMs: latency(), retryAfterSeconds: null, error: error.message, responseExcerpt: null }));
     request.end(input.body);
   });
 }
-
-const status = (response: http.IncomingMessage) => response.statusCode ?? null;

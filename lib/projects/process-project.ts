@@ -34,7 +34,8 @@ export async function processProject(deps: ProjectDeps, input: ProcessProjectInp
   const now = deps.now();
   const log = { projectId: project.id, deliveryId: input.deliveryId ?? null, jobId: input.jobId ?? null, createdAt: now };
 
-  for (const planPath of planCandidates(project.planPath)) {
+  const candidates = planCandidates(project.planPath);
+  for (const planPath of candidates) {
     let content: string;
     try {
       const { data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner, repo, path: planPath, ref: commitSha });
@@ -65,10 +66,10 @@ export async function processProject(deps: ProjectDeps, input: ProcessProjectInp
     return { status: "snapshot", planPath, total: progress.total, done: progress.done };
   }
 
-  const tried = planCandidates(project.planPath).join(", ");
+  const noPlan = `No plan file found (tried ${candidates.join(", ")})`;
   await deps.db.transaction(async (tx) => {
-    await tx.insert(projectUpdates).values({ ...log, eventType: input.reason, summary: `No plan file found (tried ${tried})` });
-    await tx.update(projects).set({ lastUpdated: now, lastError: `No plan file found (tried ${tried})` }).where(eq(projects.id, project.id));
+    await tx.insert(projectUpdates).values({ ...log, eventType: input.reason, summary: noPlan });
+    await tx.update(projects).set({ lastUpdated: now, lastError: noPlan }).where(eq(projects.id, project.id));
   });
   return { status: "no_plan" };
 }

@@ -3,7 +3,6 @@ import { projects, type Project } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { installationForRepository } from "@/lib/github/installations";
 import { PROJECT_PROCESS_REQUESTED_EVENT, type ProjectDeps } from "./deps";
-import { findProjectByRepository } from "./find-project";
 import type { TrackProjectInput } from "./project-input";
 
 /**
@@ -15,7 +14,7 @@ export async function trackProject(deps: Pick<ProjectDeps, "db" | "sendEvent">, 
   if (!installation) {
     throw new AppError(422, "repository_not_installed", `The GitHub App is not installed on ${input.repository}: install it from Settings → GitHub first`);
   }
-  if (await findProjectByRepository(deps.db, input.repository)) throw new AppError(409, "already_tracked", `${input.repository} is already tracked`);
+  // The unique index on lower(repository) decides, so two concurrent requests cannot both track it.
   const [project] = await deps.db
     .insert(projects)
     .values({ repository: input.repository, installationId: installation.id, planPath: input.plan_path, createdBy })

@@ -29,6 +29,7 @@ const STATUS_VALUES = { pending: "pending", retrying: "retrying", succeeded: "su
   [S in WebhookDeliveryStatus]: S;
 };
 const STATUSES = Object.values(STATUS_VALUES);
+const DELIVERIES_KEY = "webhook-deliveries";
 const inFlight = (delivery: DeliveryView) => delivery.status === "pending" || delivery.status === "retrying";
 /** The error, unless it only repeats the HTTP status shown beside it. */
 const errorBeyondStatus = (result: { http_status: number | null; error_message: string | null }) =>
@@ -74,7 +75,7 @@ export function DeliveryLog({ initialEndpoint }: { initialEndpoint?: string }) {
   const endpoints = useWebhookEndpoints();
   const endpointIds = [...new Set([...(endpoints.data?.data.map((candidate) => candidate.id) ?? []), ...(initialEndpoint ? [initialEndpoint] : [])])];
   const { query: deliveries, rows } = useKeysetList<DeliveryView>({
-    key: "webhook-deliveries",
+    key: DELIVERIES_KEY,
     path: "/api/v1/admin/webhooks/deliveries",
     params: {
       endpoint_id: endpoint === "all" ? undefined : endpoint,
@@ -232,7 +233,7 @@ function RedeliverButton({ delivery }: { delivery: DeliveryView }) {
   const queryClient = useQueryClient();
   const redeliver = useMutation({
     mutationFn: () => apiFetch(`/api/v1/admin/webhooks/deliveries/${delivery.id}/redeliver`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["webhook-deliveries"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [DELIVERIES_KEY] }),
   });
   return (
     <div className="flex flex-col items-end gap-1">

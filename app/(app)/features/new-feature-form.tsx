@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Loader2, Plus } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { ApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -13,12 +14,11 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { createFeatureSchema, featurePrioritySchema, type CreateFeatureInput } from "@/lib/features/feature-input";
 import type { FeatureView } from "@/lib/features/feature-view";
-import { ApiClientError, apiFetch } from "@/lib/ui/api-client";
+import { apiFetch } from "@/lib/ui/api-client";
 
 type FormValues = z.input<typeof createFeatureSchema>;
 
 const DEFAULTS: FormValues = { name: "", description: "", priority: "medium", repository: "demo-org/demo-app" };
-const issuesSchema = z.array(z.object({ path: z.string(), message: z.string() }));
 
 /** Writes a feature, validated by the API's own schema before it is sent. */
 export function NewFeatureForm() {
@@ -33,8 +33,6 @@ export function NewFeatureForm() {
     },
   });
   const { errors } = form.formState;
-  // Should the server judge differently from the form, its 400 names the fields: list them with the message.
-  const serverIssues = create.error instanceof ApiClientError ? issuesSchema.safeParse(create.error.details).data : undefined;
 
   return (
     <Card>
@@ -76,12 +74,7 @@ export function NewFeatureForm() {
           </Field>
           <div className="flex items-start justify-between gap-4 md:col-span-4">
             <div role="alert" className="text-sm text-destructive">
-              {create.error?.message}
-              {serverIssues?.map((issue) => (
-                <p key={issue.path}>
-                  {issue.path}: {issue.message}
-                </p>
-              ))}
+              <ApiErrorText error={create.error} />
             </div>
             <Button type="submit" disabled={create.isPending}>
               {create.isPending ? <Loader2 className="animate-spin" /> : <Plus />}

@@ -7,17 +7,16 @@ import Link from "next/link";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { useInstallations } from "@/components/github/use-installations";
+import { ApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { ProjectDetailView } from "@/lib/projects/list-projects";
 import { trackProjectSchema, type TrackProjectInput } from "@/lib/projects/project-input";
-import { ApiClientError, apiFetch } from "@/lib/ui/api-client";
+import { apiFetch } from "@/lib/ui/api-client";
 
 type FormValues = z.input<typeof trackProjectSchema>;
-
-const issuesSchema = z.array(z.object({ path: z.string(), message: z.string() }));
 
 /** Starts tracking a repository the App is installed on, validated by the API's own schema first. */
 export function TrackProjectForm() {
@@ -32,7 +31,6 @@ export function TrackProjectForm() {
     },
   });
   const { errors } = form.formState;
-  const serverIssues = track.error instanceof ApiClientError ? issuesSchema.safeParse(track.error.details).data : undefined;
   const installed = installations.data?.flatMap((installation) => (installation.suspended_at ? [] : installation.repositories)) ?? [];
 
   return (
@@ -82,12 +80,7 @@ export function TrackProjectForm() {
           </Button>
           {track.error && (
             <div role="alert" className="text-sm text-destructive md:col-span-3">
-              {track.error.message}
-              {serverIssues?.map((issue) => (
-                <p key={issue.path}>
-                  {issue.path}: {issue.message}
-                </p>
-              ))}
+              <ApiErrorText error={track.error} />
             </div>
           )}
         </form>

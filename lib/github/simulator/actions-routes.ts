@@ -1,6 +1,7 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Request, Response, Router } from "express";
 import type { components } from "@octokit/openapi-types";
+import { hmacSha256Hex, isHmacSha256 } from "@/lib/secrets/hmac";
 import { stableId } from "./demo-users";
 import { githubHosts, movedRepository, repositoryOf, simulatedRepository } from "./app-routes";
 import { githubExample, githubWebhookExample, rehosted } from "./openapi-examples";
@@ -29,7 +30,7 @@ export interface ActionsOptions {
  */
 export function addActionsRoutes(routers: { api: Router; web: Router }, state: SimulatorState, urls: Urls, options: ActionsOptions) {
   const router = routers.api;
-  const blobKey = randomBytes(32);
+  const blobKey = randomBytes(32).toString("hex");
   const runView = (run: SimulatedRun) => workflowRunView(run, urls);
   const lifecycle: RunLifecycle = { ...options.lifecycle, workflowRunPayload: (run) => workflowRunCompletedPayload(run, runView(run), urls) };
   const workflowOf = (id: string) =>
@@ -122,7 +123,8 @@ export function addActionsRoutes(routers: { api: Router; web: Router }, state: S
     sendConditionalJson(req, res, { total_count: artifacts.length, artifacts: artifacts.map((artifact) => artifactView(artifact, run, urls)) });
   });
 
-  const blobSignature = (id: number, expires: number) => createHmac("sha256", blobKey).update(`${id}:${expires}`).digest("hex");
+  // A blob link is signed over its artifact id and expiry.
+  const linkData = (id: number, expires: number) => `${id}:${expires}`;
 
   router.get("/repos/:owner/:repo/actions/artifacts/:artifact_id/:archive_format", (req, res) => {
     const target = repositoryOf(state, req, res);
@@ -130,17 +132,15 @@ export function addActionsRoutes(routers: { api: Router; web: Router }, state: S
     const artifact = state.artifacts.get(Number(req.params.artifact_id));
     if (!artifact || artifact.repository !== target.repository || req.params.archive_format !== "zip") return sendGithubError(res, 404, "Not Found");
     const expires = Date.now() + BLOB_LINK_TTL_MS;
-    res.redirect(302, `${urls.web}/_simulator/blobs/artifacts/${artifact.id}?expires=${expires}&sig=${blobSignature(artifact.id, expires)}`);
+    res.redirect(302, `${urls.web}/_simulator/blobs/artifacts/${artifact.id}?expires=${expires}&sig=${hmacSha256Hex(blobKey, linkData(artifact.id, expires))}`);
   });
 
   // The blob store GitHub redirects to: outside the REST API, authorised by the link itself.
   routers.web.get("/_simulator/blobs/artifacts/:artifact_id", (req, res) => {
     const id = Number(req.params.artifact_id);
     const expires = Number(req.query.expires);
-    const given = Buffer.from(String(req.query.sig ?? ""));
-    const expected = Buffer.from(blobSignature(id, expires));
     const artifact = state.artifacts.get(id);
-    if (!artifact || expires < Date.now() || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (!artifact || expires < Date.now() || !isHmacSha256(blobKey, Buffer.from(linkData(id, expires)), String(req.query.sig ?? ""))) {
       return void res.status(403).type("application/xml").send("<Error><Code>AuthenticationFailed</Code></Error>");
     }
     res.type("application/zip").send(Buffer.from(artifact.zip));

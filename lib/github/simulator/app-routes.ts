@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import type { NextFunction, Request, Response, Router } from "express";
 import { importSPKI, jwtVerify } from "jose";
@@ -13,6 +13,15 @@ export interface SimulatedApp {
   slug: string;
   /** The App's public key (PEM): App JWTs are verified with it, as GitHub does. */
   publicKey: string;
+}
+
+/** A fresh RSA key pair for a simulated App: its client signs App JWTs with the private key, the simulator checks them with the public one. */
+export function generateAppKeyPair(): { privateKey: string; publicKey: string } {
+  return generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  });
 }
 
 const TOKEN_TTL_MS = 3600_000;

@@ -2,6 +2,7 @@ import express, { type Router } from "express";
 import { appJwtAuth, githubHosts, installationView, type SimulatedApp } from "./app-routes";
 import { redeliver, sendAppWebhook, type WebhookTarget } from "./app-webhooks";
 import { stableId } from "./demo-users";
+import { escapeHtml } from "./oauth-routes";
 import { githubExample, githubWebhookExample, rehosted } from "./openapi-examples";
 import { repositoryContent } from "./repository-routes";
 import { isoSeconds, sendGithubError, type SimulatedDelivery, type SimulatorState } from "./simulator-state";
@@ -14,7 +15,7 @@ export interface InstallOptions {
   setupUrl?: string;
   /** Repositories offered on the install page, with their initial files. */
   repositories: Record<string, Record<string, string>>;
-  webhooks: () => WebhookTarget | undefined;
+  webhooks: WebhookTarget | undefined;
 }
 
 const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
@@ -46,7 +47,7 @@ export function addInstallRoutes(routers: { api: Router; web: Router }, state: S
     if (!existing) state.installations.push(installation);
     for (const name of added) repositoryContent(state, name, options.repositories[name]);
 
-    const target = options.webhooks();
+    const target = options.webhooks;
     if (target) {
       const refs = added.map((name) => ({ id: stableId(`repository:${name}`), node_id: "", name: name.split("/")[1]!, full_name: name, private: true }));
       const view = installationView(installation, options.app, urls);
@@ -100,12 +101,12 @@ export function addInstallRoutes(routers: { api: Router; web: Router }, state: S
   routers.api.get("/app/hook/deliveries/:delivery_id", asApp, (req, res) => {
     const delivery = state.deliveries.find((candidate) => String(candidate.id) === req.params.delivery_id);
     if (!delivery) return sendGithubError(res, 404, "Not Found");
-    res.json({ ...deliveryView(delivery), url: options.webhooks()?.url ?? null, request: { headers: { "X-GitHub-Event": delivery.event }, payload: JSON.parse(delivery.body) }, response: { headers: {}, payload: null } });
+    res.json({ ...deliveryView(delivery), url: options.webhooks?.url ?? null, request: { headers: { "X-GitHub-Event": delivery.event }, payload: JSON.parse(delivery.body) }, response: { headers: {}, payload: null } });
   });
 
   routers.api.post("/app/hook/deliveries/:delivery_id/attempts", asApp, (req, res) => {
     const delivery = state.deliveries.find((candidate) => String(candidate.id) === req.params.delivery_id);
-    const target = options.webhooks();
+    const target = options.webhooks;
     if (!delivery || !target) return sendGithubError(res, 404, "Not Found");
     void redeliver(state, target, delivery);
     res.status(202).json({});
@@ -114,7 +115,7 @@ export function addInstallRoutes(routers: { api: Router; web: Router }, state: S
   // Tests and drills: send any App webhook, signed, as GitHub would.
   routers.web.post("/_simulator/webhooks", async (req, res) => {
     const { event, payload } = (req.body ?? {}) as { event?: unknown; payload?: unknown };
-    const target = options.webhooks();
+    const target = options.webhooks;
     if (typeof event !== "string" || !payload || typeof payload !== "object") return void res.status(400).json({ error: { code: "invalid_webhook", message: "Send {event, payload}" } });
     if (!target) return void res.status(409).json({ error: { code: "no_webhook_url", message: "The simulator has no webhook URL" } });
     const installationId = Number((payload as { installation?: { id?: unknown } }).installation?.id) || null;
@@ -123,8 +124,6 @@ export function addInstallRoutes(routers: { api: Router; web: Router }, state: S
 }
 
 const exampleOf = (event: string, action: string, urls: Urls) => rehosted(githubWebhookExample(event, action), githubHosts(urls));
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The origin of a loopback URL (the app that sent the person here), else undefined. */
 function loopbackOrigin(url: string | undefined): string | undefined {

@@ -157,7 +157,8 @@ function verifyPkce(challenge: string | undefined, verifier: string | undefined)
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-const escapeHtml = (value: string) =>
+/** Text and attribute values for the simulator's HTML pages. */
+export const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function authorizePage(query: AuthorizeQuery, invalidLogin?: string): string {

@@ -64,7 +64,7 @@ export function addRepositoryRoutes(
   routers: { api: Router; web: Router },
   state: SimulatorState,
   urls: Urls,
-  webhooks: () => WebhookTarget | undefined,
+  webhooks: WebhookTarget | undefined,
 ) {
   const resolve = (repository: SimulatedRepositoryContent, ref: string | undefined): SimulatedCommit | undefined => {
     const name = (ref ?? "HEAD").replace(/^refs\/heads\//, "");
@@ -126,9 +126,8 @@ export function addRepositoryRoutes(
     const branch = input.data.branch ?? repository.defaultBranch;
     const before = repository.branches.get(branch) ?? "0".repeat(40);
     const pushed = commit(repository, branch, input.data.message, input.data.files);
-    const target = webhooks();
-    const statusCode = target
-      ? await sendAppWebhook(state, target, { event: "push", payload: pushPayload(repository, branch, before, pushed, installation.id, urls), installationId: installation.id, repositoryId: stableId(`repository:${repository.fullName}`) })
+    const statusCode = webhooks
+      ? await sendAppWebhook(state, webhooks, { event: "push", payload: pushPayload(repository, branch, before, pushed, installation.id, urls), installationId: installation.id, repositoryId: stableId(`repository:${repository.fullName}`) })
       : null;
     res.status(201).json({ sha: pushed.sha, before, branch, added: pushed.added, modified: pushed.modified, removed: pushed.removed, webhook_status: statusCode });
   });

@@ -46,7 +46,7 @@ export interface RunLifecycle {
   /** The repository secret WEBHOOK_SECRET the shipped workflow signs its callback with. */
   workflowSecret: string;
   /** Where App webhooks go; none → no workflow_run webhook. */
-  webhooks?: () => WebhookTarget | undefined;
+  webhooks?: WebhookTarget;
   workflowRunPayload(run: SimulatedRun): Record<string, unknown>;
 }
 
@@ -77,7 +77,7 @@ export function startRunLifecycle(state: SimulatorState, run: SimulatedRun, life
     run.status = "completed";
     run.conclusion = run.plannedConclusion;
     run.updatedAt = new Date();
-    const target = lifecycle.webhooks?.();
+    const target = lifecycle.webhooks;
     if (target && state.faults.workflowRunWebhook) {
       await sendAppWebhook(state, target, {
         event: "workflow_run",

@@ -1,7 +1,7 @@
-import { generateKeyPairSync } from "node:crypto";
 import type { Config } from "@/lib/config";
 import { analysisWebhookSecret } from "@/lib/analysis/webhook-secret";
 import { setDemoGithub } from "../github-urls";
+import { generateAppKeyPair } from "./app-routes";
 import { DEMO_REPOSITORIES } from "./demo-repositories";
 import { startGithubSimulator, type GithubSimulator } from "./start-github-simulator";
 
@@ -13,11 +13,7 @@ const DEMO_GITHUB_WEBHOOK_SECRET = "hooksmith-demo-webhook-secret";
 
 /** Demo mode's GitHub: the simulator, and a simulated App with a fresh key pair each start. */
 export async function startDemoGithub(config: Config): Promise<GithubSimulator> {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  });
+  const { privateKey, publicKey } = generateAppKeyPair();
   const workflowMs = config.GITHUB_SIMULATOR_WORKFLOW_SECONDS * 1000;
   const webhookSecret = config.GITHUB_WEBHOOK_SECRET ?? DEMO_GITHUB_WEBHOOK_SECRET;
   const app = `http://127.0.0.1:${config.PORT}`;

@@ -65,21 +65,20 @@ export async function startGithubSimulator(options: StartGithubSimulatorOptions 
         addControlRoutes(router, state);
         const api = express.Router();
         api.use(apiFaultsAndAccounting(state));
-        const webhooks = () => options.webhooks;
         const repositories = options.repositories ?? {};
         for (const name of state.installations.flatMap((installation) => installation.repositories)) repositoryContent(state, name, repositories[name]);
         if (options.app) {
           addAppRoutes(api, state, options.app, urls);
-          addInstallRoutes({ api, web: router }, state, urls, { app: options.app, setupUrl: options.setupUrl, repositories, webhooks });
+          addInstallRoutes({ api, web: router }, state, urls, { app: options.app, setupUrl: options.setupUrl, repositories, webhooks: options.webhooks });
         }
-        addRepositoryRoutes({ api, web: router }, state, urls, webhooks);
+        addRepositoryRoutes({ api, web: router }, state, urls, options.webhooks);
         addActionsRoutes({ api, web: router }, state, urls, {
           workflows,
           lifecycle: {
             queuedMs: options.timings?.queuedMs ?? 500,
             runMs: options.timings?.runMs ?? 1500,
             workflowSecret: options.workflowSecret ?? "",
-            webhooks,
+            webhooks: options.webhooks,
           },
         });
         router.use("/api/v3", api);

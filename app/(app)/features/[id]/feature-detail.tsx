@@ -1,18 +1,18 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { FileQuestion, Loader2, Sparkles, Workflow } from "lucide-react";
+import { Loader2, Sparkles, Workflow } from "lucide-react";
 import { BackLink } from "@/components/shell/back-link";
+import { DetailFallback } from "@/components/shell/detail-fallback";
 import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Fact } from "@/components/ui/fact";
-import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { LevelBadge, StatusBadge } from "@/components/ui/status-badge";
 import type { AnalysisView, FeatureDetailView } from "@/lib/features/feature-view";
-import { ApiClientError, apiFetch } from "@/lib/ui/api-client";
+import { apiFetch } from "@/lib/ui/api-client";
 import { AnalysisReport, SOURCE_LABEL } from "./analysis-report";
 import { FeatureTimeline } from "./feature-timeline";
 
@@ -33,16 +33,9 @@ export function FeatureDetail({ id }: { id: string }) {
   const detail = feature.data;
   if (!detail) {
     return (
-      <>
-        <BackLink href="/features">Features</BackLink>
-        {feature.error instanceof ApiClientError && feature.error.status === 404 ? (
-          <EmptyState icon={FileQuestion} title="Feature not found">
-            There is no feature with this id. It may have been deleted, or the link is incomplete.
-          </EmptyState>
-        ) : (
-          <QueryStatus query={feature} what="the feature" />
-        )}
-      </>
+      <DetailFallback query={feature} backHref="/features" backLabel="Features" what="the feature" notFoundTitle="Feature not found">
+        There is no feature with this id. It may have been deleted, or the link is incomplete.
+      </DetailFallback>
     );
   }
   const analyzing = detail.status === "analyzing";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ChartArea, FileQuestion, Loader2, RefreshCw } from "lucide-react";
+import { ChartArea, Loader2, RefreshCw } from "lucide-react";
 import { BackLink } from "@/components/shell/back-link";
-import { EmptyState } from "@/components/shell/empty-state";
+import { DetailFallback } from "@/components/shell/detail-fallback";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -11,10 +11,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Fact } from "@/components/ui/fact";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ProjectDetailView } from "@/lib/projects/list-projects";
-import { ApiClientError, apiFetch } from "@/lib/ui/api-client";
+import { apiFetch } from "@/lib/ui/api-client";
 import { OpenClosed, PlanProgress } from "../project-summary";
 import { ProgressChart } from "./progress-chart";
 
@@ -34,16 +33,9 @@ export function ProjectDetail({ id }: { id: string }) {
   const detail = project.data;
   if (!detail) {
     return (
-      <>
-        <BackLink href="/projects">Projects</BackLink>
-        {project.error instanceof ApiClientError && project.error.status === 404 ? (
-          <EmptyState icon={FileQuestion} title="Project not found">
-            No tracked project has this id. It may have been untracked, or the link is incomplete.
-          </EmptyState>
-        ) : (
-          <QueryStatus query={project} what="the project" />
-        )}
-      </>
+      <DetailFallback query={project} backHref="/projects" backLabel="Projects" what="the project" notFoundTitle="Project not found">
+        No tracked project has this id. It may have been untracked, or the link is incomplete.
+      </DetailFallback>
     );
   }
   const { progress } = detail;

@@ -9,6 +9,7 @@ import { useForm } from "react-hook-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Fact } from "@/components/ui/fact";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { QueryStatus } from "@/components/ui/query-status";
@@ -19,6 +20,9 @@ import { profileSchema, type ProfileInput } from "@/lib/users/profile-input";
 import type { UserView } from "@/lib/users/user-view";
 
 type Me = UserView & { auth: "session" | "token" };
+
+/** The profile's facts, each term above its value. */
+const STACKED = "flex-col items-stretch gap-1";
 
 const PROVIDER_NAMES: Record<string, string> = { github: "GitHub" };
 const providerName = (provider: string) => PROVIDER_NAMES[provider] ?? provider;
@@ -82,16 +86,16 @@ function ProfileCard({ user }: { user: Me }) {
       </CardHeader>
       <CardContent className="flex flex-col gap-6">
         <dl className="flex flex-wrap gap-x-12 gap-y-4 text-sm" data-testid="profile">
-          <Detail term="Login">
+          <Fact className={STACKED} term="Login">
             <span className="font-mono">{user.login ?? "—"}</span>
-          </Detail>
-          <Detail term="Email">{user.email ?? "—"}</Detail>
-          <Detail term="Role">
+          </Fact>
+          <Fact className={STACKED} term="Email">{user.email ?? "—"}</Fact>
+          <Fact className={STACKED} term="Role">
             <Badge variant={user.role === "admin" ? "default" : "outline"}>{user.role}</Badge>
-          </Detail>
-          <Detail term="Member since">
+          </Fact>
+          <Fact className={STACKED} term="Member since">
             <RelativeTime value={user.created_at} />
-          </Detail>
+          </Fact>
         </dl>
         <form className="flex flex-col gap-2 sm:flex-row sm:items-end" noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
           <Field id="display-name" label="Display name" error={errors.name?.message} className="sm:max-w-sm sm:flex-1">
@@ -116,15 +120,6 @@ function ProfileCard({ user }: { user: Me }) {
         )}
       </CardContent>
     </Card>
-  );
-}
-
-function Detail({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <dt className="text-muted-foreground">{term}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

@@ -2,10 +2,10 @@
 // POST /api/v1/projects — track a repository reachable through the App (201; 422 not installed; 409 tracked).
 import { z } from "zod";
 import { getDb } from "@/db";
-import { inngest } from "@/inngest/client";
 import { apiHandler } from "@/lib/http/api-handler";
 import { readJson } from "@/lib/http/read-json";
 import { decodeCursor, pageSizeSchema } from "@/lib/pagination/cursor";
+import { defaultProjectDeps } from "@/lib/projects/default-deps";
 import { getProjectDetail, listProjects } from "@/lib/projects/list-projects";
 import { trackProjectSchema } from "@/lib/projects/project-input";
 import { trackProject } from "@/lib/projects/track-project";
@@ -19,8 +19,8 @@ export const GET = apiHandler("user", async ({ req }) => {
 
 export const POST = apiHandler("user", async ({ req, principal, log }) => {
   const input = await readJson(req, trackProjectSchema);
-  const db = await getDb();
-  const project = await trackProject({ db, sendEvent: (event) => inngest.send(event) }, input, principal.userId);
+  const deps = await defaultProjectDeps(log);
+  const project = await trackProject(deps, input, principal.userId);
   log.info("project tracked", { project_id: project.id, repository: project.repository });
-  return Response.json(await getProjectDetail(db, project), { status: 201 });
+  return Response.json(await getProjectDetail(deps.db, project), { status: 201 });
 });
