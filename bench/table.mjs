@@ -58,9 +58,3 @@ export function printTable(results) {
   console.log(COLUMNS.map((c) => "-".repeat(width[c])).join("  "));
   for (const row of rows) console.log(line(row));
 }
-
-/** The same rows as a Markdown table (the README's Performance section). */
-export function markdownTable(results) {
-  const rows = resultRows(results);
-  return [`| ${COLUMNS.join(" | ")} |`, `| ${COLUMNS.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${COLUMNS.map((c) => String(row[c]).replaceAll("|", "\\|")).join(" | ")} |`)].join("\n");
-}

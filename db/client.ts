@@ -8,6 +8,10 @@ import { lockDataDir } from "./data-dir-lock";
 export type Schema = typeof schema;
 /** The one database type above the driver: PGlite and postgres.js both produce it. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handed to `db.transaction`'s callback. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** What a function that may run inside the caller's transaction takes: the database or that transaction. */
+export type Executor = Database | Transaction;
 
 export interface DatabaseHandle {
   db: Database;

@@ -1,8 +1,8 @@
 import { getConfig } from "@/lib/config";
 import { log } from "@/lib/log";
-import { openDatabase, type Database, type DatabaseHandle } from "./client";
+import { openDatabase, type Database, type DatabaseHandle, type Executor, type Transaction } from "./client";
 
-export type { Database, DatabaseHandle };
+export type { Database, DatabaseHandle, Executor, Transaction };
 
 // One handle per process, shared by every bundle Next loads (instrumentation, routes, pages).
 const HANDLE = Symbol.for("hooksmith.database");

@@ -11,7 +11,7 @@ import { analyses, featureEvents, features, jobEvents, webhookEvents } from "@/d
 import { ANALYSIS_RECORDED_EVENT } from "@/lib/analysis/deps";
 import { pollAnalysisRun } from "@/lib/analysis/poll-analysis-run";
 import { CALLBACK_PATH } from "@/lib/analysis/request-analysis";
-import { callbackBody, requestTestAnalysis, signedCallbackHeaders, testAnalysisDeps } from "@/test/analysis";
+import { callbackBody, requestTestAnalysis, signedCallbackHeaders, simulatedRunCompleted, testAnalysisDeps } from "@/test/analysis";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
 import { installAsProcessGithub, startTestGithub, TEST_GITHUB_WEBHOOK_SECRET } from "@/test/github-simulator";
@@ -43,7 +43,7 @@ const jitter = () => new Promise((resolve) => setTimeout(resolve, Math.floor(Mat
  */
 async function raceOne() {
   const { feature, runId } = await requestTestAnalysis(deps);
-  await vi.waitFor(() => expect(github.simulator.state.runs.get(runId!)?.status).toBe("completed"), { timeout: 30_000, interval: 2 });
+  await simulatedRunCompleted(github, runId!, { timeout: 30_000, interval: 2 });
   const body = callbackBody(feature);
   const [callback, poll] = await Promise.all([
     jitter().then(() =>

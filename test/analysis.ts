@@ -59,8 +59,8 @@ export async function requestTestAnalysis(deps: TestAnalysisDeps, input: { repos
 }
 
 /** Waits until the simulator has finished run `runId` (artifact uploaded, conclusion set). */
-export async function simulatedRunCompleted(github: TestGithub, runId: number) {
-  await vi.waitFor(() => expect(github.simulator.state.runs.get(runId)?.status).toBe("completed"), { timeout: 5000, interval: 10 });
+export async function simulatedRunCompleted(github: TestGithub, runId: number, wait = { timeout: 5000, interval: 10 }) {
+  await vi.waitFor(() => expect(github.simulator.state.runs.get(runId)?.status).toBe("completed"), wait);
   return github.simulator.state.runs.get(runId)!;
 }
 

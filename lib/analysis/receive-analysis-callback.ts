@@ -7,6 +7,7 @@ import { isValidCallbackSignature } from "./callback-signature";
 import type { AnalysisDeps } from "./deps";
 import { addFeatureEvent } from "./feature-events";
 import { outcomeFromResult, recordAnalysisOutcome } from "./record-analysis-outcome";
+import { parseJsonBody } from "@/lib/http/read-json";
 
 export interface CallbackRequest {
   featureId: string;
@@ -34,13 +35,7 @@ export async function receiveAnalysisCallback(
   if (!isValidCallbackSignature(feature.webhookSecret, raw, request.signature)) {
     throw new AppError(401, "invalid_signature", "X-Webhook-Signature does not match the body");
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw.toString("utf8"));
-  } catch {
-    throw new AppError(400, "invalid_json", "The body is not valid JSON");
-  }
-  const callback = analysisCallbackSchema.parse(json);
+  const callback = parseJsonBody(raw, analysisCallbackSchema);
   if (callback.feature_id !== feature.id) {
     throw new AppError(400, "feature_id_mismatch", "feature_id in the body does not match X-Feature-ID");
   }

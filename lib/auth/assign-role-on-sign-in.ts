@@ -1,5 +1,5 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import type { Executor } from "@/lib/outbound/emit-event";
+import type { Executor } from "@/db";
 import { users, type UserRole } from "@/db/schema";
 import { AUTOMATION_LOGIN } from "./ensure-admin-api-token";
 

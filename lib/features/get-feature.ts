@@ -3,9 +3,10 @@ import type { Database } from "@/db";
 import { analyses, featureEvents, features, type Feature } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { toAnalysisView, toFeatureEventView, toFeatureView, type FeatureDetailView } from "./feature-view";
+import { isUuid } from "@/db/uuid";
 
 export async function findFeature(db: Database, id: string): Promise<Feature | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [feature] = await db.select().from(features).where(eq(features.id, id));
   return feature;
 }

@@ -3,6 +3,7 @@ import type { Database } from "@/db";
 import { webhookEvents, webhookRecoveries, type WebhookEvent, type WebhookEventStatus } from "@/db/schema";
 import type { Cursor } from "@/lib/pagination/cursor";
 import { afterCursor, keysetPage } from "@/lib/pagination/keyset";
+import { isUuid } from "@/db/uuid";
 
 export function toWebhookEventView(event: WebhookEvent) {
   return {
@@ -49,7 +50,7 @@ export async function listWebhookEvents(db: Database, input: ListWebhookEventsIn
 
 /** One event with its payload. */
 export async function getWebhookEvent(db: Database, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [event] = await db.select().from(webhookEvents).where(eq(webhookEvents.id, id));
   return event && { ...toWebhookEventView(event), payload: event.payload };
 }

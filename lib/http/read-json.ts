@@ -26,7 +26,11 @@ export async function readBody(req: Request, limit = DEFAULT_LIMIT): Promise<Buf
 
 /** Reads, parses and validates a JSON body: 413 too large, 400 invalid JSON, 400 schema errors (via ZodError). */
 export async function readJson<T extends z.ZodType>(req: Request, schema: T, limit?: number): Promise<z.output<T>> {
-  const raw = await readBody(req, limit);
+  return parseJsonBody(await readBody(req, limit), schema);
+}
+
+/** Parses and validates raw body bytes already read (e.g. to check a signature first): 400 invalid JSON, 400 schema errors. */
+export function parseJsonBody<T extends z.ZodType>(raw: Buffer, schema: T): z.output<T> {
   let value: unknown;
   try {
     value = JSON.parse(raw.toString("utf8"));

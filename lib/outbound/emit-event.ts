@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, inArray, lte, sql } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Executor } from "@/db";
 import { outboundEvents, webhookDeliveries, webhookEndpointState, type OutboundEvent } from "@/db/schema";
 import type { Endpoint } from "./endpoints-config";
 import { DRAIN_ENDPOINT_EVENT, type OutboundDeps } from "./deps";
@@ -9,8 +9,6 @@ import { matchesEventPattern, type EventType } from "./event-types";
 /** A delivery still to be sent: due now, or waiting out a backoff. */
 export const OPEN_STATUSES = ["pending", "retrying"] as const;
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-export type Executor = Database | Tx;
 
 /** The envelope every endpoint receives: `{event_id, event_type, timestamp, data}`. */
 export function envelopeOf(event: OutboundEvent): string {

@@ -5,6 +5,7 @@ import type { Cursor } from "@/lib/pagination/cursor";
 import { afterCursor, keysetPage } from "@/lib/pagination/keyset";
 import type { OutboundDeps } from "./deps";
 import { nextSequence, wakeEndpoints } from "./emit-event";
+import { isUuid } from "@/db/uuid";
 
 export function toDeliveryView(delivery: WebhookDelivery) {
   return {
@@ -67,7 +68,7 @@ export async function listDeliveries(
 
 /** A new attempt chain for a logged delivery: the same event (same webhook-id) at the end of the endpoint's queue. */
 export async function redeliver(deps: Pick<OutboundDeps, "db" | "endpoints" | "sendEvent" | "now">, deliveryId: string): Promise<WebhookDelivery> {
-  const [original] = /^[0-9a-f-]{36}$/i.test(deliveryId) ? await deps.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId)) : [];
+  const [original] = isUuid(deliveryId) ? await deps.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId)) : [];
   if (!original) throw notFound("Delivery");
   const copies = await requeue(deps, [original]);
   return copies[0]!;

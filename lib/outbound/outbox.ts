@@ -1,4 +1,4 @@
-import type { Executor } from "./emit-event";
+import type { Executor } from "@/db";
 import { recordEvent, wakeEndpoints } from "./emit-event";
 import type { OutboundDeps } from "./deps";
 import type { EventType } from "./event-types";

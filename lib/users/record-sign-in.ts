@@ -1,14 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import type { Account } from "next-auth";
-import type { Database } from "@/db";
+import type { Transaction } from "@/db";
 import { accounts, users, type UserRole } from "@/db/schema";
 import { assignRoleOnSignIn } from "@/lib/auth/assign-role-on-sign-in";
 import type { EventType } from "@/lib/outbound/event-types";
 import type { SignInDeps } from "./deps";
 import { credentialsOf, toLinkedAccountView, UNLINKED_ACCOUNT_TYPE } from "./linked-accounts";
 import { toUserView } from "./user-view";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /**
  * After every GitHub sign-in, in one transaction:
@@ -36,7 +34,7 @@ export async function recordSignIn(deps: SignInDeps, input: { userId: string; lo
 }
 
 /** Gives an unlinked account its credentials back; undefined when the account was not unlinked. */
-async function relink(tx: Tx, userId: string, account: Account) {
+async function relink(tx: Transaction, userId: string, account: Account) {
   const [relinked] = await tx
     .update(accounts)
     .set({ type: account.type, ...credentialsOf(account) })
@@ -52,7 +50,7 @@ async function relink(tx: Tx, userId: string, account: Account) {
   return relinked;
 }
 
-async function recordOrLog(tx: Tx, deps: SignInDeps, type: EventType, data: Record<string, unknown>): Promise<string[]> {
+async function recordOrLog(tx: Transaction, deps: SignInDeps, type: EventType, data: Record<string, unknown>): Promise<string[]> {
   try {
     return await tx.transaction((savepoint) => deps.outbox.record(savepoint, type, data));
   } catch (error) {

@@ -1,5 +1,5 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Transaction } from "@/db";
 import { jobIdempotencyKeys, jobRuns } from "@/db/schema";
 import type { RegisteredFunction } from "./registry";
 
@@ -7,8 +7,6 @@ export type StoredEvent = { id: string; name: string; data: Record<string, unkno
 
 export const ACTIVE_STATUSES = ["queued", "running", "sleeping", "waiting"] as const;
 const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** Concurrency keys a run holds while one of its steps executes: scope, limit slot and key value. */
 export function concurrencyKeys(fn: RegisteredFunction, event: StoredEvent): string[] {
@@ -23,7 +21,7 @@ export function concurrencyKeys(fn: RegisteredFunction, event: StoredEvent): str
  * and singleton (one active run per key: `skip` drops the new one, `cancel` replaces the old one).
  * Returns the new run's id, or null when flow control dropped it.
  */
-export async function createRun(tx: Tx, fn: RegisteredFunction, event: StoredEvent, now: Date): Promise<string | null> {
+export async function createRun(tx: Transaction, fn: RegisteredFunction, event: StoredEvent, now: Date): Promise<string | null> {
   const scope = { event };
   const idempotencyKey = fn.idempotency?.(scope);
   if (idempotencyKey !== undefined) {

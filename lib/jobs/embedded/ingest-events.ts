@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Database, Transaction } from "@/db";
 import { jobEvents, jobRuns } from "@/db/schema";
 import { ACTIVE_STATUSES, createRun, type StoredEvent } from "./create-run";
 import { compileExpression } from "./expression";
@@ -60,9 +60,7 @@ export async function ingestEvents(
   return { ids, runIds };
 }
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
-async function resumeWaitingRuns(tx: Tx, event: StoredEvent, now: Date) {
+async function resumeWaitingRuns(tx: Transaction, event: StoredEvent, now: Date) {
   const waiting = await tx
     .select({ id: jobRuns.id, event: jobRuns.event, wait: jobRuns.wait, steps: jobRuns.steps })
     .from(jobRuns)
@@ -79,7 +77,7 @@ async function resumeWaitingRuns(tx: Tx, event: StoredEvent, now: Date) {
   }
 }
 
-async function cancelRuns(tx: Tx, registry: Map<string, RegisteredFunction>, event: StoredEvent, now: Date) {
+async function cancelRuns(tx: Transaction, registry: Map<string, RegisteredFunction>, event: StoredEvent, now: Date) {
   for (const fn of registry.values()) {
     const rules = fn.cancel.filter((rule) => rule.event === event.name);
     if (rules.length === 0) continue;
