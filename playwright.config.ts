@@ -25,6 +25,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [["list"]],
+  projects: [
+    // Signs each person in once and stores the session; the specs start signed in from it (e2e/fixtures.ts `signInAs`).
+    { name: "sign-in", testMatch: /sign-in\.setup\.ts$/ },
+    { name: "e2e", dependencies: ["sign-in"] },
+  ],
   use: {
     baseURL,
     screenshot: "only-on-failure",

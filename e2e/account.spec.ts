@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { screenshot, signInAs } from "./fixtures";
+import { screenshot, signInAs, signInThroughGitHub } from "./fixtures";
 
 const sessionCookies = async (page: Page) => (await page.context().cookies()).filter((cookie) => cookie.name.includes("authjs.session-token"));
 
@@ -33,7 +33,7 @@ test("a person renames themselves, unlinks GitHub and links it again by signing 
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings%2Faccount$/);
 
   // …and signing in with the same GitHub account links it again, to the same account: the name is still there.
-  await signInAs(page, "acct-carol", "/settings/account");
+  await signInThroughGitHub(page, "acct-carol", "/settings/account");
   await expect(page).toHaveURL(/\/settings\/account$/);
   await expect(page.getByTestId("current-user-name")).toHaveText("Carol Ledger");
   await expect(github).toContainText("linked");
@@ -52,7 +52,7 @@ test("a person renames themselves, unlinks GitHub and links it again by signing 
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings%2Faccount$/);
 
   // The account is gone: signing in again starts a new one, without the old name.
-  await signInAs(page, "acct-carol", "/settings/account");
+  await signInThroughGitHub(page, "acct-carol", "/settings/account");
   await expect(page.getByTestId("current-user-name")).toHaveCount(0);
   await expect(page.getByLabel("Display name")).toHaveValue("acct-carol");
 });

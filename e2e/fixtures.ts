@@ -1,11 +1,19 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 
 const SCREENSHOTS = path.join(__dirname, ".artifacts", "screenshots");
+const SESSIONS = path.join(__dirname, ".artifacts", "sessions");
+
+/** The people the specs act as; the `sign-in` setup project (sign-in.setup.ts) signs each in once per run. */
+export const SESSION_USERS = ["pm-alice", "dev-bob", "ops-admin", "acct-carol"] as const;
+export type SessionUser = (typeof SESSION_USERS)[number];
+
+/** Where a person's signed-in browser state (playwright's storageState) is kept between the setup and the specs. */
+export const sessionFile = (login: SessionUser) => path.join(SESSIONS, `${login}.json`);
 
 /** Full-page screenshot under e2e/.artifacts/screenshots, for a person to look at. */
 export async function screenshot(page: Page, name: string) {
@@ -13,8 +21,24 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Signs in through the GitHub simulator's authorize page as `login` (any valid GitHub login). */
-export async function signInAs(page: Page, login: string, next = "/features") {
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/**
+ * Signs in as `login` with the session the setup project stored, then opens `next`: the session cookie
+ * alone (sessions are JWTs, so it stays valid whatever other tests do, until the user is deleted or unlinked).
+ */
+export async function signInAs(page: Page, login: SessionUser, next = "/features") {
+  const state = JSON.parse(readFileSync(sessionFile(login), "utf8")) as StorageState;
+  await page.context().addCookies(state.cookies.filter((cookie) => cookie.name.includes("authjs.session-token")));
+  await page.goto(next);
+  await expect(page.getByTestId("current-user")).toHaveText(login);
+}
+
+/**
+ * Signs in through the GitHub simulator's authorize page as `login` (any valid GitHub login): for the setup
+ * project, and for a spec whose subject is signing in.
+ */
+export async function signInThroughGitHub(page: Page, login: string, next = "/features") {
   await page.goto(next);
   await page.getByRole("button", { name: "Sign in with GitHub" }).click();
   await expect(page.getByRole("heading", { name: "Authorize Hooksmith" })).toBeVisible();

@@ -19,7 +19,8 @@ type ListQuery = {
 /**
  * A list as a table: loading and error states, `empty` when there are no rows, and, for a keyset-paginated
  * list, "Load more" while the server has another page. Rows are selectable when `onRowSelect` is given; with
- * `renderExpanded`, rows the table's expanded state opens show it in place underneath.
+ * `renderExpanded` (and a table from `useDataTable({ expandable: true })`), selecting a row opens it in place
+ * and shows `renderExpanded` underneath, unless `onRowSelect` says otherwise.
  */
 export function DataTable<T>({
   table,
@@ -27,7 +28,7 @@ export function DataTable<T>({
   what,
   empty,
   testId,
-  onRowSelect,
+  onRowSelect: selectRow,
   renderExpanded,
 }: {
   table: Table<T>;
@@ -38,6 +39,7 @@ export function DataTable<T>({
   onRowSelect?: (rowId: string) => void;
   renderExpanded?: (row: T) => ReactNode;
 }) {
+  const onRowSelect = selectRow ?? (renderExpanded ? (rowId: string) => table.getRow(rowId).toggleExpanded() : undefined);
   const rows = table.getRowModel().rows;
   const columnCount = table.getVisibleLeafColumns().length;
   return (

@@ -1,15 +1,18 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { createColumnHelper, getCoreRowModel, useReactTable, type ExpandedState } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import { Loader2, RotateCcw, Send } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { useWebhookEndpoints } from "@/components/outbound/use-webhook-endpoints";
+import { useDataTable } from "@/components/hooks/use-data-table";
+import { useKeysetList } from "@/components/hooks/use-keyset-list";
+import { useWebhookEndpoints } from "@/components/hooks/use-webhook-endpoints";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { FormError } from "@/components/ui/form-message";
 import { expandColumn, statusColumn } from "@/components/ui/table-columns";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -19,7 +22,7 @@ import { EVENT_TYPES, type EventType } from "@/lib/outbound/event-types";
 import type { listDeliveries } from "@/lib/outbound/manage-deliveries";
 import { apiFetch } from "@/lib/ui/api-client";
 import { cn } from "@/lib/ui/cn";
-import { useKeysetList } from "@/lib/ui/use-keyset-list";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 type DeliveryView = Awaited<ReturnType<typeof listDeliveries>>["data"][number];
 type AttemptView = DeliveryView["attempts"][number];
@@ -29,7 +32,6 @@ const STATUS_VALUES = { pending: "pending", retrying: "retrying", succeeded: "su
   [S in WebhookDeliveryStatus]: S;
 };
 const STATUSES = Object.values(STATUS_VALUES);
-const DELIVERIES_KEY = "webhook-deliveries";
 const inFlight = (delivery: DeliveryView) => delivery.status === "pending" || delivery.status === "retrying";
 /** The error, unless it only repeats the HTTP status shown beside it. */
 const errorBeyondStatus = (result: { http_status: number | null; error_message: string | null }) =>
@@ -71,11 +73,10 @@ export function DeliveryLog({ initialEndpoint }: { initialEndpoint?: string }) {
   const [endpoint, setEndpoint] = useState(initialEndpoint ?? "all");
   const [status, setStatus] = useState<WebhookDeliveryStatus | "all">("all");
   const [eventType, setEventType] = useState<EventType | "all">("all");
-  const [expanded, setExpanded] = useState<ExpandedState>({});
   const endpoints = useWebhookEndpoints();
   const endpointIds = [...new Set([...(endpoints.data?.data.map((candidate) => candidate.id) ?? []), ...(initialEndpoint ? [initialEndpoint] : [])])];
   const { query: deliveries, rows } = useKeysetList<DeliveryView>({
-    key: DELIVERIES_KEY,
+    listKey: queryKeys.webhookDeliveries.list,
     path: "/api/v1/admin/webhooks/deliveries",
     params: {
       endpoint_id: endpoint === "all" ? undefined : endpoint,
@@ -85,18 +86,7 @@ export function DeliveryLog({ initialEndpoint }: { initialEndpoint?: string }) {
     // Quickly while something is on its way, so each attempt shows as it happens; slowly for new events.
     refetchInterval: (loaded) => (loaded.some(inFlight) ? 2000 : 5000),
   });
-
-  // The React Compiler is not enabled here, so TanStack Table's unmemoizable API is fine.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.id,
-    state: { expanded },
-    onExpandedChange: setExpanded,
-    getRowCanExpand: () => true,
-  });
+  const table = useDataTable({ data: rows, columns, expandable: true });
   const filtered = endpoint !== "all" || status !== "all" || eventType !== "all";
 
   return (
@@ -111,7 +101,6 @@ export function DeliveryLog({ initialEndpoint }: { initialEndpoint?: string }) {
         query={deliveries}
         what="deliveries"
         testId="webhook-deliveries"
-        onRowSelect={(id) => table.getRow(id).toggleExpanded()}
         renderExpanded={(delivery) => <DeliveryAttempts delivery={delivery} />}
         empty={
           <EmptyState icon={Send} title={filtered ? "No deliveries match" : "No deliveries yet"}>
@@ -144,7 +133,7 @@ function LastResult({ delivery }: { delivery: DeliveryView }) {
         {delivery.latency_ms !== null && <span className="text-muted-foreground"> · {delivery.latency_ms} ms</span>}
       </span>
       {error && (
-        <span className="truncate text-red-800" title={error}>
+        <span className="truncate text-destructive" title={error}>
           {error}
         </span>
       )}
@@ -216,7 +205,7 @@ function AttemptItem({ attempt }: { attempt: AttemptView }) {
           <RelativeTime value={attempt.started_at} />
         </span>
       </div>
-      {error && <p className="mt-1 text-red-800">{error}</p>}
+      {error && <p className="mt-1 text-destructive">{error}</p>}
       {attempt.response_excerpt && (
         <pre
           className="mt-1.5 max-h-32 w-fit max-w-full overflow-auto rounded-md border border-border bg-card px-2 py-1.5 font-mono text-xs whitespace-pre-wrap"
@@ -233,7 +222,7 @@ function RedeliverButton({ delivery }: { delivery: DeliveryView }) {
   const queryClient = useQueryClient();
   const redeliver = useMutation({
     mutationFn: () => apiFetch(`/api/v1/admin/webhooks/deliveries/${delivery.id}/redeliver`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [DELIVERIES_KEY] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhookDeliveries.all }),
   });
   return (
     <div className="flex flex-col items-end gap-1">
@@ -253,11 +242,7 @@ function RedeliverButton({ delivery }: { delivery: DeliveryView }) {
         {redeliver.isPending ? <Loader2 className="animate-spin" /> : <RotateCcw />}
         Redeliver
       </Button>
-      {redeliver.error && (
-        <p role="alert" className="max-w-48 text-right text-xs text-destructive">
-          {redeliver.error.message}
-        </p>
-      )}
+      <FormError className="max-w-48 text-right text-xs">{redeliver.error?.message}</FormError>
     </div>
   );
 }

@@ -1,9 +1,12 @@
 "use client";
 
-import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import { Boxes, Search } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { useDataTable } from "@/components/hooks/use-data-table";
+import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
+import { useKeysetList } from "@/components/hooks/use-keyset-list";
 import { EmptyState } from "@/components/shell/empty-state";
 import { DataTable } from "@/components/ui/data-table";
 import { Input } from "@/components/ui/input";
@@ -12,8 +15,7 @@ import { LevelBadge, StatusBadge } from "@/components/ui/status-badge";
 import { StatusFilter } from "@/components/ui/status-filter";
 import { featureStatusSchema } from "@/lib/features/feature-input";
 import type { FeatureView } from "@/lib/features/feature-view";
-import { useDebouncedValue } from "@/lib/ui/use-debounced-value";
-import { useKeysetList } from "@/lib/ui/use-keyset-list";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 const STATUSES = featureStatusSchema.options;
 
@@ -42,15 +44,13 @@ export function FeatureList() {
   const [search, setSearch] = useState("");
   const q = useDebouncedValue(search.trim(), 300);
   const { query: features, rows } = useKeysetList<FeatureView>({
-    key: "features",
+    listKey: queryKeys.features.list,
     path: "/api/v1/features",
     params: { status: status === "all" ? undefined : status, q },
     refetchInterval: (loaded) => (loaded.some((feature) => feature.status === "analyzing") ? 2000 : false),
   });
 
-  // The React Compiler is not enabled here, so TanStack Table's unmemoizable API is fine.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+  const table = useDataTable({ data: rows, columns });
   const filtered = status !== "all" || q !== "";
 
   return (

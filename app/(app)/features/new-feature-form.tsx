@@ -9,12 +9,14 @@ import { ApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { createFeatureSchema, featurePrioritySchema, type CreateFeatureInput } from "@/lib/features/feature-input";
 import type { FeatureView } from "@/lib/features/feature-view";
 import { apiFetch } from "@/lib/ui/api-client";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 type FormValues = z.input<typeof createFeatureSchema>;
 
@@ -29,7 +31,7 @@ export function NewFeatureForm() {
       apiFetch<FeatureView>("/api/v1/features", { method: "POST", body: JSON.stringify(values) }),
     onSuccess: () => {
       form.reset();
-      void queryClient.invalidateQueries({ queryKey: ["features"] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.features.all });
     },
   });
   const { errors } = form.formState;
@@ -73,9 +75,10 @@ export function NewFeatureForm() {
             />
           </Field>
           <div className="flex items-start justify-between gap-4 md:col-span-4">
-            <div role="alert" className="text-sm text-destructive">
+            {/* Always there, empty until a refusal: a live region must exist before its message does. */}
+            <FormError>
               <ApiErrorText error={create.error} />
-            </div>
+            </FormError>
             <Button type="submit" disabled={create.isPending}>
               {create.isPending ? <Loader2 className="animate-spin" /> : <Plus />}
               Create feature

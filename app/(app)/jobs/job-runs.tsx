@@ -1,13 +1,17 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import { Cog, FlaskConical, Loader2, RotateCcw, X, XCircle } from "lucide-react";
 import { useState } from "react";
+import { useDataTable } from "@/components/hooks/use-data-table";
+import { useKeysetList } from "@/components/hooks/use-keyset-list";
 import { EmptyState } from "@/components/shell/empty-state";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { FormError } from "@/components/ui/form-message";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -15,7 +19,7 @@ import { StatusFilter } from "@/components/ui/status-filter";
 import type { JobRunStepView } from "@/lib/jobs/get-job-run";
 import type { JobRunView } from "@/lib/jobs/job-run-view";
 import { apiFetch } from "@/lib/ui/api-client";
-import { useKeysetList } from "@/lib/ui/use-keyset-list";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 const STATUSES = ["queued", "running", "sleeping", "waiting", "completed", "failed", "cancelled"] as const;
 type RunDetail = JobRunView & { event: unknown; steps: JobRunStepView[] };
@@ -41,19 +45,17 @@ export function JobRuns() {
   const queryClient = useQueryClient();
 
   const { query: runs, rows } = useKeysetList<JobRunView>({
-    key: "job-runs",
+    listKey: queryKeys.jobRuns.list,
     path: "/api/v1/admin/jobs",
     params: { status: status === "all" ? undefined : status },
     refetchInterval: 2000,
   });
   const selfTest = useMutation({
     mutationFn: () => apiFetch("/api/v1/admin/jobs/self-test", { method: "POST", body: JSON.stringify({ pauseSeconds: 2 }) }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["job-runs"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.jobRuns.all }),
   });
 
-  // The React Compiler is not enabled here, so TanStack Table's unmemoizable API is fine.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+  const table = useDataTable({ data: rows, columns });
 
   return (
     <div className="flex flex-col gap-4">
@@ -64,11 +66,7 @@ export function JobRuns() {
           Run self-test
         </Button>
       </div>
-      {selfTest.error && (
-        <p role="alert" className="text-sm text-destructive">
-          {selfTest.error.message}
-        </p>
-      )}
+      <FormError>{selfTest.error?.message}</FormError>
 
       <DataTable
         table={table}
@@ -91,15 +89,15 @@ export function JobRuns() {
 function RunPanel({ runId, onClose }: { runId: string; onClose: () => void }) {
   const queryClient = useQueryClient();
   const run = useQuery({
-    queryKey: ["job-run", runId],
+    queryKey: queryKeys.jobRuns.detail(runId),
     queryFn: () => apiFetch<RunDetail>(`/api/v1/admin/jobs/${runId}`),
     refetchInterval: 2000,
   });
   const change = useMutation({
     mutationFn: (action: "retry" | "cancel") => apiFetch<RunDetail>(`/api/v1/admin/jobs/${runId}/${action}`, { method: "POST" }),
     onSuccess: (data) => {
-      queryClient.setQueryData(["job-run", runId], data);
-      void queryClient.invalidateQueries({ queryKey: ["job-runs"] });
+      queryClient.setQueryData(queryKeys.jobRuns.detail(runId), data);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.jobRuns.all });
     },
   });
   const detail = run.data;
@@ -137,12 +135,14 @@ function RunPanel({ runId, onClose }: { runId: string; onClose: () => void }) {
               )}
             </div>
           </div>
-          {change.error && <p className="text-destructive">{change.error.message}</p>}
+          <FormError announce={false}>{change.error?.message}</FormError>
           {detail.error && (
-            <pre className="overflow-x-auto rounded-md bg-red-50 p-3 text-xs text-red-900">
-              {detail.error.name ? `${detail.error.name}: ` : ""}
-              {detail.error.message}
-            </pre>
+            <Alert variant="error" size="compact" announce={false}>
+              <pre className="overflow-x-auto text-xs">
+                {detail.error.name ? `${detail.error.name}: ` : ""}
+                {detail.error.message}
+              </pre>
+            </Alert>
           )}
           <section>
             <h3 className="mb-2 font-semibold">Steps</h3>

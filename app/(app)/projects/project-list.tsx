@@ -1,13 +1,15 @@
 "use client";
 
-import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import { FolderKanban, TriangleAlert } from "lucide-react";
 import Link from "next/link";
+import { useDataTable } from "@/components/hooks/use-data-table";
+import { useKeysetList } from "@/components/hooks/use-keyset-list";
 import { EmptyState } from "@/components/shell/empty-state";
 import { DataTable } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ProjectView } from "@/lib/projects/list-projects";
-import { useKeysetList } from "@/lib/ui/use-keyset-list";
+import { queryKeys } from "@/lib/ui/query-keys";
 import { OpenClosed, PlanProgress } from "./project-summary";
 
 const column = createColumnHelper<ProjectView>();
@@ -39,11 +41,8 @@ const columns = [
 
 /** Tracked projects, newest first; polled so a push shows up within seconds. */
 export function ProjectList() {
-  const { query: projects, rows } = useKeysetList<ProjectView>({ key: "projects", path: "/api/v1/projects", refetchInterval: 3000 });
-
-  // The React Compiler is not enabled here, so TanStack Table's unmemoizable API is fine.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+  const { query: projects, rows } = useKeysetList<ProjectView>({ listKey: queryKeys.projects.list, path: "/api/v1/projects", refetchInterval: 3000 });
+  const table = useDataTable({ data: rows, columns });
 
   return (
     <section aria-label="Tracked projects" className="flex flex-col gap-4">

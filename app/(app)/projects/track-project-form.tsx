@@ -6,15 +6,17 @@ import { Loader2, Plus } from "lucide-react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { useInstallations } from "@/components/github/use-installations";
+import { useInstallations } from "@/components/hooks/use-installations";
 import { ApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import type { ProjectDetailView } from "@/lib/projects/list-projects";
 import { trackProjectSchema, type TrackProjectInput } from "@/lib/projects/project-input";
 import { apiFetch } from "@/lib/ui/api-client";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 type FormValues = z.input<typeof trackProjectSchema>;
 
@@ -27,7 +29,7 @@ export function TrackProjectForm() {
     mutationFn: (values: TrackProjectInput) => apiFetch<ProjectDetailView>("/api/v1/projects", { method: "POST", body: JSON.stringify(values) }),
     onSuccess: () => {
       form.reset();
-      void queryClient.invalidateQueries({ queryKey: ["projects"] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects.all });
     },
   });
   const { errors } = form.formState;
@@ -79,9 +81,9 @@ export function TrackProjectForm() {
             Track repository
           </Button>
           {track.error && (
-            <div role="alert" className="text-sm text-destructive md:col-span-3">
+            <FormError className="md:col-span-3">
               <ApiErrorText error={track.error} />
-            </div>
+            </FormError>
           )}
         </form>
       </CardContent>

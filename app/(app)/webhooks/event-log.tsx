@@ -1,10 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { createColumnHelper, getCoreRowModel, useReactTable, type ExpandedState } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import { Inbox } from "lucide-react";
 import { useState } from "react";
+import { useDataTable } from "@/components/hooks/use-data-table";
+import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
+import { useKeysetList } from "@/components/hooks/use-keyset-list";
 import { EmptyState } from "@/components/shell/empty-state";
+import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { expandColumn, statusColumn } from "@/components/ui/table-columns";
 import { Input } from "@/components/ui/input";
@@ -14,8 +18,7 @@ import { StatusFilter } from "@/components/ui/status-filter";
 import type { WebhookEventStatus } from "@/db/schema";
 import type { getWebhookEvent, toWebhookEventView } from "@/lib/github-webhooks/list-webhook-events";
 import { apiFetch } from "@/lib/ui/api-client";
-import { useDebouncedValue } from "@/lib/ui/use-debounced-value";
-import { useKeysetList } from "@/lib/ui/use-keyset-list";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 type EventView = ReturnType<typeof toWebhookEventView>;
 type EventDetail = NonNullable<Awaited<ReturnType<typeof getWebhookEvent>>>;
@@ -59,26 +62,14 @@ export function EventLog() {
   const [type, setType] = useState("");
   const [status, setStatus] = useState<WebhookEventStatus | "all">("all");
   const [repository, setRepository] = useState("");
-  const [expanded, setExpanded] = useState<ExpandedState>({});
   const filters = { type: useDebouncedValue(type.trim(), 300), repository: useDebouncedValue(repository.trim(), 300) };
   const { query: events, rows } = useKeysetList<EventView>({
-    key: "webhook-events",
+    listKey: queryKeys.webhookEvents.list,
     path: "/webhooks/github/events",
     params: { type: filters.type, repository: filters.repository, status: status === "all" ? undefined : status },
     refetchInterval: 5000,
   });
-
-  // The React Compiler is not enabled here, so TanStack Table's unmemoizable API is fine.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.id,
-    state: { expanded },
-    onExpandedChange: setExpanded,
-    getRowCanExpand: () => true,
-  });
+  const table = useDataTable({ data: rows, columns, expandable: true });
   const filtered = filters.type !== "" || filters.repository !== "" || status !== "all";
 
   return (
@@ -104,7 +95,6 @@ export function EventLog() {
         query={events}
         what="events"
         testId="webhook-events"
-        onRowSelect={(id) => table.getRow(id).toggleExpanded()}
         renderExpanded={(event) => <EventPayload event={event} />}
         empty={
           <EmptyState icon={Inbox} title={filtered ? "No events match" : "No events received yet"}>
@@ -119,7 +109,7 @@ export function EventLog() {
 /** One event's payload and processing outcome, fetched when its row is opened. */
 function EventPayload({ event }: { event: EventView }) {
   const detail = useQuery({
-    queryKey: ["webhook-event", event.id],
+    queryKey: queryKeys.webhookEvents.detail(event.id),
     queryFn: () => apiFetch<EventDetail>(`/webhooks/github/events/${event.id}`),
     // Until it is processed its outcome may still change.
     refetchInterval: (query) => (query.state.data?.status === "received" ? 2000 : false),
@@ -145,7 +135,9 @@ function EventPayload({ event }: { event: EventView }) {
         </div>
       </dl>
       {(detail.data?.error ?? event.error) && (
-        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-900">{detail.data?.error ?? event.error}</p>
+        <Alert variant="error" size="compact" announce={false}>
+          {detail.data?.error ?? event.error}
+        </Alert>
       )}
       <QueryStatus query={detail} what="the payload" />
       {detail.data && (

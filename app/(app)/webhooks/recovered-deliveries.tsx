@@ -7,13 +7,14 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { listWebhookRecoveries } from "@/lib/github-webhooks/list-webhook-events";
 import { apiFetch } from "@/lib/ui/api-client";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 type Recovery = Awaited<ReturnType<typeof listWebhookRecoveries>>[number];
 
 /** Deliveries GitHub gave up on that we never recorded, which the recovery job asked GitHub to send again. */
 export function RecoveredDeliveries() {
   const recoveries = useQuery({
-    queryKey: ["webhook-recoveries"],
+    queryKey: queryKeys.webhookRecoveries,
     queryFn: () => apiFetch<{ data: Recovery[] }>("/webhooks/github/recoveries").then((body) => body.data),
     refetchInterval: 5000,
   });

@@ -9,6 +9,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { githubWebhookHealth, githubWebhookHourly } from "@/lib/github-webhooks/webhook-health";
 import { apiFetch } from "@/lib/ui/api-client";
 import { cn } from "@/lib/ui/cn";
+import { queryKeys } from "@/lib/ui/query-keys";
 import { HourlyChart } from "./hourly-chart";
 
 type Health = Awaited<ReturnType<typeof githubWebhookHealth>> & { hourly: Awaited<ReturnType<typeof githubWebhookHourly>> };
@@ -18,7 +19,7 @@ const percent = (rate: number) => `${(rate * 100).toFixed(rate === 1 ? 0 : 1)}%`
 /** The last hour at a glance (degraded below 95 % success) and the last 24 hours per hour. */
 export function WebhookHealth() {
   const health = useQuery({
-    queryKey: ["webhook-health"],
+    queryKey: queryKeys.webhookHealth,
     queryFn: () => apiFetch<Health>("/webhooks/github/health"),
     refetchInterval: 5000,
   });

@@ -1,5 +1,6 @@
-import { FolderTree, Gauge, Lightbulb, ListChecks, ShieldAlert, TriangleAlert, type LucideIcon } from "lucide-react";
+import { FolderTree, Gauge, Lightbulb, ListChecks, ShieldAlert, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -37,20 +38,24 @@ export function AnalysisReport({ analysis, superseding }: { analysis: AnalysisVi
       </CardHeader>
       <CardContent className="flex flex-col gap-6 text-sm">
         {superseding && (
-          <p className="rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-blue-900">
+          <Alert variant="info" size="compact" announce={false}>
             A new analysis is running; this is the previous result.
-          </p>
+          </Alert>
         )}
-        {analysis.error && <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-900">{analysis.error}</p>}
+        {analysis.error && (
+          <Alert variant="error" size="compact" announce={false}>
+            {analysis.error}
+          </Alert>
+        )}
         {!parsed.success && <p className="text-muted-foreground">This result does not have the expected shape: read the raw JSON below.</p>}
         {result.warnings && result.warnings.length > 0 && (
-          <ul className="flex flex-col gap-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900">
-            {result.warnings.map((warning, index) => (
-              <li key={index} className="flex gap-2">
-                <TriangleAlert className="mt-0.5 size-4 shrink-0" /> {warning}
-              </li>
-            ))}
-          </ul>
+          <Alert variant="warning" size="compact" announce={false}>
+            <ul className="flex flex-col gap-1">
+              {result.warnings.map((warning, index) => (
+                <li key={index}>{warning}</li>
+              ))}
+            </ul>
+          </Alert>
         )}
 
         {complexity && (

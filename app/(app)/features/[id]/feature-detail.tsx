@@ -6,13 +6,16 @@ import { BackLink } from "@/components/shell/back-link";
 import { DetailFallback } from "@/components/shell/detail-fallback";
 import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Fact } from "@/components/ui/fact";
+import { FormError } from "@/components/ui/form-message";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { LevelBadge, StatusBadge } from "@/components/ui/status-badge";
 import type { AnalysisView, FeatureDetailView } from "@/lib/features/feature-view";
 import { apiFetch } from "@/lib/ui/api-client";
+import { queryKeys } from "@/lib/ui/query-keys";
 import { AnalysisReport, SOURCE_LABEL } from "./analysis-report";
 import { FeatureTimeline } from "./feature-timeline";
 
@@ -20,14 +23,18 @@ import { FeatureTimeline } from "./feature-timeline";
 export function FeatureDetail({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const feature = useQuery({
-    queryKey: ["feature", id],
+    queryKey: queryKeys.features.detail(id),
     queryFn: () => apiFetch<FeatureDetailView>(`/api/v1/features/${id}`),
     refetchInterval: (query) => (query.state.data?.status === "analyzing" ? 1500 : false),
   });
   const analyze = useMutation({
     mutationFn: () => apiFetch(`/api/v1/features/${id}/analyze`, { method: "POST" }),
     // Also after a refusal: a 409 means another tab started one, which the page should now show.
-    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: ["feature", id] }), queryClient.invalidateQueries({ queryKey: ["features"] })]),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.features.detail(id) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.features.all }),
+      ]),
   });
 
   const detail = feature.data;
@@ -55,15 +62,9 @@ export function FeatureDetail({ id }: { id: string }) {
       />
       <div className="flex flex-col gap-6">
         {analyze.error && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
-            Could not start the analysis: {analyze.error.message}
-          </p>
+          <Alert variant="error">Could not start the analysis: {analyze.error.message}</Alert>
         )}
-        {feature.error && (
-          <p role="alert" className="text-sm text-destructive">
-            Could not refresh: {feature.error.message}
-          </p>
-        )}
+        {feature.error && <FormError>Could not refresh: {feature.error.message}</FormError>}
 
         <Card>
           <CardContent className="flex flex-col gap-4 pt-6">
@@ -88,9 +89,9 @@ export function FeatureDetail({ id }: { id: string }) {
             </dl>
             <p className="text-sm whitespace-pre-wrap">{detail.description}</p>
             {detail.status === "failed" && detail.failure_reason && (
-              <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+              <Alert variant="error" size="compact" announce={false}>
                 The last analysis failed: {detail.failure_reason}
-              </p>
+              </Alert>
             )}
           </CardContent>
         </Card>
@@ -127,7 +128,7 @@ function EarlierAnalyses({ analyses }: { analyses: AnalysisView[] }) {
             <li key={analysis.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
               <StatusBadge status={analysis.status} />
               <span className="text-muted-foreground">{SOURCE_LABEL[analysis.source]}</span>
-              {analysis.error && <span className="text-red-800">{analysis.error}</span>}
+              {analysis.error && <span className="text-destructive">{analysis.error}</span>}
               <span className="ml-auto text-muted-foreground">
                 <RelativeTime value={analysis.completed_at} />
               </span>

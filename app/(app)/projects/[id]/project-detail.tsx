@@ -14,6 +14,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ProjectDetailView } from "@/lib/projects/list-projects";
 import { apiFetch } from "@/lib/ui/api-client";
+import { queryKeys } from "@/lib/ui/query-keys";
 import { OpenClosed, PlanProgress } from "../project-summary";
 import { ProgressChart } from "./progress-chart";
 
@@ -21,13 +22,13 @@ import { ProgressChart } from "./progress-chart";
 export function ProjectDetail({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const project = useQuery({
-    queryKey: ["project", id],
+    queryKey: queryKeys.projects.detail(id),
     queryFn: () => apiFetch<ProjectDetailView>(`/api/v1/projects/${id}`),
     refetchInterval: 3000,
   });
   const refresh = useMutation({
     mutationFn: () => apiFetch(`/api/v1/projects/${id}/refresh`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["project", id] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.projects.detail(id) }),
   });
 
   const detail = project.data;

@@ -2,19 +2,22 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Check, Link2, Loader2, Trash2, TriangleAlert, Unlink } from "lucide-react";
+import { Check, Link2, Loader2, Trash2, Unlink } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Fact } from "@/components/ui/fact";
 import { Field } from "@/components/ui/field";
+import { FormError, FormSuccess } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { apiFetch } from "@/lib/ui/api-client";
+import { queryKeys } from "@/lib/ui/query-keys";
 import type { LinkedAccountView } from "@/lib/users/linked-accounts";
 import { profileSchema, type ProfileInput } from "@/lib/users/profile-input";
 import type { UserView } from "@/lib/users/user-view";
@@ -31,9 +34,9 @@ const providerName = (provider: string) => PROVIDER_NAMES[provider] ?? provider;
 const leaveFor = (path: string) => window.location.assign(path);
 
 export function AccountSettings() {
-  const me = useQuery({ queryKey: ["me"], queryFn: () => apiFetch<Me>("/api/v1/me") });
+  const me = useQuery({ queryKey: queryKeys.me.profile, queryFn: () => apiFetch<Me>("/api/v1/me") });
   const linked = useQuery({
-    queryKey: ["me", "accounts"],
+    queryKey: queryKeys.me.accounts,
     queryFn: () => apiFetch<{ data: LinkedAccountView[] }>("/api/v1/me/accounts").then((body) => body.data),
   });
 
@@ -70,7 +73,7 @@ function ProfileCard({ user }: { user: Me }) {
   const save = useMutation({
     mutationFn: (values: ProfileInput) => apiFetch<Me>("/api/v1/me", { method: "PATCH", body: JSON.stringify(values) }),
     onSuccess: (updated) => {
-      queryClient.setQueryData(["me"], updated);
+      queryClient.setQueryData(queryKeys.me.profile, updated);
       form.reset({ name: updated.name ?? "" });
       // The header is rendered on the server: fetch it again with the new name.
       router.refresh();
@@ -107,17 +110,13 @@ function ProfileCard({ user }: { user: Me }) {
               Save name
             </Button>
             {save.isSuccess && !isDirty && (
-              <p role="status" className="flex items-center gap-1 text-sm text-emerald-700">
+              <FormSuccess>
                 <Check className="size-4" /> Saved
-              </p>
+              </FormSuccess>
             )}
           </div>
         </form>
-        {save.error && (
-          <p role="alert" className="text-sm text-destructive">
-            {save.error.message}
-          </p>
-        )}
+        <FormError>{save.error?.message}</FormError>
       </CardContent>
     </Card>
   );
@@ -228,7 +227,7 @@ function DeleteAccountCard({ login }: { login: string }) {
             </Field>
           </Confirmation>
         ) : (
-          <Button variant="outline" className="border-destructive/40 text-destructive hover:bg-red-50" onClick={() => setConfirming(true)}>
+          <Button variant="outline" className="border-destructive/40 text-destructive hover:bg-destructive/5" onClick={() => setConfirming(true)}>
             <Trash2 />
             Delete account
           </Button>
@@ -241,18 +240,13 @@ function DeleteAccountCard({ login }: { login: string }) {
 /** The second step of a destructive action: what will happen, then the buttons that do it or back out. */
 function Confirmation({ title, error, actions, children }: { title: string; error?: string; actions: ReactNode; children: ReactNode }) {
   return (
-    <div role="group" aria-label={title} className="flex flex-col gap-3 rounded-lg border border-red-200 bg-red-50/60 p-4 text-sm">
-      <p className="flex items-center gap-2 font-medium text-red-900">
-        <TriangleAlert className="size-4" />
-        {title}
-      </p>
-      <div className="text-red-900/90">{children}</div>
-      {error && (
-        <p role="alert" className="text-destructive">
-          {error}
-        </p>
-      )}
-      <div className="flex gap-2">{actions}</div>
-    </div>
+    <Alert variant="error" role="group" aria-label={title}>
+      <div className="flex flex-col gap-3">
+        <p className="font-medium">{title}</p>
+        <div className="opacity-90">{children}</div>
+        <FormError>{error}</FormError>
+        <div className="flex gap-2">{actions}</div>
+      </div>
+    </Alert>
   );
 }

@@ -3,6 +3,7 @@
 import { Building2, Plug, Plus, User } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useInstallations, type InstallationView } from "@/components/hooks/use-installations";
 import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -12,7 +13,6 @@ import { Card } from "@/components/ui/card";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { useInstallations, type InstallationView } from "@/components/github/use-installations";
 import { cn } from "@/lib/ui/cn";
 
 /** The installations list, the Install button, and the outcome of an install that just came back from GitHub. */
@@ -99,7 +99,9 @@ function InstallationItem({ installation, highlighted }: { installation: Install
           </span>
         </div>
         {installation.suspended_at && (
-          <p className="text-sm text-amber-900">Suspended on GitHub: its repositories cannot be tracked or analyzed until it is unsuspended.</p>
+          <Alert variant="warning" size="compact" announce={false}>
+            Suspended on GitHub: its repositories cannot be tracked or analyzed until it is unsuspended.
+          </Alert>
         )}
         {repositories.length === 0 ? (
           <p className="text-sm text-muted-foreground">No repositories: choose some in the App&apos;s settings on GitHub.</p>

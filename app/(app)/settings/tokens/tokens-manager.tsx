@@ -7,15 +7,18 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { EmptyState } from "@/components/shell/empty-state";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { FormError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ApiTokenView } from "@/lib/auth/api-token-view";
 import { apiFetch } from "@/lib/ui/api-client";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 const newTokenForm = z.object({ name: z.string().trim().min(1, "Give the token a name").max(100, "At most 100 characters") });
 type NewTokenForm = z.infer<typeof newTokenForm>;
@@ -24,7 +27,7 @@ export function TokensManager() {
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const tokens = useQuery({
-    queryKey: ["api-tokens"],
+    queryKey: queryKeys.apiTokens,
     queryFn: () => apiFetch<{ data: ApiTokenView[] }>("/api/v1/tokens").then((body) => body.data),
   });
   const form = useForm<NewTokenForm>({ resolver: zodResolver(newTokenForm), defaultValues: { name: "" } });
@@ -34,12 +37,12 @@ export function TokensManager() {
     onSuccess: ({ token, secret }) => {
       setCreated({ name: token.name, secret });
       form.reset();
-      void queryClient.invalidateQueries({ queryKey: ["api-tokens"] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.apiTokens });
     },
   });
   const revoke = useMutation({
     mutationFn: (id: string) => apiFetch(`/api/v1/tokens/${id}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["api-tokens"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.apiTokens }),
   });
 
   return (
@@ -61,12 +64,8 @@ export function TokensManager() {
                 aria-invalid={Boolean(form.formState.errors.name)}
                 {...form.register("name")}
               />
-              {form.formState.errors.name && <p className="text-sm text-destructive">{form.formState.errors.name.message}</p>}
-              {create.error && (
-                <p role="alert" className="text-sm text-destructive">
-                  {create.error.message}
-                </p>
-              )}
+              <FormError announce={false}>{form.formState.errors.name?.message}</FormError>
+              <FormError>{create.error?.message}</FormError>
             </div>
             <Button type="submit" disabled={create.isPending}>
               {create.isPending ? <Loader2 className="animate-spin" /> : <Plus />}
@@ -132,11 +131,7 @@ export function TokensManager() {
               </tbody>
             </table>
           )}
-          {revoke.error && (
-            <p role="alert" className="mt-2 text-sm text-destructive">
-              {revoke.error.message}
-            </p>
-          )}
+          <FormError className="mt-2">{revoke.error?.message}</FormError>
         </CardContent>
       </Card>
     </div>
@@ -146,8 +141,8 @@ export function TokensManager() {
 function NewSecret({ name, secret }: { name: string; secret: string }) {
   const [copied, setCopied] = useState(false);
   return (
-    <div className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4" data-testid="new-token">
-      <p className="text-sm font-medium text-emerald-900">Token “{name}” created. Copy it now: it will not be shown again.</p>
+    <Alert variant="success" announce={false} className="mt-4" data-testid="new-token">
+      <p className="font-medium">Token “{name}” created. Copy it now: it will not be shown again.</p>
       <div className="mt-2 flex items-center gap-2">
         <code data-testid="new-token-secret" className="flex-1 overflow-x-auto rounded bg-white px-2 py-1.5 font-mono text-xs">
           {secret}
@@ -161,6 +156,6 @@ function NewSecret({ name, secret }: { name: string; secret: string }) {
           {copied ? "Copied" : "Copy"}
         </Button>
       </div>
-    </div>
+    </Alert>
   );
 }

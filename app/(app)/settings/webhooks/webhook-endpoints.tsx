@@ -1,22 +1,25 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import { History, Loader2, Pause, Play, RefreshCw, Send, Webhook } from "lucide-react";
 import Link from "next/link";
 import { z } from "zod";
-import { useWebhookEndpoints, WEBHOOK_ENDPOINTS_KEY, type EndpointView } from "@/components/outbound/use-webhook-endpoints";
+import { useDataTable } from "@/components/hooks/use-data-table";
+import { useWebhookEndpoints, type EndpointView } from "@/components/hooks/use-webhook-endpoints";
 import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { FormError, FormSuccess } from "@/components/ui/form-message";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ReloadResult } from "@/lib/outbound/current-endpoints";
 import type { ConfigProblem } from "@/lib/outbound/endpoints-config";
 import { ApiClientError, apiFetch } from "@/lib/ui/api-client";
+import { queryKeys } from "@/lib/ui/query-keys";
 
 const NO_ENDPOINTS: EndpointView[] = [];
 const problemsSchema = z.array(z.object({ path: z.string(), message: z.string(), line: z.number().optional() }));
@@ -55,7 +58,7 @@ const columns = [
   column.accessor("consecutive_failures", {
     header: "Failures",
     cell: (info) => (
-      <span title="Deliveries failed in a row" className={info.getValue() > 0 ? "font-medium text-red-700" : "text-muted-foreground"}>
+      <span title="Deliveries failed in a row" className={info.getValue() > 0 ? "font-medium text-destructive" : "text-muted-foreground"}>
         {info.getValue()}
       </span>
     ),
@@ -83,11 +86,9 @@ export function WebhookEndpoints({ configPath }: { configPath: string }) {
   const endpoints = useWebhookEndpoints({ refetchInterval: 5000 });
   const reload = useMutation({
     mutationFn: () => apiFetch<ReloadResult>("/api/v1/admin/webhooks/reload", { method: "POST" }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: WEBHOOK_ENDPOINTS_KEY }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhookEndpoints }),
   });
-  // The React Compiler is not enabled here, so TanStack Table's unmemoizable API is fine.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({ data: endpoints.data?.data ?? NO_ENDPOINTS, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+  const table = useDataTable({ data: endpoints.data?.data ?? NO_ENDPOINTS, columns });
   const warnings = endpoints.data?.warnings ?? [];
 
   return (
@@ -199,7 +200,7 @@ function EndpointActions({ endpoint }: { endpoint: EndpointView }) {
   const action = useMutation({
     mutationFn: (name: "test" | "pause" | "resume") =>
       apiFetch(`/api/v1/admin/webhooks/endpoints/${encodeURIComponent(endpoint.id)}/${name}`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: WEBHOOK_ENDPOINTS_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhookEndpoints }),
   });
   const icon = (name: "test" | "pause" | "resume", Icon: typeof Send) =>
     action.isPending && action.variables === name ? <Loader2 className="animate-spin" /> : <Icon />;
@@ -234,15 +235,9 @@ function EndpointActions({ endpoint }: { endpoint: EndpointView }) {
         </Link>
       </Button>
       {action.isSuccess && action.variables === "test" && (
-        <p role="status" className="text-center text-xs text-emerald-800">
-          Test event queued
-        </p>
+        <FormSuccess className="justify-center text-xs">Test event queued</FormSuccess>
       )}
-      {action.error && (
-        <p role="alert" className="text-xs text-destructive">
-          {action.error.message}
-        </p>
-      )}
+      <FormError className="text-xs">{action.error?.message}</FormError>
     </div>
   );
 }

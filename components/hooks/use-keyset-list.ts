@@ -1,29 +1,30 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, type QueryKey } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { apiFetch, type KeysetPage } from "./api-client";
+import { apiFetch, type KeysetPage } from "@/lib/ui/api-client";
 
 /**
  * A keyset-paginated list from one of our list routes. Filters go in `params` (empty ones are left out),
+ * `listKey` makes the list's query key from them (`queryKeys.features.list`),
  * `query.fetchNextPage` loads more, `rows` is every loaded page flattened. `refetchInterval` may depend on
  * the rows, so a list can poll only while something in it is in flight.
  */
 export function useKeysetList<T>({
-  key,
+  listKey,
   path,
   params = {},
   limit = 25,
   refetchInterval,
 }: {
-  key: string;
+  listKey: (params: Record<string, string | undefined>) => QueryKey;
   path: string;
   params?: Record<string, string | undefined>;
   limit?: number;
   refetchInterval?: number | ((rows: T[]) => number | false);
 }) {
   const query = useInfiniteQuery({
-    queryKey: [key, params],
+    queryKey: listKey(params),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) => {
       const search = new URLSearchParams({ limit: String(limit) });

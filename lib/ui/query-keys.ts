@@ -1,0 +1,42 @@
+/** The filters of a keyset list, as its hook sends them; part of the list's key, so each filter has its own cache entry. */
+type ListParams = Record<string, string | undefined>;
+
+/**
+ * Every react-query key the pages use, so a query and the mutation that invalidates it name the same thing.
+ * `all` is a list's prefix: invalidating it refreshes every filtered page of that list. A detail's key is not
+ * under its list's prefix (["feature", id], not ["features", id]), so refreshing a list leaves an open detail alone.
+ */
+export const queryKeys = {
+  features: {
+    all: ["features"],
+    list: (params: ListParams) => ["features", params],
+    detail: (id: string) => ["feature", id],
+  },
+  projects: {
+    all: ["projects"],
+    list: (params: ListParams) => ["projects", params],
+    detail: (id: string) => ["project", id],
+  },
+  jobRuns: {
+    all: ["job-runs"],
+    list: (params: ListParams) => ["job-runs", params],
+    detail: (id: string) => ["job-run", id],
+  },
+  webhookEvents: {
+    list: (params: ListParams) => ["webhook-events", params],
+    detail: (id: string) => ["webhook-event", id],
+  },
+  webhookHealth: ["webhook-health"],
+  webhookRecoveries: ["webhook-recoveries"],
+  webhookEndpoints: ["webhook-endpoints"],
+  webhookDeliveries: {
+    all: ["webhook-deliveries"],
+    list: (params: ListParams) => ["webhook-deliveries", params],
+  },
+  githubInstallations: ["github-installations"],
+  apiTokens: ["api-tokens"],
+  me: {
+    profile: ["me"],
+    accounts: ["me", "accounts"],
+  },
+} as const;
