@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { auth, signIn } from "@/auth";
 import { DemoBadge } from "@/components/shell/demo-badge";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getConfig } from "@/lib/config";
@@ -31,9 +32,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </CardHeader>
         <CardContent className="flex flex-col items-center gap-4">
           {params.error && (
-            <p role="alert" className="w-full rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            <Alert variant="error" size="compact" className="w-full">
               Sign-in did not complete ({String(params.error)}). Try again.
-            </p>
+            </Alert>
           )}
           <form
             className="w-full"
