@@ -6,7 +6,7 @@ import { processRouteDeps, setRouteDepsProvider, type RouteDeps } from "@/lib/ht
  * Gives this test file's route handlers `overrides` in place of the process's deps (the rest stay the
  * process's: the test database, the test configuration). Restored after the file.
  */
-export function useRouteDeps(overrides: Partial<RouteDeps> | ((log: Logger) => Partial<RouteDeps>)) {
+export function injectRouteDeps(overrides: Partial<RouteDeps> | ((log: Logger) => Partial<RouteDeps>)) {
   setRouteDepsProvider((log) => ({ ...processRouteDeps(log), ...(typeof overrides === "function" ? overrides(log) : overrides) }));
   afterAll(() => setRouteDepsProvider(undefined));
 }

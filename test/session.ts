@@ -3,7 +3,7 @@ import { vi } from "vitest";
 import type { User } from "@/db/schema";
 
 /**
- * A browser's sign-in as route handlers see it, to hand them through `useRouteDeps(browser.deps)`:
+ * A browser's sign-in as route handlers see it, to hand them through `injectRouteDeps(browser.deps)`:
  * `signInAs(user)` makes `user` the person behind the session cookie (test/http.ts `sessionHeaders`),
  * and `signOut` records the routes' sign-outs.
  */

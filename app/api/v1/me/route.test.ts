@@ -7,7 +7,7 @@ import { revokeApiToken } from "@/lib/auth/revoke-api-token";
 import { setUpTestDatabase } from "@/test/database";
 import { createGithubUser, createUser } from "@/test/fixtures";
 import { bearer, callRoute, sessionHeaders } from "@/test/http";
-import { useRouteDeps } from "@/test/route-deps";
+import { injectRouteDeps } from "@/test/route-deps";
 import { testBrowser } from "@/test/session";
 import { userEventsOf, userEventsOutbox } from "@/test/user-events";
 import { DELETE, GET, PATCH } from "./route";
@@ -16,7 +16,7 @@ const { db } = await setUpTestDatabase();
 // The routes' events go to an endpoint subscribed to user.*, so the tests can read them back.
 const { outbox } = userEventsOutbox();
 const browser = testBrowser();
-useRouteDeps({ ...browser.deps, users: async () => ({ db, outbox }) });
+injectRouteDeps({ ...browser.deps, users: async () => ({ db, outbox }) });
 const me = (headers: Record<string, string> = {}) => callRoute(GET, new Request("http://app.test/api/v1/me", { headers }));
 const patch = (headers: Record<string, string>, body: unknown) =>
   callRoute(PATCH, new Request("http://app.test/api/v1/me", { method: "PATCH", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) }));

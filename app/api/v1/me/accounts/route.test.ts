@@ -3,7 +3,7 @@ import { createApiToken } from "@/lib/auth/create-api-token";
 import { setUpTestDatabase } from "@/test/database";
 import { createGithubUser } from "@/test/fixtures";
 import { bearer, callRoute, sessionHeaders } from "@/test/http";
-import { useRouteDeps } from "@/test/route-deps";
+import { injectRouteDeps } from "@/test/route-deps";
 import { testBrowser } from "@/test/session";
 import { userEventsOf, userEventsOutbox } from "@/test/user-events";
 import { DELETE } from "./[provider]/route";
@@ -12,7 +12,7 @@ import { GET } from "./route";
 const { db } = await setUpTestDatabase();
 const { outbox } = userEventsOutbox();
 const browser = testBrowser();
-useRouteDeps({ ...browser.deps, users: async () => ({ db, outbox }) });
+injectRouteDeps({ ...browser.deps, users: async () => ({ db, outbox }) });
 const list = async (headers: Record<string, string>) => (await (await callRoute(GET, new Request("http://app.test/api/v1/me/accounts", { headers }))).json()).data;
 const unlink = (provider: string, headers: Record<string, string>) =>
   callRoute(DELETE, new Request(`http://app.test/api/v1/me/accounts/${provider}`, { method: "DELETE", headers }), { provider });

@@ -12,7 +12,7 @@ import { createTestFeature } from "@/test/features";
 import { createUser } from "@/test/fixtures";
 import { installAsProcessGithub, startTestGithub } from "@/test/github-simulator";
 import { bearer, callRoute, sessionHeaders } from "@/test/http";
-import { useRouteDeps } from "@/test/route-deps";
+import { injectRouteDeps } from "@/test/route-deps";
 import { testBrowser } from "@/test/session";
 import { POST } from "./route";
 
@@ -25,7 +25,7 @@ const user = await createUser(db);
 const { secret } = await createApiToken(db, { userId: user.id, name: "script" });
 const browser = testBrowser();
 browser.signInAs(user);
-useRouteDeps(browser.deps);
+injectRouteDeps(browser.deps);
 
 beforeEach(() => {
   github.simulator.state.reset();
