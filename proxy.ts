@@ -36,8 +36,10 @@ export const proxy = auth((req) => {
 });
 
 export const config = {
-  // Public: sign-in, Auth.js, health, Inngest, inbound webhooks, the shipped workflow files, and static assets.
-  // bench/: the benchmark's bare baseline route (404 unless HOOKSMITH_BENCH=1), kept out like /webhooks/github.
+  // Every path except lib/http/public-paths.ts's list and static files: proxyMatcher() there, pasted as a
+  // literal because Next reads the matcher from this file's source (public-paths.test.ts keeps them equal).
+  // Public paths stay out of the proxy entirely rather than being skipped at run time: a proxied request's
+  // body is buffered and cut at 10 MB, and GitHub webhooks (25 MB) and Inngest calls (32 MB) are larger.
   matcher: [
     "/((?!signin|api/auth|api/health|api/inngest|api/v1/webhooks|webhooks/github|bench/|workflows/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|css|js)$).*)",
   ],

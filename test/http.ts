@@ -11,6 +11,6 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /**
  * What a signed-in browser sends: its session cookie and its own Origin. Outside Next there is no request
- * scope for next-auth's `auth()`, so a test that uses this mocks `@/auth` to answer the session.
+ * scope for next-auth's `auth()`, so a test that uses this hands the routes a session (test/session.ts).
  */
 export const sessionHeaders = (origin = "http://app.test") => ({ cookie: "authjs.session-token=test-session", origin });

@@ -1,16 +1,20 @@
 import type { Session } from "next-auth";
 import { vi } from "vitest";
-import { auth } from "@/auth";
 import type { User } from "@/db/schema";
 
 /**
- * Makes `user` the signed-in person of the session cookie (test/http.ts `sessionHeaders`). The test file
- * mocks `@/auth`: `vi.mock("@/auth", () => ({ auth: vi.fn(), signOut: vi.fn() }))`.
+ * A browser's sign-in as route handlers see it, to hand them through `injectRouteDeps(browser.deps)`:
+ * `signInAs(user)` makes `user` the person behind the session cookie (test/http.ts `sessionHeaders`),
+ * and `signOut` records the routes' sign-outs.
  */
-export function mockSessionOf(user: User) {
-  const session: Session = {
-    user: { id: user.id, login: user.login, name: user.name, email: user.email ?? "", role: user.role },
-    expires: "2099-01-01T00:00:00.000Z",
+export function testBrowser() {
+  let session: Session | null = null;
+  const signOut = vi.fn(async (_options: { redirect: false }) => undefined);
+  return {
+    signInAs(user: User) {
+      session = { user: { id: user.id, login: user.login, name: user.name, email: user.email ?? "", role: user.role }, expires: "2099-01-01T00:00:00.000Z" };
+    },
+    signOut,
+    deps: { session: async () => session, signOut },
   };
-  vi.mocked(auth as unknown as () => Promise<Session | null>).mockResolvedValue(session);
 }

@@ -1,44 +1,78 @@
 import { randomUUID } from "node:crypto";
+import type { z } from "zod";
 import type { Principal } from "@/lib/auth/principal";
-import { AppError, forbidden, unauthorized } from "@/lib/errors";
+import { AppError, forbidden, notFound, toErrorResponse, unauthorized } from "@/lib/errors";
 import { createLogger, type Logger } from "@/lib/log";
 import { authenticateRequest } from "./authenticate-request";
-import { toErrorResponse } from "./errors";
+import { readJson } from "./read-json";
+import { routeDeps, type RouteDeps } from "./route-deps";
 
-/** Who may call: anyone; any user by session or API token; a person signed in to the app only (not a script); admins. */
+/**
+ * Who may call: anyone (the path must be in lib/http/public-paths.ts); any user by session or API token;
+ * a person signed in to the app only (not a script); admins.
+ */
 export type Access = "public" | "user" | "session" | "admin";
 
-export interface HandlerContext<Params, A extends Access> {
+type Schema = z.ZodType | undefined;
+type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface HandlerOptions<A extends Access, P extends Schema, Q extends Schema, B extends Schema> {
+  access: A;
+  /** The path's dynamic segments. Values it refuses are a 404: a malformed id never reaches the database. */
+  params?: P;
+  /** What a refused path names in its 404 message ("Feature" → "Feature was not found"). */
+  resource?: string;
+  /** The search parameters (one value per name); refused values are a 400 validation_error. */
+  query?: Q;
+  /** The JSON body: 413 past `bodyLimit` (64 KB unless set), 400 invalid_json, 400 validation_error. */
+  body?: B;
+  bodyLimit?: number;
+}
+
+export interface HandlerContext<A extends Access, P extends Schema, Q extends Schema, B extends Schema> {
   req: Request;
-  params: Params;
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  body: Parsed<B>;
   principal: A extends "public" ? null : Principal;
+  deps: RouteDeps;
   log: Logger;
   requestId: string;
 }
 
-type RouteContext<Params> = { params: Promise<Params> };
+/** What Next passes a route handler besides the request. */
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Wraps a route handler with what every route needs: a request id, authentication (session cookie or
- * bearer token; skipped for public routes, which authenticate their own way), the admin check, CSRF protection for cookie-authenticated mutations, one JSON log line
- * per request, and the single mapping of errors to `{ error: { code, message } }`.
+ * Wraps a route handler with what every route needs, in this order: a request id; authentication
+ * (session cookie or bearer token; skipped for public routes, which authenticate their own way); the
+ * admin and session-only checks; CSRF protection for cookie-authenticated writes; the path, query and
+ * body checked against their schemas; one JSON log line per request; and the single mapping of errors to
+ * `{ error: { code, message } }`. The handler gets the checked values and the process's deps.
+ *
+ * @example
+ * export const GET = apiHandler({ access: "user", params: z.object({ id: z.uuid() }), resource: "Project" }, async ({ params, deps }) =>
+ *   Response.json(found(await findProject(await deps.db(), params.id), "Project")),
+ * );
  */
-export function apiHandler<Params = Record<string, string | string[]>, A extends Access = "user">(
-  access: A,
-  handle: (ctx: HandlerContext<Params, A>) => Promise<Response>,
+export function apiHandler<A extends Access, P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined>(
+  options: HandlerOptions<A, P, Q, B>,
+  handle: (ctx: HandlerContext<A, P, Q, B>) => Promise<Response>,
 ) {
-  return async (req: Request, route: RouteContext<Params>): Promise<Response> => {
+  const { access } = options;
+  return async (req: Request, route: RouteContext): Promise<Response> => {
     const started = performance.now();
     const requestId = req.headers.get("x-request-id") ?? randomUUID();
     const log = createLogger({ request_id: requestId });
     const url = new URL(req.url);
+    const deps = routeDeps(log);
     let principal: Principal | null = null;
     let response: Response;
     try {
       if (access !== "public") {
-        principal = await authenticateRequest(req);
+        principal = await authenticateRequest(req, deps);
         if (!principal) throw unauthorized();
       }
       if (access === "admin" && principal?.role !== "admin") throw forbidden();
@@ -46,8 +80,20 @@ export function apiHandler<Params = Record<string, string | string[]>, A extends
         throw new AppError(403, "session_required", "This needs you signed in to the app: an API token cannot do it");
       }
       if (principal?.via === "session" && !SAFE_METHODS.has(req.method)) assertSameOrigin(req, url);
-      const params = (await route.params) ?? ({} as Params);
-      response = await handle({ req, params, principal: principal as HandlerContext<Params, A>["principal"], log, requestId });
+      const params = await parseParams(options, route);
+      const query = options.query?.parse(Object.fromEntries(url.searchParams));
+      const body = options.body ? await readJson(req, options.body, options.bodyLimit) : undefined;
+      response = await handle({
+        req,
+        // Each is the schema's output when the schema is given, else undefined: what Parsed<> says.
+        params: params as Parsed<P>,
+        query: query as Parsed<Q>,
+        body: body as Parsed<B>,
+        principal: principal as HandlerContext<A, P, Q, B>["principal"],
+        deps,
+        log,
+        requestId,
+      });
     } catch (error) {
       response = toErrorResponse(error, log);
     }
@@ -64,6 +110,13 @@ export function apiHandler<Params = Record<string, string | string[]>, A extends
     });
     return response;
   };
+}
+
+async function parseParams(options: { params?: z.ZodType; resource?: string }, route: RouteContext | undefined): Promise<unknown> {
+  if (!options.params) return undefined;
+  const parsed = options.params.safeParse((await route?.params) ?? {});
+  if (!parsed.success) throw notFound(options.resource ?? "This resource");
+  return parsed.data;
 }
 
 /** Cookie-authenticated writes must come from our own pages: browsers always send Origin on them. */

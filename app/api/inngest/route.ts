@@ -3,7 +3,7 @@
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
-import { errorResponse, toErrorResponse } from "@/lib/http/errors";
+import { errorResponse, toErrorResponse } from "@/lib/errors";
 import { readBody } from "@/lib/http/read-json";
 import { log } from "@/lib/log";
 

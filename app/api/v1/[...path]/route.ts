@@ -2,7 +2,7 @@
 import { AppError } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
 
-const notARoute = apiHandler("user", async ({ req }) => {
+const notARoute = apiHandler({ access: "user" }, async ({ req }) => {
   throw new AppError(404, "not_found", `No API route ${req.method} ${new URL(req.url).pathname}`);
 });
 

@@ -1,37 +1,26 @@
 // GET /api/v1/features — features, newest first, by cursor pages (filter: status, q).
 // POST /api/v1/features — create a feature (201); its callback secret is stored, never returned.
 import { z } from "zod";
-import { getDb } from "@/db";
-import { getConfig } from "@/lib/config";
 import { analysisWebhookSecret } from "@/lib/analysis/webhook-secret";
 import { createFeature } from "@/lib/features/create-feature";
 import { createFeatureSchema, featureStatusSchema } from "@/lib/features/feature-input";
 import { toFeatureView } from "@/lib/features/feature-view";
 import { listFeatures } from "@/lib/features/list-features";
 import { apiHandler } from "@/lib/http/api-handler";
-import { defaultOutbox } from "@/lib/outbound/default-deps";
-import { readJson } from "@/lib/http/read-json";
-import { decodeCursor, pageSizeSchema } from "@/lib/pagination/cursor";
+import { listQuery } from "@/lib/pagination/list-query";
 
-const query = z.object({
+const query = listQuery({
   status: featureStatusSchema.optional(),
   q: z.string().trim().max(200).optional(),
-  cursor: z.string().optional(),
-  limit: pageSizeSchema,
 });
 
-export const GET = apiHandler("user", async ({ req }) => {
-  const params = query.parse(Object.fromEntries(new URL(req.url).searchParams));
-  const page = await listFeatures(await getDb(), { ...params, q: params.q || undefined, cursor: decodeCursor(params.cursor) });
-  return Response.json(page);
-});
+export const GET = apiHandler({ access: "user", query }, async ({ query, deps }) => Response.json(await listFeatures(await deps.db(), query)));
 
-export const POST = apiHandler("user", async ({ req, principal, log }) => {
-  const input = await readJson(req, createFeatureSchema);
-  const feature = await createFeature(await getDb(), input, {
-    webhookSecret: analysisWebhookSecret(getConfig()),
+export const POST = apiHandler({ access: "user", body: createFeatureSchema }, async ({ body: input, principal, deps, log }) => {
+  const feature = await createFeature(await deps.db(), input, {
+    webhookSecret: analysisWebhookSecret(deps.config()),
     createdBy: principal.userId,
-    outbox: defaultOutbox(log),
+    outbox: deps.outbox(),
   });
   log.info("feature created", { feature_id: feature.id, repository: feature.repository });
   return Response.json(toFeatureView(feature), { status: 201 });

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { signOut } from "@/auth";
+import { beforeEach, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
@@ -8,20 +7,16 @@ import { revokeApiToken } from "@/lib/auth/revoke-api-token";
 import { setUpTestDatabase } from "@/test/database";
 import { createGithubUser, createUser } from "@/test/fixtures";
 import { bearer, callRoute, sessionHeaders } from "@/test/http";
-import { mockSessionOf } from "@/test/session";
-import { userEventsOf } from "@/test/user-events";
+import { injectRouteDeps } from "@/test/route-deps";
+import { testBrowser } from "@/test/session";
+import { userEventsOf, userEventsOutbox } from "@/test/user-events";
 import { DELETE, GET, PATCH } from "./route";
 
-vi.mock("@/auth", () => ({ auth: vi.fn(), signOut: vi.fn() }));
-// The routes' events go to an endpoint subscribed to user.*, so the tests can read them back.
-vi.mock("@/lib/users/default-deps", async () => {
-  const { getDb } = await import("@/db");
-  const { userEventsOutbox } = await import("@/test/user-events");
-  const { outbox } = userEventsOutbox();
-  return { defaultUserDeps: async () => ({ db: await getDb(), outbox }) };
-});
-
 const { db } = await setUpTestDatabase();
+// The routes' events go to an endpoint subscribed to user.*, so the tests can read them back.
+const { outbox } = userEventsOutbox();
+const browser = testBrowser();
+injectRouteDeps({ ...browser.deps, users: async () => ({ db, outbox }) });
 const me = (headers: Record<string, string> = {}) => callRoute(GET, new Request("http://app.test/api/v1/me", { headers }));
 const patch = (headers: Record<string, string>, body: unknown) =>
   callRoute(PATCH, new Request("http://app.test/api/v1/me", { method: "PATCH", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) }));
@@ -35,7 +30,7 @@ async function withToken() {
   return { user, headers: bearer(secret) };
 }
 
-beforeEach(() => vi.mocked(signOut).mockClear());
+beforeEach(() => browser.signOut.mockClear());
 
 describe("GET /api/v1/me with Authorization: Bearer", () => {
   it("answers the token's owner for a valid token", async () => {
@@ -94,7 +89,7 @@ describe("PATCH /api/v1/me", () => {
 
   it("works with the session cookie from the app's own pages, and refuses it cross-site (403)", async () => {
     const { user } = await createGithubUser(db);
-    mockSessionOf(user);
+    browser.signInAs(user);
     expect((await patch(sessionHeaders("http://evil.test"), { name: "Forged" })).status).toBe(403);
     const response = await patch(sessionHeaders(), { name: "Signed-in Sam" });
     expect(response.status).toBe(200);
@@ -123,23 +118,23 @@ describe("PATCH /api/v1/me", () => {
 describe("DELETE /api/v1/me", () => {
   it("deletes the signed-in person's account once they type their login, ends the session and announces user.deleted", async () => {
     const { user } = await createGithubUser(db);
-    mockSessionOf(user);
+    browser.signInAs(user);
     const response = await del(sessionHeaders(), { confirm_login: user.login });
     expect(response.status).toBe(200);
     expect((await response.json()).deleted).toMatchObject({ id: user.id, login: user.login });
     expect(await userRow(user.id)).toBeUndefined();
-    expect(signOut).toHaveBeenCalledWith({ redirect: false });
+    expect(browser.signOut).toHaveBeenCalledWith({ redirect: false });
     expect((await userEventsOf(db, user.id)).map((event) => event.type)).toEqual(["user.deleted"]);
   });
 
   it("is 400 when the confirmation is not the login, and deletes nothing", async () => {
     const { user } = await createGithubUser(db);
-    mockSessionOf(user);
+    browser.signInAs(user);
     const response = await del(sessionHeaders(), { confirm_login: "not-me" });
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe("confirmation_mismatch");
     expect(await userRow(user.id)).toBeDefined();
-    expect(signOut).not.toHaveBeenCalled();
+    expect(browser.signOut).not.toHaveBeenCalled();
   });
 
   it("is refused with an API token (403 session_required) and cross-site (403 csrf_rejected)", async () => {
@@ -147,7 +142,7 @@ describe("DELETE /api/v1/me", () => {
     const byToken = await del(headers, { confirm_login: user.login });
     expect(byToken.status).toBe(403);
     expect((await byToken.json()).error.code).toBe("session_required");
-    mockSessionOf(user);
+    browser.signInAs(user);
     const crossSite = await del(sessionHeaders("http://evil.test"), { confirm_login: user.login });
     expect((await crossSite.json()).error.code).toBe("csrf_rejected");
     expect(await userRow(user.id)).toBeDefined();

@@ -2,13 +2,9 @@
 // PATCH /api/v1/me — change the display name (session or API token); announces user.updated.
 // DELETE /api/v1/me — delete the account, confirmed by the login (signed-in person only); announces user.deleted and ends the session.
 import { z } from "zod";
-import { signOut } from "@/auth";
-import { getDb } from "@/db";
 import type { User } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { apiHandler } from "@/lib/http/api-handler";
-import { readJson } from "@/lib/http/read-json";
-import { defaultUserDeps } from "@/lib/users/default-deps";
 import { deleteUser } from "@/lib/users/delete-user";
 import { getUser } from "@/lib/users/get-user";
 import { profileSchema } from "@/lib/users/profile-input";
@@ -19,18 +15,16 @@ const deleteBody = z.object({ confirm_login: z.string().min(1, "Type your login 
 
 const meView = (user: User, principal: Principal) => ({ ...toUserView(user), auth: principal.via });
 
-export const GET = apiHandler("user", async ({ principal }) => Response.json(meView(await getUser(await getDb(), principal.userId), principal)));
+export const GET = apiHandler({ access: "user" }, async ({ principal, deps }) => Response.json(meView(await getUser(await deps.db(), principal.userId), principal)));
 
-export const PATCH = apiHandler("user", async ({ req, principal, log }) => {
-  const input = await readJson(req, profileSchema);
-  const user = await updateUserProfile(await defaultUserDeps(log), principal.userId, input);
+export const PATCH = apiHandler({ access: "user", body: profileSchema }, async ({ body: input, principal, deps }) => {
+  const user = await updateUserProfile(await deps.users(), principal.userId, input);
   return Response.json(meView(user, principal));
 });
 
-export const DELETE = apiHandler("session", async ({ req, principal, log }) => {
-  const { confirm_login } = await readJson(req, deleteBody);
-  const deleted = await deleteUser(await defaultUserDeps(log), principal.userId, { confirmLogin: confirm_login });
+export const DELETE = apiHandler({ access: "session", body: deleteBody }, async ({ body: { confirm_login }, principal, deps, log }) => {
+  const deleted = await deleteUser(await deps.users(), principal.userId, { confirmLogin: confirm_login });
   log.info("user deleted", { user_id: deleted.id, login: deleted.login });
-  await signOut({ redirect: false });
+  await deps.signOut({ redirect: false });
   return Response.json({ deleted });
 });

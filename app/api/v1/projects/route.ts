@@ -1,25 +1,19 @@
 // GET /api/v1/projects — tracked projects with their latest progress and PR/issue counts (cursor pages).
 // POST /api/v1/projects — track a repository reachable through the App (201; 422 not installed; 409 tracked).
-import { z } from "zod";
-import { getDb } from "@/db";
 import { apiHandler } from "@/lib/http/api-handler";
-import { readJson } from "@/lib/http/read-json";
-import { decodeCursor, pageSizeSchema } from "@/lib/pagination/cursor";
-import { defaultProjectDeps } from "@/lib/projects/default-deps";
+import { listQuery } from "@/lib/pagination/list-query";
 import { getProjectDetail, listProjects } from "@/lib/projects/list-projects";
 import { trackProjectSchema } from "@/lib/projects/project-input";
 import { trackProject } from "@/lib/projects/track-project";
 
-const query = z.object({ cursor: z.string().optional(), limit: pageSizeSchema });
+const query = listQuery({});
 
-export const GET = apiHandler("user", async ({ req }) => {
-  const params = query.parse(Object.fromEntries(new URL(req.url).searchParams));
-  return Response.json(await listProjects(await getDb(), { limit: params.limit, cursor: decodeCursor(params.cursor) }));
-});
+export const GET = apiHandler({ access: "user", query }, async ({ query, deps }) =>
+  Response.json(await listProjects(await deps.db(), { limit: query.limit, cursor: query.cursor })),
+);
 
-export const POST = apiHandler("user", async ({ req, principal, log }) => {
-  const input = await readJson(req, trackProjectSchema);
-  const deps = await defaultProjectDeps(log);
+export const POST = apiHandler({ access: "user", body: trackProjectSchema }, async ({ body: input, principal, deps: routeDeps, log }) => {
+  const deps = await routeDeps.projects();
   const project = await trackProject(deps, input, principal.userId);
   log.info("project tracked", { project_id: project.id, repository: project.repository });
   return Response.json(await getProjectDetail(deps.db, project), { status: 201 });

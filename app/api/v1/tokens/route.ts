@@ -1,22 +1,19 @@
 // GET/POST /api/v1/tokens — the caller's personal API tokens; POST answers the new secret, once.
 import { z } from "zod";
-import { getDb } from "@/db";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { listApiTokens } from "@/lib/auth/list-api-tokens";
 import { apiHandler } from "@/lib/http/api-handler";
-import { readJson } from "@/lib/http/read-json";
 
 const createTokenBody = z.object({
   name: z.string().trim().min(1, "Give the token a name").max(100, "At most 100 characters"),
 });
 
-export const GET = apiHandler("user", async ({ principal }) =>
-  Response.json({ data: await listApiTokens(await getDb(), principal.userId) }),
+export const GET = apiHandler({ access: "user" }, async ({ principal, deps }) =>
+  Response.json({ data: await listApiTokens(await deps.db(), principal.userId) }),
 );
 
-export const POST = apiHandler("user", async ({ req, principal, log }) => {
-  const { name } = await readJson(req, createTokenBody);
-  const created = await createApiToken(await getDb(), { userId: principal.userId, name });
+export const POST = apiHandler({ access: "user", body: createTokenBody }, async ({ body: { name }, principal, deps, log }) => {
+  const created = await createApiToken(await deps.db(), { userId: principal.userId, name });
   log.info("api token created", { token_id: created.token.id, user_id: principal.userId });
   return Response.json(created, { status: 201 });
 });

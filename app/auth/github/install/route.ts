@@ -1,25 +1,25 @@
 // GET /auth/github/install — the App's setup URL: GitHub sends the person back here after installing.
 // Outcomes, good or bad, are shown on /settings/github (never a stack trace).
-import { getDb } from "@/db";
-import { getConfig } from "@/lib/config";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { getGithubApp } from "@/lib/github/github-app";
 import { completeInstallation } from "@/lib/github/install-app";
 import { isInstallStateFor } from "@/lib/github/install-state";
 import { apiHandler } from "@/lib/http/api-handler";
 
-export const GET = apiHandler("user", async ({ req, principal, log }) => {
-  const url = new URL(req.url);
+// Plain strings that never fail here: a bad value is reported on the settings page, not as JSON.
+const query = z.object({ state: z.string().optional(), installation_id: z.string().optional(), setup_action: z.string().optional() });
+
+export const GET = apiHandler({ access: "user", query }, async ({ query, principal, deps, log }) => {
   // A relative Location: behind `next start --hostname`, req.url may name another host than the browser used.
   const settings = new URLSearchParams();
   try {
-    const config = getConfig();
-    if (!isInstallStateFor(config, url.searchParams.get("state") ?? "", principal.userId)) {
+    const config = deps.config();
+    if (!isInstallStateFor(config, query.state ?? "", principal.userId)) {
       throw new AppError(400, "invalid_state", "The installation could not be confirmed: its state is missing, expired or not yours. Start again from Install.");
     }
-    const id = await completeInstallation(await getDb(), getGithubApp(config), url.searchParams.get("installation_id"), principal.userId);
+    const id = await completeInstallation(await deps.db(), deps.githubApp(), query.installation_id ?? null, principal.userId);
     settings.set("installed", String(id));
-    log.info("github app installed", { installation_id: id, setup_action: url.searchParams.get("setup_action"), user_id: principal.userId });
+    log.info("github app installed", { installation_id: id, setup_action: query.setup_action ?? null, user_id: principal.userId });
   } catch (error) {
     if (!(error instanceof AppError)) log.error("install callback failed", { error });
     settings.set("error", error instanceof AppError ? error.message : "GitHub could not confirm the installation; try again.");

@@ -1,8 +1,10 @@
 // GET /api/v1/features/{id} — a feature with its analyses and its analysis timeline.
-import { getDb } from "@/db";
+import { z } from "zod";
 import { getFeatureDetail } from "@/lib/features/get-feature";
 import { apiHandler } from "@/lib/http/api-handler";
 
-export const GET = apiHandler<{ id: string }>("user", async ({ params }) =>
-  Response.json(await getFeatureDetail(await getDb(), params.id)),
+const params = z.object({ id: z.uuid() });
+
+export const GET = apiHandler({ access: "user", params, resource: "Feature" }, async ({ params, deps }) =>
+  Response.json(await getFeatureDetail(await deps.db(), params.id)),
 );

@@ -1,28 +1,23 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { signOut } from "@/auth";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { setUpTestDatabase } from "@/test/database";
 import { createGithubUser } from "@/test/fixtures";
 import { bearer, callRoute, sessionHeaders } from "@/test/http";
-import { mockSessionOf } from "@/test/session";
-import { userEventsOf } from "@/test/user-events";
+import { injectRouteDeps } from "@/test/route-deps";
+import { testBrowser } from "@/test/session";
+import { userEventsOf, userEventsOutbox } from "@/test/user-events";
 import { DELETE } from "./[provider]/route";
 import { GET } from "./route";
 
-vi.mock("@/auth", () => ({ auth: vi.fn(), signOut: vi.fn() }));
-vi.mock("@/lib/users/default-deps", async () => {
-  const { getDb } = await import("@/db");
-  const { userEventsOutbox } = await import("@/test/user-events");
-  const { outbox } = userEventsOutbox();
-  return { defaultUserDeps: async () => ({ db: await getDb(), outbox }) };
-});
-
 const { db } = await setUpTestDatabase();
+const { outbox } = userEventsOutbox();
+const browser = testBrowser();
+injectRouteDeps({ ...browser.deps, users: async () => ({ db, outbox }) });
 const list = async (headers: Record<string, string>) => (await (await callRoute(GET, new Request("http://app.test/api/v1/me/accounts", { headers }))).json()).data;
 const unlink = (provider: string, headers: Record<string, string>) =>
   callRoute(DELETE, new Request(`http://app.test/api/v1/me/accounts/${provider}`, { method: "DELETE", headers }), { provider });
 
-beforeEach(() => vi.mocked(signOut).mockClear());
+beforeEach(() => browser.signOut.mockClear());
 
 describe("/api/v1/me/accounts", () => {
   it("GET lists the linked accounts, never their tokens", async () => {
@@ -34,11 +29,11 @@ describe("/api/v1/me/accounts", () => {
 
   it("DELETE /github unlinks it for the signed-in person, signs them out and announces user.oauth_unlinked", async () => {
     const { user, providerAccountId } = await createGithubUser(db);
-    mockSessionOf(user);
+    browser.signInAs(user);
     const response = await unlink("github", sessionHeaders());
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ unlinked: [{ provider: "github", provider_account_id: providerAccountId }], signed_out: true });
-    expect(signOut).toHaveBeenCalledWith({ redirect: false });
+    expect(browser.signOut).toHaveBeenCalledWith({ redirect: false });
     expect(await list(sessionHeaders())).toEqual([]);
     expect(await userEventsOf(db, user.id)).toMatchObject([
       { type: "user.oauth_unlinked", data: { user: { id: user.id, login: user.login }, account: { provider: "github", provider_account_id: providerAccountId } } },
@@ -48,14 +43,14 @@ describe("/api/v1/me/accounts", () => {
   it("DELETE is 404 for a provider with no linked account, 403 with an API token or cross-site, and changes nothing then", async () => {
     const { user, providerAccountId } = await createGithubUser(db);
     const { secret } = await createApiToken(db, { userId: user.id, name: "script" });
-    mockSessionOf(user);
+    browser.signInAs(user);
     const unknown = await unlink("gitlab", sessionHeaders());
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.code).toBe("not_found");
     expect((await (await unlink("github", bearer(secret))).json()).error.code).toBe("session_required");
     expect((await (await unlink("github", sessionHeaders("http://evil.test"))).json()).error.code).toBe("csrf_rejected");
     expect(await list(bearer(secret))).toEqual([{ provider: "github", provider_account_id: providerAccountId }]);
-    expect(signOut).not.toHaveBeenCalled();
+    expect(browser.signOut).not.toHaveBeenCalled();
     expect(await userEventsOf(db, user.id)).toEqual([]);
   });
 });

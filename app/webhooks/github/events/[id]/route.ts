@@ -1,11 +1,11 @@
 // GET /webhooks/github/events/{id} — one inbound event with its payload.
-import { getDb } from "@/db";
-import { notFound } from "@/lib/errors";
+import { z } from "zod";
+import { found } from "@/lib/errors";
 import { getWebhookEvent } from "@/lib/github-webhooks/list-webhook-events";
 import { apiHandler } from "@/lib/http/api-handler";
 
-export const GET = apiHandler<{ id: string }>("user", async ({ params }) => {
-  const event = await getWebhookEvent(await getDb(), params.id);
-  if (!event) throw notFound("Event");
-  return Response.json(event);
-});
+const params = z.object({ id: z.uuid() });
+
+export const GET = apiHandler({ access: "user", params, resource: "Event" }, async ({ params, deps }) =>
+  Response.json(found(await getWebhookEvent(await deps.db(), params.id), "Event")),
+);

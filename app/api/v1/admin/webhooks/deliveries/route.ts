@@ -3,26 +3,22 @@
 import { z } from "zod";
 import { webhookDeliveryStatus } from "@/db/schema";
 import { apiHandler } from "@/lib/http/api-handler";
-import { defaultOutboundDeps } from "@/lib/outbound/default-deps";
 import { listDeliveries } from "@/lib/outbound/manage-deliveries";
-import { decodeCursor, pageSizeSchema } from "@/lib/pagination/cursor";
+import { listQuery } from "@/lib/pagination/list-query";
 
-const query = z.object({
+const query = listQuery({
   endpoint_id: z.string().trim().max(100).optional(),
   status: z.enum(webhookDeliveryStatus.enumValues).optional(),
   event_type: z.string().trim().max(100).optional(),
-  cursor: z.string().optional(),
-  limit: pageSizeSchema,
 });
 
-export const GET = apiHandler("admin", async ({ req, log }) => {
-  const params = query.parse(Object.fromEntries(new URL(req.url).searchParams));
-  const page = await listDeliveries(await defaultOutboundDeps(log), {
-    endpointId: params.endpoint_id || undefined,
-    status: params.status,
-    eventType: params.event_type || undefined,
-    cursor: decodeCursor(params.cursor),
-    limit: params.limit,
+export const GET = apiHandler({ access: "admin", query }, async ({ query, deps }) => {
+  const page = await listDeliveries(await deps.outbound(), {
+    endpointId: query.endpoint_id,
+    status: query.status,
+    eventType: query.event_type,
+    cursor: query.cursor,
+    limit: query.limit,
   });
   return Response.json(page);
 });

@@ -1,12 +1,11 @@
 // POST /api/v1/admin/webhooks/reload — re-reads config/webhooks.yaml (admin). Valid: swapped in at once,
 // answered with what changed. Invalid: 422 with every error and its YAML path; the running config stays.
-import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
 import { reloadEndpoints } from "@/lib/outbound/current-endpoints";
 
-export const POST = apiHandler("admin", async ({ principal, log }) => {
-  const reloaded = reloadEndpoints(getConfig());
+export const POST = apiHandler({ access: "admin" }, async ({ principal, deps, log }) => {
+  const reloaded = reloadEndpoints(deps.config());
   if (!reloaded.ok) {
     throw new AppError(422, "invalid_webhooks_config", `webhooks.yaml has ${reloaded.errors.length} error(s); the running configuration is unchanged`, reloaded.errors);
   }

@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Session } from "next-auth";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { auth } from "@/auth";
+import { beforeEach, describe, expect, it } from "vitest";
 import { featureEvents, features, jobEvents, type Feature } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { ANALYSIS_REQUESTED_EVENT } from "@/lib/analysis/deps";
@@ -14,9 +12,9 @@ import { createTestFeature } from "@/test/features";
 import { createUser } from "@/test/fixtures";
 import { installAsProcessGithub, startTestGithub } from "@/test/github-simulator";
 import { bearer, callRoute, sessionHeaders } from "@/test/http";
+import { injectRouteDeps } from "@/test/route-deps";
+import { testBrowser } from "@/test/session";
 import { POST } from "./route";
-
-vi.mock("@/auth", () => ({ auth: vi.fn() }));
 
 const { db } = await setUpTestDatabase();
 // The route hands the attempt to the poller through the app's Inngest client: the executor stores the event.
@@ -25,8 +23,9 @@ const github = await startTestGithub();
 installAsProcessGithub(github);
 const user = await createUser(db);
 const { secret } = await createApiToken(db, { userId: user.id, name: "script" });
-const session: Session = { user: { id: user.id, login: user.login, name: user.name, email: user.email ?? "", role: user.role }, expires: "2099-01-01T00:00:00.000Z" };
-vi.mocked(auth as unknown as () => Promise<Session | null>).mockResolvedValue(session);
+const browser = testBrowser();
+browser.signInAs(user);
+injectRouteDeps(browser.deps);
 
 beforeEach(() => {
   github.simulator.state.reset();

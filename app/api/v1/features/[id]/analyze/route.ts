@@ -1,11 +1,13 @@
 // POST /api/v1/features/{id}/analyze — dispatch the analysis workflow (202); 404 unknown, 409 in flight,
 // 502 when GitHub refuses the dispatch (the feature is left unchanged).
-import { defaultAnalysisDeps } from "@/lib/analysis/default-deps";
+import { z } from "zod";
 import { requestAnalysis } from "@/lib/analysis/request-analysis";
 import { apiHandler } from "@/lib/http/api-handler";
 
-export const POST = apiHandler<{ id: string }>("user", async ({ params, log }) => {
-  const { feature, runId, callbackUrl } = await requestAnalysis(await defaultAnalysisDeps(log), params.id);
+const params = z.object({ id: z.uuid() });
+
+export const POST = apiHandler({ access: "user", params, resource: "Feature" }, async ({ params, deps }) => {
+  const { feature, runId, callbackUrl } = await requestAnalysis(await deps.analysis(), params.id);
   return Response.json(
     { feature_id: feature.id, run_id: runId, status: feature.status, callback_url: callbackUrl, correlation_id: feature.analysisCorrelationId },
     { status: 202 },

@@ -1,10 +1,12 @@
 // POST /api/v1/admin/webhooks/deliveries/{id}/redeliver — a new attempt chain for a logged delivery (admin, 202).
+import { z } from "zod";
 import { apiHandler } from "@/lib/http/api-handler";
-import { defaultOutboundDeps } from "@/lib/outbound/default-deps";
 import { redeliver, toDeliveryView } from "@/lib/outbound/manage-deliveries";
 
-export const POST = apiHandler<{ id: string }, "admin">("admin", async ({ params, principal, log }) => {
-  const copy = await redeliver(await defaultOutboundDeps(log), params.id);
+const params = z.object({ id: z.uuid() });
+
+export const POST = apiHandler({ access: "admin", params, resource: "Delivery" }, async ({ params, principal, deps, log }) => {
+  const copy = await redeliver(await deps.outbound(), params.id);
   log.info("webhook redelivered", { delivery_id: params.id, redelivery_id: copy.id, user_id: principal.userId });
   return Response.json(toDeliveryView(copy), { status: 202 });
 });

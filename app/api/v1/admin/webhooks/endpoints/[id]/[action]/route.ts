@@ -1,22 +1,19 @@
 // POST /api/v1/admin/webhooks/endpoints/{id}/test | pause | resume | recover?since=<ISO time> (admin).
 // test: a webhook.test event to that endpoint only; recover: redeliver its failed deliveries since then, in order.
 import { z } from "zod";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, found } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
-import { defaultOutboundDeps } from "@/lib/outbound/default-deps";
 import { emitEvent } from "@/lib/outbound/emit-event";
 import { pauseEndpoint, recoverEndpoint, resumeEndpoint, toDeliveryView } from "@/lib/outbound/manage-deliveries";
 
 const params = z.object({ id: z.string().min(1).max(100), action: z.enum(["test", "pause", "resume", "recover"]) });
+// `since` is checked only by recover: the other actions ignore it, as they always have.
+const query = z.object({ since: z.string().optional() });
 const since = z.iso.datetime({ offset: true, error: "since: expected an ISO 8601 time such as 2026-11-23T09:00:00Z" });
 
-export const POST = apiHandler<{ id: string; action: string }, "admin">("admin", async ({ req, params: raw, principal, log }) => {
-  const parsed = params.safeParse(raw);
-  if (!parsed.success) throw notFound("Endpoint action");
-  const { id, action } = parsed.data;
-  const deps = await defaultOutboundDeps(log);
-  const endpoint = deps.endpoints().find((candidate) => candidate.id === id);
-  if (!endpoint) throw notFound("Endpoint");
+export const POST = apiHandler({ access: "admin", params, resource: "Endpoint action", query }, async ({ params: { id, action }, query, principal, deps: routeDeps, log }) => {
+  const deps = await routeDeps.outbound();
+  const endpoint = found(deps.endpoints().find((candidate) => candidate.id === id), "Endpoint");
   log.info(`webhook endpoint ${action}`, { endpoint_id: id, user_id: principal.userId });
   switch (action) {
     case "test": {
@@ -31,7 +28,7 @@ export const POST = apiHandler<{ id: string; action: string }, "admin">("admin",
       await resumeEndpoint(deps, id);
       return Response.json({ endpoint_id: id, paused: false });
     case "recover": {
-      const from = since.parse(new URL(req.url).searchParams.get("since") ?? "");
+      const from = since.parse(query.since ?? "");
       const redelivered = await recoverEndpoint(deps, id, new Date(from));
       return Response.json({ endpoint_id: id, redelivered: redelivered.map(toDeliveryView) }, { status: 202 });
     }

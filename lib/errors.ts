@@ -1,7 +1,30 @@
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "@/db/unavailable";
-import { AppError } from "@/lib/errors";
 import type { Logger } from "@/lib/log";
+
+/** An error a client can cause: carries the code and HTTP status the API answers with. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = (what: string) => new AppError(404, "not_found", `${what} was not found`);
+export const unauthorized = (message = "Sign in or send Authorization: Bearer <token>") =>
+  new AppError(401, "unauthorized", message);
+export const forbidden = (message = "This needs the admin role") => new AppError(403, "forbidden", message);
+
+/** The one 404 rule: a lookup that found nothing answers `<what> was not found`. */
+export function found<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw notFound(what);
+  return value;
+}
 
 /** The one shape every client-visible error takes. */
 export function errorResponse(status: number, code: string, message: string, details?: unknown): Response {
