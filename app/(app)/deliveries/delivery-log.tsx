@@ -16,7 +16,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { FilterSelect, StatusFilter } from "@/components/ui/status-filter";
 import type { WebhookDeliveryStatus } from "@/db/schema";
 import { EVENT_TYPES, type EventType } from "@/lib/outbound/event-types";
-import type { listDeliveries } from "@/lib/outbound/manage-deliveries";
+import type { listDeliveries } from "@/lib/outbound/list-deliveries";
 import { apiFetch } from "@/lib/ui/api-client";
 import { cn } from "@/lib/ui/cn";
 import { useKeysetList } from "@/lib/ui/use-keyset-list";

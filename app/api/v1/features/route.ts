@@ -28,11 +28,10 @@ export const GET = apiHandler("user", async ({ req }) => {
 
 export const POST = apiHandler("user", async ({ req, principal, log }) => {
   const input = await readJson(req, createFeatureSchema);
-  const feature = await createFeature(await getDb(), input, {
-    webhookSecret: analysisWebhookSecret(getConfig()),
-    createdBy: principal.userId,
-    outbox: defaultOutbox(log),
-  });
+  const feature = await createFeature(
+    { db: await getDb(), webhookSecret: analysisWebhookSecret(getConfig()), outbox: defaultOutbox(log) },
+    { ...input, createdBy: principal.userId },
+  );
   log.info("feature created", { feature_id: feature.id, repository: feature.repository });
   return Response.json(toFeatureView(feature), { status: 201 });
 });

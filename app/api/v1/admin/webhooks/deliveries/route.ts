@@ -4,7 +4,7 @@ import { z } from "zod";
 import { webhookDeliveryStatus } from "@/db/schema";
 import { apiHandler } from "@/lib/http/api-handler";
 import { defaultOutboundDeps } from "@/lib/outbound/default-deps";
-import { listDeliveries } from "@/lib/outbound/manage-deliveries";
+import { listDeliveries } from "@/lib/outbound/list-deliveries";
 import { decodeCursor, pageSizeSchema } from "@/lib/pagination/cursor";
 
 const query = z.object({

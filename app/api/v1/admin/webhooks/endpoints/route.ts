@@ -2,7 +2,7 @@
 import { apiHandler } from "@/lib/http/api-handler";
 import { currentWarnings } from "@/lib/outbound/current-endpoints";
 import { defaultOutboundDeps } from "@/lib/outbound/default-deps";
-import { listEndpoints } from "@/lib/outbound/manage-deliveries";
+import { listEndpoints } from "@/lib/outbound/list-endpoints";
 
 export const GET = apiHandler("admin", async ({ log }) => {
   const deps = await defaultOutboundDeps(log);

@@ -5,7 +5,10 @@ import { AppError, notFound } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
 import { defaultOutboundDeps } from "@/lib/outbound/default-deps";
 import { emitEvent } from "@/lib/outbound/emit-event";
-import { pauseEndpoint, recoverEndpoint, resumeEndpoint, toDeliveryView } from "@/lib/outbound/manage-deliveries";
+import { pauseEndpoint } from "@/lib/outbound/pause-endpoint";
+import { recoverEndpoint } from "@/lib/outbound/recover-endpoint";
+import { resumeEndpoint } from "@/lib/outbound/resume-endpoint";
+import { toDeliveryView } from "@/lib/outbound/delivery-view";
 
 const params = z.object({ id: z.string().min(1).max(100), action: z.enum(["test", "pause", "resume", "recover"]) });
 const since = z.iso.datetime({ offset: true, error: "since: expected an ISO 8601 time such as 2026-11-23T09:00:00Z" });
