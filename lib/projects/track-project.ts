@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { projects, type Project } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { installationForRepository } from "@/lib/github/installations";
+import { installationForRepository } from "@/lib/installations/installation-for-repository";
 import { PROJECT_PROCESS_REQUESTED_EVENT, type ProjectDeps } from "./deps";
 import type { TrackProjectInput } from "./project-input";
 

@@ -17,7 +17,7 @@ export const GET = apiHandler("user", async ({ req, principal, log }) => {
     if (!isInstallStateFor(config, url.searchParams.get("state") ?? "", principal.userId)) {
       throw new AppError(400, "invalid_state", "The installation could not be confirmed: its state is missing, expired or not yours. Start again from Install.");
     }
-    const id = await completeInstallation(await getDb(), getGithubApp(config), url.searchParams.get("installation_id"), principal.userId);
+    const id = await completeInstallation({ db: await getDb(), githubApp: getGithubApp(config) }, { installationId: url.searchParams.get("installation_id"), userId: principal.userId });
     settings.set("installed", String(id));
     log.info("github app installed", { installation_id: id, setup_action: url.searchParams.get("setup_action"), user_id: principal.userId });
   } catch (error) {

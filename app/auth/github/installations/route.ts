@@ -1,6 +1,6 @@
 // GET /auth/github/installations — the signed-in user's installations (all of them for admins).
 import { getDb } from "@/db";
-import { listInstallations } from "@/lib/github/installations";
+import { listInstallations } from "@/lib/installations/list-installations";
 import { apiHandler } from "@/lib/http/api-handler";
 
 export const GET = apiHandler("user", async ({ principal }) =>
