@@ -21,10 +21,10 @@ describe("inbound event cleanup", () => {
     await insertEvents(3, new Date(NOW.getTime() - 7 * DAY - 1000));
     await insertEvents(4, new Date(NOW.getTime() - 7 * DAY + 1000));
     await insertEvents(2, NOW);
-    const removed = await cleanUpWebhookEvents(db, retentionCutoff(NOW, 7), 4);
+    const removed = await cleanUpWebhookEvents({ db }, { olderThan: retentionCutoff(NOW, 7), batchSize: 4 });
     expect(removed).toBe(10);
     expect(await countWebhookEvents(db)).toBe(6);
-    expect(await cleanUpWebhookEvents(db, retentionCutoff(NOW, 7), 4)).toBe(0);
+    expect(await cleanUpWebhookEvents({ db }, { olderThan: retentionCutoff(NOW, 7), batchSize: 4 })).toBe(0);
   });
 });
 

@@ -47,7 +47,7 @@ describe("GitHub App flow against the simulator", () => {
     const repositories = await db.select().from(installationRepositories);
     expect(repositories.map((row) => row.fullName)).toEqual([REPOSITORY]);
 
-    await trackProject({ db, sendEvent }, { repository: REPOSITORY, plan_path: null }, null);
+    await trackProject({ db, sendEvent }, { repository: REPOSITORY, plan_path: null, createdBy: null });
     await executor.drain();
     expect((await progress()).progress).toMatchObject({ plan_path: "docs/plan.md", done_tasks: 1, total_tasks: 3 });
 

@@ -9,7 +9,7 @@ import type { TrackProjectInput } from "./project-input";
  * Starts following a repository's plan. The repository must be reachable through an active installation
  * of the App (422 otherwise) and not tracked yet (409); its plan is read at once in the background.
  */
-export async function trackProject(deps: Pick<ProjectDeps, "db" | "sendEvent">, input: TrackProjectInput, createdBy: string | null): Promise<Project> {
+export async function trackProject(deps: Pick<ProjectDeps, "db" | "sendEvent">, input: TrackProjectInput & { createdBy: string | null }): Promise<Project> {
   const installation = await installationForRepository(deps.db, input.repository);
   if (!installation) {
     throw new AppError(422, "repository_not_installed", `The GitHub App is not installed on ${input.repository}: install it from Settings → GitHub first`);
@@ -17,7 +17,7 @@ export async function trackProject(deps: Pick<ProjectDeps, "db" | "sendEvent">, 
   // The unique index on lower(repository) decides, so two concurrent requests cannot both track it.
   const [project] = await deps.db
     .insert(projects)
-    .values({ repository: input.repository, installationId: installation.id, planPath: input.plan_path, createdBy })
+    .values({ repository: input.repository, installationId: installation.id, planPath: input.plan_path, createdBy: input.createdBy })
     .onConflictDoNothing()
     .returning();
   if (!project) throw new AppError(409, "already_tracked", `${input.repository} is already tracked`);

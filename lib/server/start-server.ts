@@ -46,7 +46,7 @@ export async function startServer() {
 async function startDatabaseSteps(config: Config): Promise<boolean> {
   try {
     const handle = await getDatabaseHandle();
-    if (config.ADMIN_API_TOKEN) await ensureAdminApiToken(handle.db, config.ADMIN_API_TOKEN);
+    if (config.ADMIN_API_TOKEN) await ensureAdminApiToken({ db: handle.db }, { secret: config.ADMIN_API_TOKEN });
     if (config.jobsEngine === "embedded") {
       const [{ inngest }, { functions }] = await Promise.all([import("@/inngest/client"), import("@/inngest/functions")]);
       await startEmbeddedExecutor({ handle, config, appId: inngest.id, functions });

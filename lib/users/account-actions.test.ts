@@ -78,7 +78,7 @@ describe("unlinkAccount", () => {
 describe("deleteUser", () => {
   it("deletes the user with their accounts and API tokens, keeps their features unattributed, and announces user.deleted", async () => {
     const { user } = await createGithubUser(db, { login: "leaving-lena" });
-    await createApiToken(db, { userId: user.id, name: "ci" });
+    await createApiToken({ db }, { userId: user.id, name: "ci" });
     const feature = await createFeature(
       { db, webhookSecret: TEST_WEBHOOK_SECRET, outbox: silentOutbox },
       { name: "Dark mode", description: "Let people switch the whole UI to dark colours.", priority: "low", repository: "demo-org/demo-app", createdBy: user.id },

@@ -20,7 +20,7 @@ export const GET = apiHandler("user", async ({ req }) => {
 export const POST = apiHandler("user", async ({ req, principal, log }) => {
   const input = await readJson(req, trackProjectSchema);
   const deps = await defaultProjectDeps(log);
-  const project = await trackProject(deps, input, principal.userId);
+  const project = await trackProject(deps, { ...input, createdBy: principal.userId });
   log.info("project tracked", { project_id: project.id, repository: project.repository });
   return Response.json(await getProjectDetail(deps.db, project), { status: 201 });
 });

@@ -16,7 +16,7 @@ export const GET = apiHandler("user", async ({ principal }) =>
 
 export const POST = apiHandler("user", async ({ req, principal, log }) => {
   const { name } = await readJson(req, createTokenBody);
-  const created = await createApiToken(await getDb(), { userId: principal.userId, name });
+  const created = await createApiToken({ db: await getDb() }, { userId: principal.userId, name });
   log.info("api token created", { token_id: created.token.id, user_id: principal.userId });
   return Response.json(created, { status: 201 });
 });

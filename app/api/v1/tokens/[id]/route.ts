@@ -8,7 +8,7 @@ import { apiHandler } from "@/lib/http/api-handler";
 export const DELETE = apiHandler<{ id: string }>("user", async ({ params, principal, log }) => {
   const tokenId = z.uuid().safeParse(params.id);
   if (!tokenId.success) throw notFound("API token");
-  const token = await revokeApiToken(await getDb(), { userId: principal.userId, tokenId: tokenId.data });
+  const token = await revokeApiToken({ db: await getDb() }, { userId: principal.userId, tokenId: tokenId.data });
   log.info("api token revoked", { token_id: token.id, user_id: principal.userId });
   return Response.json({ token });
 });

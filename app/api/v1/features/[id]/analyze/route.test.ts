@@ -24,7 +24,7 @@ await startAppTestExecutor(db);
 const github = await startTestGithub();
 installAsProcessGithub(github);
 const user = await createUser(db);
-const { secret } = await createApiToken(db, { userId: user.id, name: "script" });
+const { secret } = await createApiToken({ db }, { userId: user.id, name: "script" });
 const session: Session = { user: { id: user.id, login: user.login, name: user.name, email: user.email ?? "", role: user.role }, expires: "2099-01-01T00:00:00.000Z" };
 vi.mocked(auth as unknown as () => Promise<Session | null>).mockResolvedValue(session);
 
