@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { analyses, features, type AnalysisSource, type FeatureStatus } from "@/db/schema";
 import type { AnalysisResult } from "./analysis-result";
 import { ANALYSIS_RECORDED_EVENT, type AnalysisDeps } from "./deps";
-import { addFeatureEvent } from "./feature-events";
+import { addFeatureEvent } from "./add-feature-event";
 import { toFeatureView } from "@/lib/features/feature-view";
 import { withOutbox } from "@/lib/outbound/with-outbox";
 

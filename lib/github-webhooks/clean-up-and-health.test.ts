@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { webhookEvents, type WebhookEventStatus } from "@/db/schema";
 import { setUpTestDatabase } from "@/test/database";
-import { cleanUpWebhookEvents, countWebhookEvents, retentionCutoff } from "./clean-up-webhook-events";
-import { githubWebhookHealth, githubWebhookHourly } from "./webhook-health";
+import { cleanUpWebhookEvents, retentionCutoff } from "./clean-up-webhook-events";
+import { countWebhookEvents } from "./count-webhook-events";
+import { githubWebhookHealth } from "./github-webhook-health";
+import { githubWebhookHourly } from "./github-webhook-hourly";
 
 const { db } = await setUpTestDatabase();
 const NOW = new Date("2026-11-23T12:30:00.000Z");

@@ -1,5 +1,4 @@
-import { inArray, lt, sql } from "drizzle-orm";
-import type { Database } from "@/db";
+import { inArray, lt } from "drizzle-orm";
 import { webhookEvents } from "@/db/schema";
 import type { GithubWebhookDeps } from "./deps";
 
@@ -19,4 +18,3 @@ export async function cleanUpWebhookEvents(deps: Pick<GithubWebhookDeps, "db">, 
 }
 
 export const retentionCutoff = (now: Date, days: number) => new Date(now.getTime() - days * 24 * 3600_000);
-export const countWebhookEvents = async (db: Database) => (await db.select({ n: sql<number>`count(*)::int` }).from(webhookEvents))[0]!.n;

@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
 import { projects, type Project } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { installationForRepository } from "@/lib/installations/installation-for-repository";
-import { PROJECT_PROCESS_REQUESTED_EVENT, type ProjectDeps } from "./deps";
+import type { ProjectDeps } from "./deps";
 import type { TrackProjectInput } from "./project-input";
+import { requestProjectProcessing } from "./request-project-processing";
 
 /**
  * Starts following a repository's plan. The repository must be reachable through an active installation
@@ -23,13 +23,4 @@ export async function trackProject(deps: Pick<ProjectDeps, "db" | "sendEvent">, 
   if (!project) throw new AppError(409, "already_tracked", `${input.repository} is already tracked`);
   await requestProjectProcessing(deps, project, "tracked");
   return project;
-}
-
-/** Queues a fresh read of the project's plan at its default branch. */
-export async function requestProjectProcessing(deps: Pick<ProjectDeps, "sendEvent">, project: Project, reason: string) {
-  await deps.sendEvent({ name: PROJECT_PROCESS_REQUESTED_EVENT, data: { project_id: project.id, commit_sha: null, reason, priority: 0 } });
-}
-
-export async function untrackProject(deps: Pick<ProjectDeps, "db">, project: Project) {
-  await deps.db.delete(projects).where(eq(projects.id, project.id));
 }

@@ -10,7 +10,7 @@ import { createGithubUser } from "@/test/fixtures";
 import { USER_EVENTS_ENDPOINT, userEventsOf, userEventsOutbox } from "@/test/user-events";
 import { deleteUser } from "./delete-user";
 import { findSessionUser } from "./find-session-user";
-import { listLinkedAccounts } from "./linked-accounts";
+import { listLinkedAccounts } from "./list-linked-accounts";
 import { unlinkAccount } from "./unlink-account";
 import { updateUserProfile } from "./update-user-profile";
 import { toUserView } from "./user-view";

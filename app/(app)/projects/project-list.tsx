@@ -6,7 +6,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/shell/empty-state";
 import { DataTable } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { ProjectView } from "@/lib/projects/list-projects";
+import type { ProjectView } from "@/lib/projects/project-view";
 import { useKeysetList } from "@/lib/ui/use-keyset-list";
 import { OpenClosed, PlanProgress } from "./project-summary";
 

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import type { ProjectDetailView } from "@/lib/projects/list-projects";
+import type { ProjectDetailView } from "@/lib/projects/get-project-detail";
 import { trackProjectSchema, type TrackProjectInput } from "@/lib/projects/project-input";
 import { apiFetch } from "@/lib/ui/api-client";
 

@@ -6,7 +6,8 @@ import { apiHandler } from "@/lib/http/api-handler";
 import { readJson } from "@/lib/http/read-json";
 import { decodeCursor, pageSizeSchema } from "@/lib/pagination/cursor";
 import { defaultProjectDeps } from "@/lib/projects/default-deps";
-import { getProjectDetail, listProjects } from "@/lib/projects/list-projects";
+import { getProjectDetail } from "@/lib/projects/get-project-detail";
+import { listProjects } from "@/lib/projects/list-projects";
 import { trackProjectSchema } from "@/lib/projects/project-input";
 import { trackProject } from "@/lib/projects/track-project";
 

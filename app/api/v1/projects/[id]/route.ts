@@ -4,8 +4,8 @@ import { getDb } from "@/db";
 import { notFound } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
 import { findProject } from "@/lib/projects/find-project";
-import { getProjectDetail } from "@/lib/projects/list-projects";
-import { untrackProject } from "@/lib/projects/track-project";
+import { getProjectDetail } from "@/lib/projects/get-project-detail";
+import { untrackProject } from "@/lib/projects/untrack-project";
 
 export const GET = apiHandler<{ id: string }>("user", async ({ params }) => {
   const db = await getDb();

@@ -3,7 +3,7 @@ import { notFound } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
 import { defaultProjectDeps } from "@/lib/projects/default-deps";
 import { findProject } from "@/lib/projects/find-project";
-import { requestProjectProcessing } from "@/lib/projects/track-project";
+import { requestProjectProcessing } from "@/lib/projects/request-project-processing";
 
 export const POST = apiHandler<{ id: string }>("user", async ({ params, log }) => {
   const deps = await defaultProjectDeps(log);
