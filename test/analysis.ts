@@ -6,6 +6,7 @@ import { signCallbackBody } from "@/lib/analysis/callback-signature";
 import { ANALYSIS_REQUESTED_EVENT, type AnalysisDeps, type AnalysisSettings } from "@/lib/analysis/deps";
 import { requestAnalysis } from "@/lib/analysis/request-analysis";
 import { log } from "@/lib/log";
+import { silentOutbox } from "@/lib/outbound/outbox";
 import { createTestFeature } from "./features";
 import type { TestGithub } from "./github-simulator";
 import { callRoute } from "./http";
@@ -45,6 +46,7 @@ export function testAnalysisDeps(
     },
     now: options.now ?? (() => new Date()),
     log,
+    outbox: silentOutbox,
     sent,
   };
 }

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { features, type Feature } from "@/db/schema";
 import { createFeature } from "@/lib/features/create-feature";
+import { silentOutbox } from "@/lib/outbound/outbox";
 
 export const TEST_WEBHOOK_SECRET = "test-webhook-secret-0123456789abcdef";
 
@@ -12,14 +13,14 @@ export async function createTestFeature(
   input: { repository?: string; analyzing?: boolean; webhookSecret?: string } = {},
 ): Promise<Feature> {
   const feature = await createFeature(
-    db,
+    { db, webhookSecret: input.webhookSecret ?? TEST_WEBHOOK_SECRET, outbox: silentOutbox },
     {
       name: "Export invoices as CSV",
       description: "Finance wants a CSV export of all invoices for a month, with totals per customer.",
       priority: "high",
       repository: input.repository ?? "demo-org/demo-app",
+      createdBy: null,
     },
-    { webhookSecret: input.webhookSecret ?? TEST_WEBHOOK_SECRET, createdBy: null },
   );
   if (!input.analyzing) return feature;
   const [analyzing] = await db

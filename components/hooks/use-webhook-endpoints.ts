@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { ConfigProblem } from "@/lib/outbound/endpoints-config";
-import type { listEndpoints } from "@/lib/outbound/manage-deliveries";
+import type { listEndpoints } from "@/lib/outbound/list-endpoints";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
 

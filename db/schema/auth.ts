@@ -1,6 +1,7 @@
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { USER_ROLES } from "../../lib/users/user-role";
 
-export const userRole = pgEnum("user_role", ["member", "admin"]);
+export const userRole = pgEnum("user_role", USER_ROLES);
 
 /** People (and the automation principal behind ADMIN_API_TOKEN). Column set is what @auth/drizzle-adapter expects, plus login and role. */
 export const users = pgTable("users", {
@@ -59,4 +60,4 @@ export const verificationTokens = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
-export type UserRole = (typeof userRole.enumValues)[number];
+export type { UserRole } from "../../lib/users/user-role";

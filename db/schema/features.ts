@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ANALYSIS_SOURCES, ANALYSIS_STATUSES, FEATURE_EVENT_KINDS, FEATURE_PRIORITIES, FEATURE_STATUSES } from "../../lib/features/feature-enums";
 import { users } from "./auth";
 
-export const featureStatus = pgEnum("feature_status", ["pending", "analyzing", "completed", "failed"]);
-export const featurePriority = pgEnum("feature_priority", ["low", "medium", "high", "critical"]);
-export const analysisSource = pgEnum("analysis_source", ["webhook", "workflow_run_event", "polling"]);
+export const featureStatus = pgEnum("feature_status", FEATURE_STATUSES);
+export const featurePriority = pgEnum("feature_priority", FEATURE_PRIORITIES);
+export const analysisSource = pgEnum("analysis_source", ANALYSIS_SOURCES);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow();
 
@@ -51,7 +52,7 @@ export const analyses = pgTable(
       .references(() => features.id, { onDelete: "cascade" }),
     correlationId: text("correlation_id").notNull(),
     source: analysisSource("source").notNull(),
-    status: text("status", { enum: ["completed", "failed"] }).notNull(),
+    status: text("status", { enum: ANALYSIS_STATUSES }).notNull(),
     result: jsonb("result").$type<Record<string, unknown>>(),
     error: text("error"),
     modelUsed: text("model_used"),
@@ -65,16 +66,7 @@ export const analyses = pgTable(
   ],
 );
 
-export const featureEventKind = pgEnum("feature_event_kind", [
-  "requested",
-  "polled",
-  "callback_received",
-  "workflow_run_received",
-  "duplicate_ignored",
-  "transient_error",
-  "completed",
-  "failed",
-]);
+export const featureEventKind = pgEnum("feature_event_kind", FEATURE_EVENT_KINDS);
 
 /** The status timeline of a feature's analyses, as shown on its page. */
 export const featureEvents = pgTable(
@@ -94,9 +86,6 @@ export const featureEvents = pgTable(
 );
 
 export type Feature = typeof features.$inferSelect;
-export type FeatureStatus = (typeof featureStatus.enumValues)[number];
-export type FeaturePriority = (typeof featurePriority.enumValues)[number];
 export type Analysis = typeof analyses.$inferSelect;
-export type AnalysisSource = (typeof analysisSource.enumValues)[number];
 export type FeatureEvent = typeof featureEvents.$inferSelect;
-export type FeatureEventKind = (typeof featureEventKind.enumValues)[number];
+export type { AnalysisSource, AnalysisStatus, FeatureEventKind, FeaturePriority, FeatureStatus } from "../../lib/features/feature-enums";

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { WEBHOOK_EVENT_SOURCES, WEBHOOK_EVENT_STATUSES } from "../../lib/github-webhooks/webhook-event-enums";
+import { PROJECT_ITEM_KINDS, PROJECT_ITEM_STATES } from "../../lib/projects/project-item-enums";
 import { users } from "./auth";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -104,23 +106,23 @@ export const projectItems = pgTable(
     projectId: uuid("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["pull_request", "issue"] }).notNull(),
+    kind: text("kind", { enum: PROJECT_ITEM_KINDS }).notNull(),
     number: integer("number").notNull(),
-    state: text("state", { enum: ["open", "closed"] }).notNull(),
+    state: text("state", { enum: PROJECT_ITEM_STATES }).notNull(),
     title: text("title").notNull(),
     updatedAt: at("updated_at").notNull(),
   },
   (table) => [primaryKey({ columns: [table.projectId, table.kind, table.number] })],
 );
 
-export const webhookEventStatus = pgEnum("webhook_event_status", ["received", "processed", "failed", "ignored"]);
+export const webhookEventStatus = pgEnum("webhook_event_status", WEBHOOK_EVENT_STATUSES);
 
 /** Every inbound delivery, once: X-GitHub-Delivery is unique, so a duplicate is never processed twice. */
 export const webhookEvents = pgTable(
   "webhook_events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    source: text("source", { enum: ["github", "analysis_result"] }).notNull(),
+    source: text("source", { enum: WEBHOOK_EVENT_SOURCES }).notNull(),
     webhookId: text("webhook_id").notNull(),
     eventType: text("event_type").notNull(),
     action: text("action"),
@@ -163,5 +165,5 @@ export type Project = typeof projects.$inferSelect;
 export type ProjectSnapshot = typeof projectSnapshots.$inferSelect;
 export type ProjectUpdate = typeof projectUpdates.$inferSelect;
 export type WebhookEvent = typeof webhookEvents.$inferSelect;
-export type WebhookEventStatus = (typeof webhookEventStatus.enumValues)[number];
+export type { WebhookEventStatus } from "../../lib/github-webhooks/webhook-event-enums";
 export type WebhookRecovery = typeof webhookRecoveries.$inferSelect;

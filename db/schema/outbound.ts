@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { DELIVERY_ATTEMPT_OUTCOMES, WEBHOOK_DELIVERY_STATUSES } from "../../lib/outbound/delivery-status";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -27,7 +28,7 @@ export const webhookEndpointState = pgTable("webhook_endpoint_state", {
   updatedAt: at("updated_at").notNull().defaultNow(),
 });
 
-export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", ["pending", "retrying", "succeeded", "failed"]);
+export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", WEBHOOK_DELIVERY_STATUSES);
 
 /** One event to one endpoint; retries are its attempts. A redelivery is a new delivery of the same event. */
 export const webhookDeliveries = pgTable(
@@ -73,7 +74,7 @@ export const webhookDeliveryAttempts = pgTable(
       .notNull()
       .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
     attempt: integer("attempt").notNull(),
-    outcome: text("outcome", { enum: ["succeeded", "failed"] }).notNull(),
+    outcome: text("outcome", { enum: DELIVERY_ATTEMPT_OUTCOMES }).notNull(),
     httpStatus: integer("http_status"),
     latencyMs: integer("latency_ms").notNull(),
     errorMessage: text("error_message"),
@@ -86,5 +87,5 @@ export const webhookDeliveryAttempts = pgTable(
 export type OutboundEvent = typeof outboundEvents.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 export type WebhookDeliveryAttempt = typeof webhookDeliveryAttempts.$inferSelect;
-export type WebhookDeliveryStatus = (typeof webhookDeliveryStatus.enumValues)[number];
+export type { WebhookDeliveryStatus } from "../../lib/outbound/delivery-status";
 export type WebhookEndpointState = typeof webhookEndpointState.$inferSelect;

@@ -3,7 +3,7 @@ import { inngest } from "@/inngest/client";
 import { defaultOutboundDeps } from "@/lib/outbound/default-deps";
 import { deliverBatch } from "@/lib/outbound/deliver-next";
 import { DRAIN_ENDPOINT_EVENT } from "@/lib/outbound/deps";
-import { wakeOverdueEndpoints } from "@/lib/outbound/emit-event";
+import { wakeOverdueEndpoints } from "@/lib/outbound/wake-overdue-endpoints";
 
 const drainData = z.object({ endpoint_id: z.string().min(1) });
 /** A long queue continues in a fresh run: Inngest caps steps, and each call resends the memoized ones. */

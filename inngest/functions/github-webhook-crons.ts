@@ -13,7 +13,7 @@ export const cleanUpWebhookEventsFunction = inngest.createFunction(
   async ({ step }) =>
     step.run("delete old events", async () => {
       const cutoff = retentionCutoff(new Date(), getConfig().WEBHOOK_EVENT_RETENTION_DAYS);
-      const removed = await cleanUpWebhookEvents(await getDb(), cutoff);
+      const removed = await cleanUpWebhookEvents({ db: await getDb() }, { olderThan: cutoff });
       log.info("inbound webhook events cleaned up", { removed, older_than: cutoff.toISOString() });
       return { removed };
     }),

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { inngest } from "@/inngest/client";
 import { defaultGithubWebhookDeps } from "@/lib/github-webhooks/default-deps";
 import { GITHUB_WEBHOOK_RECEIVED_EVENT } from "@/lib/github-webhooks/deps";
-import { markGithubWebhookFailed, processGithubWebhook } from "@/lib/github-webhooks/process-github-webhook";
+import { markGithubWebhookFailed } from "@/lib/github-webhooks/mark-github-webhook-failed";
+import { processGithubWebhook } from "@/lib/github-webhooks/process-github-webhook";
 
 const receivedData = z.object({ event_id: z.uuid(), event_type: z.string(), delivery_id: z.string() });
 

@@ -27,6 +27,6 @@ export interface AnalysisDeps {
   sendEvent(event: { name: string; data: Record<string, unknown> }): Promise<unknown>;
   now(): Date;
   log: Logger;
-  /** Announces feature.analysis.completed / .failed with the recorded result (none when absent). */
-  outbox?: Outbox;
+  /** Announces feature.analysis.completed / .failed with the recorded result. */
+  outbox: Outbox;
 }

@@ -1,7 +1,7 @@
 import { and, eq, or } from "drizzle-orm";
 import { features } from "@/db/schema";
 import type { AnalysisDeps } from "./deps";
-import { addFeatureEvent } from "./feature-events";
+import { addFeatureEvent } from "./add-feature-event";
 import { settleCompletedRun } from "./settle-completed-run";
 
 export interface WorkflowRunCompleted {

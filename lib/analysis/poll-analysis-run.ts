@@ -4,7 +4,7 @@ import { transientGithubError } from "@/lib/github/github-errors";
 import { findRunArtifact, findRunByName, getWorkflowRun } from "@/lib/github/workflows";
 import { analysisArtifactName, analysisRunName } from "./analysis-result";
 import type { AnalysisDeps } from "./deps";
-import { addFeatureEvent } from "./feature-events";
+import { addFeatureEvent } from "./add-feature-event";
 import { settleCompletedRun, settleFromArtifact } from "./settle-completed-run";
 
 export interface PollInput {

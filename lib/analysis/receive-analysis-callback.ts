@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { features, type FeatureStatus } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import { findFeature } from "@/lib/features/get-feature";
+import { findFeature } from "@/lib/features/find-feature";
 import { analysisCallbackSchema } from "./analysis-result";
 import { isValidCallbackSignature } from "./callback-signature";
 import type { AnalysisDeps } from "./deps";
-import { addFeatureEvent } from "./feature-events";
+import { addFeatureEvent } from "./add-feature-event";
 import { outcomeFromResult, recordAnalysisOutcome } from "./record-analysis-outcome";
 import { parseJsonBody } from "@/lib/http/read-json";
 

@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { analyses, features, type AnalysisSource, type FeatureStatus } from "@/db/schema";
 import type { AnalysisResult } from "./analysis-result";
 import { ANALYSIS_RECORDED_EVENT, type AnalysisDeps } from "./deps";
-import { addFeatureEvent } from "./feature-events";
+import { addFeatureEvent } from "./add-feature-event";
 import { toFeatureView } from "@/lib/features/feature-view";
-import { silentOutbox } from "@/lib/outbound/outbox";
+import { withOutbox } from "@/lib/outbound/with-outbox";
 
 export type AnalysisOutcome =
   | { status: "completed"; result: AnalysisResult }
@@ -34,8 +34,7 @@ export async function recordAnalysisOutcome(
   input: RecordAnalysisInput,
 ): Promise<{ recorded: boolean; status: FeatureStatus }> {
   const { outcome } = input;
-  const outbox = deps.outbox ?? silentOutbox;
-  const woken = await deps.db.transaction(async (tx) => {
+  const recorded = await withOutbox(deps.db, deps.outbox, async (tx, emit) => {
     const [moved] = await tx
       .update(features)
       .set({
@@ -48,7 +47,7 @@ export async function recordAnalysisOutcome(
         and(eq(features.id, input.featureId), eq(features.status, "analyzing"), eq(features.analysisCorrelationId, input.correlationId)),
       )
       .returning();
-    if (!moved) return null;
+    if (!moved) return false;
     const metadata = outcome.result?.metadata;
     await tx.insert(analyses).values({
       featureId: input.featureId,
@@ -72,14 +71,13 @@ export async function recordAnalysisOutcome(
           : `Analysis failed: ${outcome.error} (recorded from ${SOURCE_LABEL[input.source]})`,
       detail: { source: input.source },
     });
-    return outbox.record(tx, outcome.status === "completed" ? "feature.analysis.completed" : "feature.analysis.failed", {
+    await emit(outcome.status === "completed" ? "feature.analysis.completed" : "feature.analysis.failed", {
       feature: toFeatureView(moved),
       analysis: { correlation_id: input.correlationId, source: input.source, status: outcome.status, error: outcome.status === "failed" ? outcome.error : null, result: outcome.result ?? null },
     });
+    return true;
   });
-  const recorded = woken !== null;
-  if (woken) {
-    await outbox.wake(woken);
+  if (recorded) {
     // Only a hint that lets the poller stop early: the result is safe, and the poller's next poll sees it.
     await deps
       .sendEvent({ name: ANALYSIS_RECORDED_EVENT, data: { feature_id: input.featureId, correlation_id: input.correlationId } })

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import { features, type Feature } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
-import { findFeature } from "@/lib/features/get-feature";
+import { findFeature } from "@/lib/features/find-feature";
 import { githubErrorMessage, githubRequestError } from "@/lib/github/github-errors";
 import { dispatchWorkflow, findRunByName } from "@/lib/github/workflows";
 import { analysisRunName } from "./analysis-result";
 import { ANALYSIS_REQUESTED_EVENT, type AnalysisDeps } from "./deps";
-import { addFeatureEvent } from "./feature-events";
+import { addFeatureEvent } from "./add-feature-event";
 
 export const CALLBACK_PATH = "/api/v1/webhooks/analysis-result";
 

@@ -19,7 +19,7 @@ describe("assignRoleOnSignIn", () => {
 
   it("with the list empty, the first person to sign in is admin and later ones are members", async () => {
     // The automation principal behind ADMIN_API_TOKEN is not a person and does not count.
-    await ensureAdminApiToken(db, "automation-token-0123456789-abcdefghijkl");
+    await ensureAdminApiToken({ db }, { secret: "automation-token-0123456789-abcdefghijkl" });
     await db.delete(users).where(ne(users.login, AUTOMATION_LOGIN));
     const first = await createUser(db);
     const second = await createUser(db);

@@ -1,15 +1,15 @@
-import type { Database } from "@/db";
 import { apiTokens } from "@/db/schema";
 import { apiTokenPrefix, generateApiTokenSecret, hashApiTokenSecret } from "./api-token-secret";
 import { toApiTokenView, type ApiTokenView } from "./api-token-view";
+import type { ApiTokenDeps } from "./deps";
 
 /** Creates a personal token for a user. The secret is returned here once and never stored. */
 export async function createApiToken(
-  db: Database,
+  deps: ApiTokenDeps,
   input: { userId: string; name: string },
 ): Promise<{ token: ApiTokenView; secret: string }> {
   const secret = generateApiTokenSecret();
-  const [row] = await db
+  const [row] = await deps.db
     .insert(apiTokens)
     .values({
       userId: input.userId,

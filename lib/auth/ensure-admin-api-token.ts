@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
-import type { Database } from "@/db";
 import { apiTokens, users } from "@/db/schema";
 import { apiTokenPrefix, hashApiTokenSecret } from "./api-token-secret";
+import type { ApiTokenDeps } from "./deps";
 
 /** The admin principal that ADMIN_API_TOKEN authenticates as; never signs in through GitHub. */
 export const AUTOMATION_LOGIN = "hooksmith-automation";
@@ -11,9 +11,10 @@ const TOKEN_NAME = "ADMIN_API_TOKEN";
  * Makes ADMIN_API_TOKEN a working admin token: stores its hash for the automation user, and revokes
  * the one a previous value created, so changing the variable rotates the token.
  */
-export async function ensureAdminApiToken(db: Database, secret: string): Promise<void> {
+export async function ensureAdminApiToken(deps: ApiTokenDeps, input: { secret: string }): Promise<void> {
+  const { secret } = input;
   const tokenHash = hashApiTokenSecret(secret);
-  await db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
       .values({ login: AUTOMATION_LOGIN, name: "Automation (ADMIN_API_TOKEN)", role: "admin" })

@@ -1,13 +1,5 @@
 import { z } from "zod";
-import type { FeaturePriority, FeatureStatus } from "@/db/schema";
-
-// The enums are spelled out rather than read from db/schema's pgEnums so that the create form can use this
-// schema without shipping drizzle and every table definition to the browser. The mapped types make the
-// build fail if they drift from the database enums.
-const FEATURE_PRIORITIES = { low: "low", medium: "medium", high: "high", critical: "critical" } as const satisfies { [P in FeaturePriority]: P };
-const FEATURE_STATUSES = { pending: "pending", analyzing: "analyzing", completed: "completed", failed: "failed" } as const satisfies {
-  [S in FeatureStatus]: S;
-};
+import { FEATURE_PRIORITIES, FEATURE_STATUSES } from "./feature-enums";
 
 export const REPOSITORY_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 

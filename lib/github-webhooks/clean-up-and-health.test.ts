@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { webhookEvents, type WebhookEventStatus } from "@/db/schema";
 import { setUpTestDatabase } from "@/test/database";
-import { cleanUpWebhookEvents, countWebhookEvents, retentionCutoff } from "./clean-up-webhook-events";
-import { githubWebhookHealth, githubWebhookHourly } from "./webhook-health";
+import { cleanUpWebhookEvents, retentionCutoff } from "./clean-up-webhook-events";
+import { countWebhookEvents } from "./count-webhook-events";
+import { githubWebhookHealth } from "./github-webhook-health";
+import { githubWebhookHourly } from "./github-webhook-hourly";
 
 const { db } = await setUpTestDatabase();
 const NOW = new Date("2026-11-23T12:30:00.000Z");
@@ -21,10 +23,10 @@ describe("inbound event cleanup", () => {
     await insertEvents(3, new Date(NOW.getTime() - 7 * DAY - 1000));
     await insertEvents(4, new Date(NOW.getTime() - 7 * DAY + 1000));
     await insertEvents(2, NOW);
-    const removed = await cleanUpWebhookEvents(db, retentionCutoff(NOW, 7), 4);
+    const removed = await cleanUpWebhookEvents({ db }, { olderThan: retentionCutoff(NOW, 7), batchSize: 4 });
     expect(removed).toBe(10);
     expect(await countWebhookEvents(db)).toBe(6);
-    expect(await cleanUpWebhookEvents(db, retentionCutoff(NOW, 7), 4)).toBe(0);
+    expect(await cleanUpWebhookEvents({ db }, { olderThan: retentionCutoff(NOW, 7), batchSize: 4 })).toBe(0);
   });
 });
 

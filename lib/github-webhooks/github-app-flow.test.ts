@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { installationRepositories, installations, projectSnapshots, projectUpdates, webhookEvents, webhookRecoveries } from "@/db/schema";
 import { POST as receiveWebhook } from "@/app/webhooks/github/route";
-import { syncAllInstallations } from "@/lib/github/installations";
+import { syncAllInstallations } from "@/lib/installations/sync-all-installations";
 import { log } from "@/lib/log";
 import { listProjects } from "@/lib/projects/list-projects";
 import { trackProject } from "@/lib/projects/track-project";
@@ -43,11 +43,11 @@ const progress = async () => (await listProjects(db, { limit: 10 })).data.find((
 
 describe("GitHub App flow against the simulator", () => {
   it("syncs installations, tracks a project, and follows plan pushes to the default branch", async () => {
-    expect(await syncAllInstallations(db, github.app)).toBe(1);
+    expect(await syncAllInstallations({ db, githubApp: github.app })).toBe(1);
     const repositories = await db.select().from(installationRepositories);
     expect(repositories.map((row) => row.fullName)).toEqual([REPOSITORY]);
 
-    await trackProject({ db, sendEvent }, { repository: REPOSITORY, plan_path: null }, null);
+    await trackProject({ db, sendEvent }, { repository: REPOSITORY, plan_path: null, createdBy: null });
     await executor.drain();
     expect((await progress()).progress).toMatchObject({ plan_path: "docs/plan.md", done_tasks: 1, total_tasks: 3 });
 

@@ -1,25 +1,9 @@
-import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns } from "drizzle-orm";
 import type { Database } from "@/db";
-import { webhookEvents, webhookRecoveries, type WebhookEvent, type WebhookEventStatus } from "@/db/schema";
+import { webhookEvents, type WebhookEventStatus } from "@/db/schema";
 import type { Cursor } from "@/lib/pagination/cursor";
 import { afterCursor, keysetPage } from "@/lib/pagination/keyset";
-import { isUuid } from "@/db/uuid";
-
-export function toWebhookEventView(event: WebhookEvent) {
-  return {
-    id: event.id,
-    delivery_id: event.webhookId,
-    source: event.source,
-    event_type: event.eventType,
-    action: event.action,
-    repository: event.repository,
-    installation_id: event.installationId,
-    status: event.status,
-    error: event.error,
-    received_at: event.receivedAt.toISOString(),
-    processed_at: event.processedAt?.toISOString() ?? null,
-  };
-}
+import { toWebhookEventView } from "./webhook-event-view";
 
 export interface ListWebhookEventsInput {
   type?: string;
@@ -46,30 +30,4 @@ export async function listWebhookEvents(db: Database, input: ListWebhookEventsIn
     .orderBy(desc(webhookEvents.receivedAt), desc(webhookEvents.id))
     .limit(input.limit + 1);
   return keysetPage(rows, input.limit, (row) => toWebhookEventView({ ...row, payload: {} }));
-}
-
-/** One event with its payload. */
-export async function getWebhookEvent(db: Database, id: string) {
-  if (!isUuid(id)) return undefined;
-  const [event] = await db.select().from(webhookEvents).where(eq(webhookEvents.id, id));
-  return event && { ...toWebhookEventView(event), payload: event.payload };
-}
-
-/** Missed deliveries the recovery cron asked GitHub to redeliver, newest first, and whether each came back. */
-export async function listWebhookRecoveries(db: Database, limit = 50) {
-  const rows = await db
-    .select({ recovery: webhookRecoveries, arrived: sql<boolean>`exists (select 1 from ${webhookEvents} where ${webhookEvents.webhookId} = ${webhookRecoveries.guid})` })
-    .from(webhookRecoveries)
-    .orderBy(desc(webhookRecoveries.requestedAt))
-    .limit(limit);
-  return rows.map(({ recovery, arrived }) => ({
-    delivery_id: recovery.deliveryId,
-    guid: recovery.guid,
-    event_type: recovery.eventType,
-    action: recovery.action,
-    delivered_at: recovery.deliveredAt.toISOString(),
-    requested_at: recovery.requestedAt.toISOString(),
-    outcome: recovery.outcome,
-    arrived,
-  }));
 }

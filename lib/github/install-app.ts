@@ -1,8 +1,8 @@
-import type { Database } from "@/db";
+import type { InstallationDeps } from "@/lib/installations/deps";
 import { AppError } from "@/lib/errors";
 import type { GithubApp } from "./github-app";
 import { githubRequestError } from "./github-errors";
-import { syncInstallation } from "./installations";
+import { syncInstallation } from "@/lib/installations/sync-installation";
 
 const SLUG = Symbol.for("hooksmith.github-app-slug");
 type Holder = { [SLUG]?: Promise<string> };
@@ -28,11 +28,12 @@ export async function installPageUrl(app: GithubApp, githubWeb: string, state: s
  * The setup URL callback: the installation GitHub names is confirmed through the API (never trusted from
  * the query string) and stored with its repositories, installed by this user.
  */
-export async function completeInstallation(db: Database, app: GithubApp, installationId: string | null, userId: string): Promise<number> {
+export async function completeInstallation(deps: InstallationDeps, input: { installationId: string | null; userId: string }): Promise<number> {
+  const { installationId } = input;
   const id = Number(installationId);
   if (!installationId || !Number.isSafeInteger(id) || id <= 0) throw new AppError(400, "invalid_installation", "installation_id is missing or not a number");
   try {
-    await syncInstallation(db, app, id, userId);
+    await syncInstallation(deps, { installationId: id, installedBy: input.userId });
   } catch (error) {
     if (githubRequestError(error)?.status === 404) throw new AppError(404, "installation_not_found", `GitHub does not know installation ${id} of this App`);
     throw error;

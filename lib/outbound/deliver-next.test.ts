@@ -6,7 +6,9 @@ import { setUpTestDatabase } from "@/test/database";
 import { outboundTestDeps, startReceiver, testEndpoint, TEST_ENDPOINT_SECRET } from "@/test/outbound";
 import { deliverBatch, deliverNext, retryDelayMs } from "./deliver-next";
 import { emitEvent } from "./emit-event";
-import { recoverEndpoint, redeliver, resumeEndpoint } from "./manage-deliveries";
+import { recoverEndpoint } from "./recover-endpoint";
+import { redeliver } from "./redeliver";
+import { resumeEndpoint } from "./resume-endpoint";
 
 const { db } = await setUpTestDatabase();
 

@@ -1,7 +1,10 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { outboundEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpointState, type WebhookDelivery } from "@/db/schema";
 import type { OutboundDeps } from "./deps";
-import { envelopeOf, OPEN_STATUSES, recordEvent, wakeEndpoints } from "./emit-event";
+import { OPEN_STATUSES } from "./delivery-status";
+import { envelopeOf } from "./event-envelope";
+import { recordEvent } from "./record-event";
+import { wakeEndpoints } from "./wake-endpoints";
 import { sendWebhook, type SendResult } from "./send-webhook";
 import { standardWebhookHeaders } from "./sign-webhook";
 

@@ -1,11 +1,13 @@
 import type { Executor } from "@/db";
-import { recordEvent, wakeEndpoints } from "./emit-event";
 import type { OutboundDeps } from "./deps";
 import type { EventType } from "./event-types";
+import { recordEvent } from "./record-event";
+import { wakeEndpoints } from "./wake-endpoints";
 
 /**
- * How a domain write announces itself: `record` inside the write's own transaction (the event exists
- * exactly when the change does), `wake` the endpoints once it has committed.
+ * Where a domain write's events go: `record` stores one inside the write's own transaction (the event
+ * exists exactly when the change does), `wake` hands the endpoints over once it has committed.
+ * Domain code goes through withOutbox rather than calling these itself.
  */
 export interface Outbox {
   record(tx: Executor, type: EventType, data: Record<string, unknown>): Promise<string[]>;

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { githubRequestError } from "@/lib/github/github-errors";
+import { withOutbox } from "@/lib/outbound/with-outbox";
 import { projects, projectSnapshots, projectUpdates } from "@/db/schema";
 import type { ProjectDeps } from "./deps";
 import { parsePlan } from "./parse-plan";
@@ -46,11 +47,11 @@ export async function processProject(deps: ProjectDeps, input: ProcessProjectInp
       throw error;
     }
     const progress = parsePlan(content);
-    const woken = await deps.db.transaction(async (tx) => {
+    await withOutbox(deps.db, deps.outbox, async (tx, emit) => {
       await tx.insert(projectSnapshots).values({ projectId: project.id, commitSha, planPath, totalTasks: progress.total, doneTasks: progress.done, sections: progress.sections, createdAt: now });
       await tx.insert(projectUpdates).values({ ...log, eventType: input.reason, summary: `${planPath}: ${progress.done} of ${progress.total} tasks done (${commitSha.slice(0, 7)})` });
       await tx.update(projects).set({ lastUpdated: now, resolvedPlanPath: planPath, lastError: null }).where(eq(projects.id, project.id));
-      return deps.outbox.record(tx, "project.updated", {
+      await emit("project.updated", {
         project_id: project.id,
         repository: project.repository,
         commit_sha: commitSha,
@@ -61,7 +62,6 @@ export async function processProject(deps: ProjectDeps, input: ProcessProjectInp
         reason: input.reason,
       });
     });
-    await deps.outbox.wake(woken);
     deps.log.info("project processed", { project_id: project.id, plan_path: planPath, done: progress.done, total: progress.total });
     return { status: "snapshot", planPath, total: progress.total, done: progress.done };
   }

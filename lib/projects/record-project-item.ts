@@ -1,12 +1,14 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "@/db";
-import { projectItems, projectUpdates, type Project } from "@/db/schema";
+import { projectItems, projectUpdates } from "@/db/schema";
+import type { ProjectDeps } from "./deps";
+import type { ProjectItemKind, ProjectItemState } from "./project-item-enums";
 
 export interface ProjectItemChange {
-  kind: "pull_request" | "issue";
+  projectId: string;
+  kind: ProjectItemKind;
   number: number;
   title: string;
-  state: "open" | "closed";
+  state: ProjectItemState;
   action: string;
   updatedAt: Date;
   deliveryId: string;
@@ -16,11 +18,11 @@ export interface ProjectItemChange {
  * A pull request or issue event against a tracked project: its latest state (an older event arriving
  * late never overwrites a newer one) and a line in the project's updates log.
  */
-export async function recordProjectItem(db: Database, project: Project, change: ProjectItemChange): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function recordProjectItem(deps: Pick<ProjectDeps, "db">, change: ProjectItemChange): Promise<void> {
+  await deps.db.transaction(async (tx) => {
     await tx
       .insert(projectItems)
-      .values({ projectId: project.id, kind: change.kind, number: change.number, state: change.state, title: change.title, updatedAt: change.updatedAt })
+      .values({ projectId: change.projectId, kind: change.kind, number: change.number, state: change.state, title: change.title, updatedAt: change.updatedAt })
       .onConflictDoUpdate({
         target: [projectItems.projectId, projectItems.kind, projectItems.number],
         set: { state: change.state, title: change.title, updatedAt: change.updatedAt },
@@ -28,7 +30,7 @@ export async function recordProjectItem(db: Database, project: Project, change: 
       });
     const label = change.kind === "pull_request" ? "Pull request" : "Issue";
     await tx.insert(projectUpdates).values({
-      projectId: project.id,
+      projectId: change.projectId,
       eventType: change.kind,
       deliveryId: change.deliveryId,
       summary: `${label} #${change.number} ${change.action}: ${change.title}`,

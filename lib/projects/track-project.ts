@@ -1,15 +1,15 @@
-import { eq } from "drizzle-orm";
 import { projects, type Project } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { installationForRepository } from "@/lib/github/installations";
-import { PROJECT_PROCESS_REQUESTED_EVENT, type ProjectDeps } from "./deps";
+import { installationForRepository } from "@/lib/installations/installation-for-repository";
+import type { ProjectDeps } from "./deps";
 import type { TrackProjectInput } from "./project-input";
+import { requestProjectProcessing } from "./request-project-processing";
 
 /**
  * Starts following a repository's plan. The repository must be reachable through an active installation
  * of the App (422 otherwise) and not tracked yet (409); its plan is read at once in the background.
  */
-export async function trackProject(deps: Pick<ProjectDeps, "db" | "sendEvent">, input: TrackProjectInput, createdBy: string | null): Promise<Project> {
+export async function trackProject(deps: Pick<ProjectDeps, "db" | "sendEvent">, input: TrackProjectInput & { createdBy: string | null }): Promise<Project> {
   const installation = await installationForRepository(deps.db, input.repository);
   if (!installation) {
     throw new AppError(422, "repository_not_installed", `The GitHub App is not installed on ${input.repository}: install it from Settings → GitHub first`);
@@ -17,19 +17,10 @@ export async function trackProject(deps: Pick<ProjectDeps, "db" | "sendEvent">, 
   // The unique index on lower(repository) decides, so two concurrent requests cannot both track it.
   const [project] = await deps.db
     .insert(projects)
-    .values({ repository: input.repository, installationId: installation.id, planPath: input.plan_path, createdBy })
+    .values({ repository: input.repository, installationId: installation.id, planPath: input.plan_path, createdBy: input.createdBy })
     .onConflictDoNothing()
     .returning();
   if (!project) throw new AppError(409, "already_tracked", `${input.repository} is already tracked`);
   await requestProjectProcessing(deps, project, "tracked");
   return project;
-}
-
-/** Queues a fresh read of the project's plan at its default branch. */
-export async function requestProjectProcessing(deps: Pick<ProjectDeps, "sendEvent">, project: Project, reason: string) {
-  await deps.sendEvent({ name: PROJECT_PROCESS_REQUESTED_EVENT, data: { project_id: project.id, commit_sha: null, reason, priority: 0 } });
-}
-
-export async function untrackProject(deps: Pick<ProjectDeps, "db">, project: Project) {
-  await deps.db.delete(projects).where(eq(projects.id, project.id));
 }

@@ -1,6 +1,6 @@
 import { getDatabaseHandle, type Database } from "@/db";
 import { getGithubApp } from "@/lib/github/github-app";
-import { syncAllInstallations } from "@/lib/github/installations";
+import { syncAllInstallations } from "@/lib/installations/sync-all-installations";
 import { DataDirInUseError } from "@/db/data-dir-lock";
 import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
 import { UnsupportedFunctionError } from "@/lib/jobs/embedded/registry";
@@ -46,7 +46,7 @@ export async function startServer() {
 async function startDatabaseSteps(config: Config): Promise<boolean> {
   try {
     const handle = await getDatabaseHandle();
-    if (config.ADMIN_API_TOKEN) await ensureAdminApiToken(handle.db, config.ADMIN_API_TOKEN);
+    if (config.ADMIN_API_TOKEN) await ensureAdminApiToken({ db: handle.db }, { secret: config.ADMIN_API_TOKEN });
     if (config.jobsEngine === "embedded") {
       const [{ inngest }, { functions }] = await Promise.all([import("@/inngest/client"), import("@/inngest/functions")]);
       await startEmbeddedExecutor({ handle, config, appId: inngest.id, functions });
@@ -63,7 +63,7 @@ async function startDatabaseSteps(config: Config): Promise<boolean> {
 /** Stores the App's installations as GitHub lists them (the demo's simulated one, or any missed while down). */
 async function syncInstallationsAtStart(db: Database, config: Config) {
   try {
-    const count = await syncAllInstallations(db, getGithubApp(config));
+    const count = await syncAllInstallations({ db, githubApp: getGithubApp(config) });
     log.info("github installations synced", { installations: count });
   } catch (error) {
     log.warn("github installations not synced; webhooks and the install page keep them current", { error });

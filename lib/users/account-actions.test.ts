@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import { accounts, apiTokens, features, outboundEvents, users } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { createFeature } from "@/lib/features/create-feature";
-import type { Outbox } from "@/lib/outbound/outbox";
+import { silentOutbox, type Outbox } from "@/lib/outbound/outbox";
 import { setUpTestDatabase } from "@/test/database";
 import { TEST_WEBHOOK_SECRET } from "@/test/features";
 import { createGithubUser } from "@/test/fixtures";
 import { USER_EVENTS_ENDPOINT, userEventsOf, userEventsOutbox } from "@/test/user-events";
 import { deleteUser } from "./delete-user";
 import { findSessionUser } from "./find-session-user";
-import { listLinkedAccounts } from "./linked-accounts";
+import { listLinkedAccounts } from "./list-linked-accounts";
 import { unlinkAccount } from "./unlink-account";
 import { updateUserProfile } from "./update-user-profile";
 import { toUserView } from "./user-view";
@@ -78,11 +78,10 @@ describe("unlinkAccount", () => {
 describe("deleteUser", () => {
   it("deletes the user with their accounts and API tokens, keeps their features unattributed, and announces user.deleted", async () => {
     const { user } = await createGithubUser(db, { login: "leaving-lena" });
-    await createApiToken(db, { userId: user.id, name: "ci" });
+    await createApiToken({ db }, { userId: user.id, name: "ci" });
     const feature = await createFeature(
-      db,
-      { name: "Dark mode", description: "Let people switch the whole UI to dark colours.", priority: "low", repository: "demo-org/demo-app" },
-      { webhookSecret: TEST_WEBHOOK_SECRET, createdBy: user.id },
+      { db, webhookSecret: TEST_WEBHOOK_SECRET, outbox: silentOutbox },
+      { name: "Dark mode", description: "Let people switch the whole UI to dark colours.", priority: "low", repository: "demo-org/demo-app", createdBy: user.id },
     );
 
     expect(await deleteUser(deps, user.id, { confirmLogin: " Leaving-Lena " })).toEqual(toUserView(user));

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
+import { withOutbox } from "@/lib/outbound/with-outbox";
 import type { UserDeps } from "./deps";
 import { toUserView, type UserView } from "./user-view";
 
@@ -11,7 +12,7 @@ import { toUserView, type UserView } from "./user-view";
  * created stay, no longer attributed.
  */
 export async function deleteUser(deps: UserDeps, userId: string, input: { confirmLogin: string }): Promise<UserView> {
-  const { deleted, woken } = await deps.db.transaction(async (tx) => {
+  return withOutbox(deps.db, deps.outbox, async (tx, emit) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
     if (!user) throw notFound("User");
     const login = user.login ?? user.id;
@@ -20,8 +21,7 @@ export async function deleteUser(deps: UserDeps, userId: string, input: { confir
     }
     await tx.delete(users).where(eq(users.id, userId));
     const deleted = toUserView(user);
-    return { deleted, woken: await deps.outbox.record(tx, "user.deleted", { user: deleted }) };
+    await emit("user.deleted", { user: deleted });
+    return deleted;
   });
-  await deps.outbox.wake(woken);
-  return deleted;
 }

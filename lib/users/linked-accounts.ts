@@ -1,6 +1,5 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { ne } from "drizzle-orm";
 import type { Account as OAuthAccount } from "next-auth";
-import type { Database } from "@/db";
 import { accounts } from "@/db/schema";
 
 /**
@@ -35,14 +34,4 @@ export function credentialsOf(account: OAuthAccount | null) {
     id_token: account?.id_token ?? null,
     session_state: typeof account?.session_state === "string" ? account.session_state : null,
   };
-}
-
-/** The user's linked accounts, by provider. */
-export async function listLinkedAccounts(db: Database, userId: string): Promise<LinkedAccountView[]> {
-  const rows = await db
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.userId, userId), isLinked))
-    .orderBy(asc(accounts.provider), asc(accounts.providerAccountId));
-  return rows.map(toLinkedAccountView);
 }

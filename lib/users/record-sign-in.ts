@@ -4,6 +4,7 @@ import type { Transaction } from "@/db";
 import { accounts, users, type UserRole } from "@/db/schema";
 import { assignRoleOnSignIn } from "@/lib/auth/assign-role-on-sign-in";
 import type { EventType } from "@/lib/outbound/event-types";
+import { withOutbox, type Emit } from "@/lib/outbound/with-outbox";
 import type { SignInDeps } from "./deps";
 import { credentialsOf, toLinkedAccountView, UNLINKED_ACCOUNT_TYPE } from "./linked-accounts";
 import { toUserView } from "./user-view";
@@ -17,20 +18,16 @@ import { toUserView } from "./user-view";
  * recorded is logged and the sign-in goes on: events are recorded in savepoints, so the writes commit without them.
  */
 export async function recordSignIn(deps: SignInDeps, input: { userId: string; login: string; account?: Account | null }): Promise<UserRole> {
-  const { role, woken } = await deps.db.transaction(async (tx) => {
+  return withOutbox(deps.db, deps.outbox, async (tx, emit) => {
     const relinked = input.account ? await relink(tx, input.userId, input.account) : undefined;
     const role = await assignRoleOnSignIn(tx, { userId: input.userId, login: input.login, adminLogins: deps.adminLogins });
     const [user] = await tx.select().from(users).where(eq(users.id, input.userId));
-    if (!user) return { role, woken: [] };
+    if (!user) return role;
     const view = toUserView(user);
-    const woken = [
-      ...(relinked ? await recordOrLog(tx, deps, "user.oauth_linked", { user: view, account: toLinkedAccountView(relinked) }) : []),
-      ...(await recordOrLog(tx, deps, "user.login", { user: view })),
-    ];
-    return { role, woken };
+    if (relinked) await emitOrLog(tx, emit, deps, "user.oauth_linked", { user: view, account: toLinkedAccountView(relinked) });
+    await emitOrLog(tx, emit, deps, "user.login", { user: view });
+    return role;
   });
-  await deps.outbox.wake([...new Set(woken)]);
-  return role;
 }
 
 /** Gives an unlinked account its credentials back; undefined when the account was not unlinked. */
@@ -50,11 +47,11 @@ async function relink(tx: Transaction, userId: string, account: Account) {
   return relinked;
 }
 
-async function recordOrLog(tx: Transaction, deps: SignInDeps, type: EventType, data: Record<string, unknown>): Promise<string[]> {
+/** Emits in a savepoint of its own, so an event that cannot be recorded is rolled back alone. */
+async function emitOrLog(tx: Transaction, emit: Emit, deps: SignInDeps, type: EventType, data: Record<string, unknown>): Promise<void> {
   try {
-    return await tx.transaction((savepoint) => deps.outbox.record(savepoint, type, data));
+    await tx.transaction((savepoint) => emit(type, data, { into: savepoint }));
   } catch (error) {
     deps.log.error("sign-in event not recorded; the sign-in goes on", { type, error });
-    return [];
   }
 }

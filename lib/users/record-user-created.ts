@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { assignRoleOnSignIn } from "@/lib/auth/assign-role-on-sign-in";
+import { withOutbox } from "@/lib/outbound/with-outbox";
 import type { SignInDeps } from "./deps";
 import { toUserView } from "./user-view";
 
@@ -9,11 +10,10 @@ import { toUserView } from "./user-view";
  * user.created tells the truth, and announces user.created in the same transaction.
  */
 export async function recordUserCreated(deps: Omit<SignInDeps, "log">, userId: string): Promise<void> {
-  const woken = await deps.db.transaction(async (tx) => {
+  await withOutbox(deps.db, deps.outbox, async (tx, emit) => {
     const [created] = await tx.select().from(users).where(eq(users.id, userId));
-    if (!created) return [];
+    if (!created) return;
     const role = created.login ? await assignRoleOnSignIn(tx, { userId, login: created.login, adminLogins: deps.adminLogins }) : created.role;
-    return deps.outbox.record(tx, "user.created", { user: toUserView({ ...created, role }) });
+    await emit("user.created", { user: toUserView({ ...created, role }) });
   });
-  await deps.outbox.wake(woken);
 }

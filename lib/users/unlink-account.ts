@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { accounts, users } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+import { withOutbox } from "@/lib/outbound/with-outbox";
 import type { UserDeps } from "./deps";
 import { credentialsOf, isLinked, toLinkedAccountView, UNLINKED_ACCOUNT_TYPE, type LinkedAccountView } from "./linked-accounts";
 import { toUserView } from "./user-view";
@@ -22,7 +23,7 @@ export async function unlinkAccount(
   userId: string,
   provider: string,
 ): Promise<{ unlinked: LinkedAccountView[]; signedOut: boolean }> {
-  const { result, woken } = await deps.db.transaction(async (tx) => {
+  return withOutbox(deps.db, deps.outbox, async (tx, emit) => {
     const [user] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
     if (!user) throw notFound("User");
     const rows = await tx
@@ -31,13 +32,8 @@ export async function unlinkAccount(
       .where(and(eq(accounts.userId, userId), eq(accounts.provider, provider), isLinked))
       .returning();
     if (rows.length === 0) throw notFound(`A linked ${provider} account`);
-    const woken: string[] = [];
-    for (const row of rows) {
-      woken.push(...(await deps.outbox.record(tx, "user.oauth_unlinked", { user: toUserView(user), account: toLinkedAccountView(row) })));
-    }
+    for (const row of rows) await emit("user.oauth_unlinked", { user: toUserView(user), account: toLinkedAccountView(row) });
     const stillLinked = await tx.$count(accounts, and(eq(accounts.userId, userId), isLinked));
-    return { result: { unlinked: rows.map(toLinkedAccountView), signedOut: stillLinked === 0 }, woken };
+    return { unlinked: rows.map(toLinkedAccountView), signedOut: stillLinked === 0 };
   });
-  await deps.outbox.wake([...new Set(woken)]);
-  return result;
 }

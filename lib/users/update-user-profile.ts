@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { users, type User } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+import { withOutbox } from "@/lib/outbound/with-outbox";
 import type { UserDeps } from "./deps";
 import type { ProfileInput } from "./profile-input";
 import { toUserView } from "./user-view";
@@ -11,14 +12,12 @@ import { toUserView } from "./user-view";
  * Saving the same name changes nothing and announces nothing.
  */
 export async function updateUserProfile(deps: UserDeps, userId: string, input: ProfileInput): Promise<User> {
-  const { user, woken } = await deps.db.transaction(async (tx) => {
+  return withOutbox(deps.db, deps.outbox, async (tx, emit) => {
     const [current] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
     if (!current) throw notFound("User");
-    if (current.name === input.name) return { user: current, woken: [] };
+    if (current.name === input.name) return current;
     const [updated] = await tx.update(users).set({ name: input.name }).where(eq(users.id, userId)).returning();
-    const woken = await deps.outbox.record(tx, "user.updated", { user: toUserView(updated!), changes: { name: { from: current.name } } });
-    return { user: updated!, woken };
+    await emit("user.updated", { user: toUserView(updated!), changes: { name: { from: current.name } } });
+    return updated!;
   });
-  await deps.outbox.wake(woken);
-  return user;
 }

@@ -17,9 +17,9 @@ import { expandColumn, statusColumn } from "@/components/ui/table-columns";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { FilterSelect, StatusFilter } from "@/components/ui/status-filter";
-import type { WebhookDeliveryStatus } from "@/db/schema";
+import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from "@/lib/outbound/delivery-status";
 import { EVENT_TYPES, type EventType } from "@/lib/outbound/event-types";
-import type { listDeliveries } from "@/lib/outbound/manage-deliveries";
+import type { listDeliveries } from "@/lib/outbound/list-deliveries";
 import { apiFetch } from "@/lib/ui/api-client";
 import { cn } from "@/lib/ui/cn";
 import { queryKeys } from "@/lib/ui/query-keys";
@@ -27,11 +27,6 @@ import { queryKeys } from "@/lib/ui/query-keys";
 type DeliveryView = Awaited<ReturnType<typeof listDeliveries>>["data"][number];
 type AttemptView = DeliveryView["attempts"][number];
 
-// Spelled out so the page does not ship db/schema to the browser; the mapped type fails the build if they drift.
-const STATUS_VALUES = { pending: "pending", retrying: "retrying", succeeded: "succeeded", failed: "failed" } as const satisfies {
-  [S in WebhookDeliveryStatus]: S;
-};
-const STATUSES = Object.values(STATUS_VALUES);
 const inFlight = (delivery: DeliveryView) => delivery.status === "pending" || delivery.status === "retrying";
 /** The error, unless it only repeats the HTTP status shown beside it. */
 const errorBeyondStatus = (result: { http_status: number | null; error_message: string | null }) =>
@@ -94,7 +89,7 @@ export function DeliveryLog({ initialEndpoint }: { initialEndpoint?: string }) {
       <div className="flex flex-wrap items-center gap-4">
         <FilterSelect label="Endpoint" options={endpointIds} value={endpoint} onChange={setEndpoint} />
         <FilterSelect label="Event" options={EVENT_TYPES} value={eventType} onChange={setEventType} />
-        <StatusFilter statuses={STATUSES} value={status} onChange={setStatus} />
+        <StatusFilter statuses={WEBHOOK_DELIVERY_STATUSES} value={status} onChange={setStatus} />
       </div>
       <DataTable
         table={table}

@@ -13,11 +13,10 @@ import { Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { LevelBadge, StatusBadge } from "@/components/ui/status-badge";
 import { StatusFilter } from "@/components/ui/status-filter";
-import { featureStatusSchema } from "@/lib/features/feature-input";
+import { FEATURE_STATUSES, type FeatureStatus } from "@/lib/features/feature-enums";
 import type { FeatureView } from "@/lib/features/feature-view";
 import { queryKeys } from "@/lib/ui/query-keys";
 
-const STATUSES = featureStatusSchema.options;
 
 const column = createColumnHelper<FeatureView>();
 const columns = [
@@ -40,7 +39,7 @@ const columns = [
 
 /** Features, newest first; live while any of them is being analyzed. */
 export function FeatureList() {
-  const [status, setStatus] = useState<(typeof STATUSES)[number] | "all">("all");
+  const [status, setStatus] = useState<FeatureStatus | "all">("all");
   const [search, setSearch] = useState("");
   const q = useDebouncedValue(search.trim(), 300);
   const { query: features, rows } = useKeysetList<FeatureView>({
@@ -56,7 +55,7 @@ export function FeatureList() {
   return (
     <section aria-label="Features" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-4">
-        <StatusFilter statuses={STATUSES} value={status} onChange={setStatus} />
+        <StatusFilter statuses={FEATURE_STATUSES} value={status} onChange={setStatus} />
         <div className="relative w-72">
           <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted-foreground" />
           <Input

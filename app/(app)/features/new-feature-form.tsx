@@ -13,7 +13,8 @@ import { FormError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
-import { createFeatureSchema, featurePrioritySchema, type CreateFeatureInput } from "@/lib/features/feature-input";
+import { FEATURE_PRIORITIES } from "@/lib/features/feature-enums";
+import { createFeatureSchema, type CreateFeatureInput } from "@/lib/features/feature-input";
 import type { FeatureView } from "@/lib/features/feature-view";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
@@ -55,7 +56,7 @@ export function NewFeatureForm() {
           </Field>
           <Field id="feature-priority" label="Priority" error={errors.priority?.message}>
             <NativeSelect id="feature-priority" className="w-full" {...form.register("priority")}>
-              {featurePrioritySchema.options.map((priority) => (
+              {FEATURE_PRIORITIES.map((priority) => (
                 <option key={priority} value={priority}>
                   {priority}
                 </option>

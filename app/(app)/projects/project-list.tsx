@@ -8,7 +8,7 @@ import { useKeysetList } from "@/components/hooks/use-keyset-list";
 import { EmptyState } from "@/components/shell/empty-state";
 import { DataTable } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { ProjectView } from "@/lib/projects/list-projects";
+import type { ProjectView } from "@/lib/projects/project-view";
 import { queryKeys } from "@/lib/ui/query-keys";
 import { OpenClosed, PlanProgress } from "./project-summary";
 

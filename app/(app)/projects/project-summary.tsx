@@ -1,6 +1,6 @@
 import { CircleDot, GitPullRequest, Loader2, type LucideIcon } from "lucide-react";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import type { ProjectView } from "@/lib/projects/list-projects";
+import type { ProjectView } from "@/lib/projects/project-view";
 import { cn } from "@/lib/ui/cn";
 
 /** "3 of 7 tasks · 43 %" over a bar; until the first snapshot, why there is none yet. */

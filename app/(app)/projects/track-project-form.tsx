@@ -13,7 +13,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import type { ProjectDetailView } from "@/lib/projects/list-projects";
+import type { ProjectDetailView } from "@/lib/projects/get-project-detail";
 import { trackProjectSchema, type TrackProjectInput } from "@/lib/projects/project-input";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";

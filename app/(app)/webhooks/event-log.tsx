@@ -15,19 +15,15 @@ import { Input } from "@/components/ui/input";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusFilter } from "@/components/ui/status-filter";
-import type { WebhookEventStatus } from "@/db/schema";
-import type { getWebhookEvent, toWebhookEventView } from "@/lib/github-webhooks/list-webhook-events";
+import type { getWebhookEvent } from "@/lib/github-webhooks/get-webhook-event";
+import type { toWebhookEventView } from "@/lib/github-webhooks/webhook-event-view";
+import { WEBHOOK_EVENT_STATUSES, type WebhookEventStatus } from "@/lib/github-webhooks/webhook-event-enums";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
 
 type EventView = ReturnType<typeof toWebhookEventView>;
 type EventDetail = NonNullable<Awaited<ReturnType<typeof getWebhookEvent>>>;
 
-// Spelled out so the page does not ship db/schema to the browser; the mapped type fails the build if they drift.
-const STATUS_VALUES = { received: "received", processed: "processed", failed: "failed", ignored: "ignored" } as const satisfies {
-  [S in WebhookEventStatus]: S;
-};
-const STATUSES = Object.values(STATUS_VALUES);
 
 const column = createColumnHelper<EventView>();
 const columns = [
@@ -87,7 +83,7 @@ export function EventLog() {
             value={repository}
             onChange={(event) => setRepository(event.target.value)}
           />
-          <StatusFilter statuses={STATUSES} value={status} onChange={setStatus} />
+          <StatusFilter statuses={WEBHOOK_EVENT_STATUSES} value={status} onChange={setStatus} />
         </div>
       </div>
       <DataTable

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { githubWebhookHourly } from "@/lib/github-webhooks/webhook-health";
+import type { githubWebhookHourly } from "@/lib/github-webhooks/github-webhook-hourly";
 
 type Hour = Awaited<ReturnType<typeof githubWebhookHourly>>[number];
 

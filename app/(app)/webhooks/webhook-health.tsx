@@ -6,7 +6,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { githubWebhookHealth, githubWebhookHourly } from "@/lib/github-webhooks/webhook-health";
+import type { githubWebhookHealth } from "@/lib/github-webhooks/github-webhook-health";
+import type { githubWebhookHourly } from "@/lib/github-webhooks/github-webhook-hourly";
 import { apiFetch } from "@/lib/ui/api-client";
 import { cn } from "@/lib/ui/cn";
 import { queryKeys } from "@/lib/ui/query-keys";

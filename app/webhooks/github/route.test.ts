@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { jobEvents, webhookEvents } from "@/db/schema";
 import { setDemoGithub } from "@/lib/github/github-urls";
-import { countWebhookEvents } from "@/lib/github-webhooks/clean-up-webhook-events";
+import { countWebhookEvents } from "@/lib/github-webhooks/count-webhook-events";
 import { githubWebhookHandOff } from "@/lib/github-webhooks/default-deps";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";

@@ -12,7 +12,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Fact } from "@/components/ui/fact";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { ProjectDetailView } from "@/lib/projects/list-projects";
+import type { ProjectDetailView } from "@/lib/projects/get-project-detail";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
 import { OpenClosed, PlanProgress } from "../project-summary";

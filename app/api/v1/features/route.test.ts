@@ -8,7 +8,7 @@ import { GET, POST } from "./route";
 
 const { db } = await setUpTestDatabase();
 const user = await createUser(db);
-const { secret } = await createApiToken(db, { userId: user.id, name: "script" });
+const { secret } = await createApiToken({ db }, { userId: user.id, name: "script" });
 const auth = bearer(secret);
 
 const create = (body: unknown, headers: Record<string, string> = auth) =>

@@ -17,11 +17,10 @@ const query = listQuery({
 export const GET = apiHandler({ access: "user", query }, async ({ query, deps }) => Response.json(await listFeatures(await deps.db(), query)));
 
 export const POST = apiHandler({ access: "user", body: createFeatureSchema }, async ({ body: input, principal, deps, log }) => {
-  const feature = await createFeature(await deps.db(), input, {
-    webhookSecret: analysisWebhookSecret(deps.config()),
-    createdBy: principal.userId,
-    outbox: deps.outbox(),
-  });
+  const feature = await createFeature(
+    { db: await deps.db(), webhookSecret: analysisWebhookSecret(deps.config()), outbox: deps.outbox() },
+    { ...input, createdBy: principal.userId },
+  );
   log.info("feature created", { feature_id: feature.id, repository: feature.repository });
   return Response.json(toFeatureView(feature), { status: 201 });
 });

@@ -26,7 +26,7 @@ const userRow = async (id: string) => (await db.select().from(users).where(eq(us
 
 async function withToken() {
   const { user } = await createGithubUser(db);
-  const { secret } = await createApiToken(db, { userId: user.id, name: "script" });
+  const { secret } = await createApiToken({ db }, { userId: user.id, name: "script" });
   return { user, headers: bearer(secret) };
 }
 
@@ -35,7 +35,7 @@ beforeEach(() => browser.signOut.mockClear());
 describe("GET /api/v1/me with Authorization: Bearer", () => {
   it("answers the token's owner for a valid token", async () => {
     const user = await createUser(db, { login: "pm-alice" });
-    const { secret } = await createApiToken(db, { userId: user.id, name: "script" });
+    const { secret } = await createApiToken({ db }, { userId: user.id, name: "script" });
     const response = await me(bearer(secret));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
@@ -52,8 +52,8 @@ describe("GET /api/v1/me with Authorization: Bearer", () => {
 
   it("is 401 for a revoked token", async () => {
     const user = await createUser(db);
-    const { token, secret } = await createApiToken(db, { userId: user.id, name: "old" });
-    await revokeApiToken(db, { userId: user.id, tokenId: token.id });
+    const { token, secret } = await createApiToken({ db }, { userId: user.id, name: "old" });
+    await revokeApiToken({ db }, { userId: user.id, tokenId: token.id });
     const response = await me(bearer(secret));
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "The API token is invalid or has been revoked" } });
@@ -69,7 +69,7 @@ describe("GET /api/v1/me with Authorization: Bearer", () => {
 
   it("accepts ADMIN_API_TOKEN as an admin", async () => {
     const secret = "bootstrap-admin-token-for-automation-0123";
-    await ensureAdminApiToken(db, secret);
+    await ensureAdminApiToken({ db }, { secret: secret });
     const response = await me(bearer(secret));
     expect(await response.json()).toMatchObject({ login: "hooksmith-automation", role: "admin", auth: "token" });
   });

@@ -2,7 +2,8 @@
 // POST /api/v1/projects — track a repository reachable through the App (201; 422 not installed; 409 tracked).
 import { apiHandler } from "@/lib/http/api-handler";
 import { listQuery } from "@/lib/pagination/list-query";
-import { getProjectDetail, listProjects } from "@/lib/projects/list-projects";
+import { getProjectDetail } from "@/lib/projects/get-project-detail";
+import { listProjects } from "@/lib/projects/list-projects";
 import { trackProjectSchema } from "@/lib/projects/project-input";
 import { trackProject } from "@/lib/projects/track-project";
 
@@ -14,7 +15,7 @@ export const GET = apiHandler({ access: "user", query }, async ({ query, deps })
 
 export const POST = apiHandler({ access: "user", body: trackProjectSchema }, async ({ body: input, principal, deps: routeDeps, log }) => {
   const deps = await routeDeps.projects();
-  const project = await trackProject(deps, input, principal.userId);
+  const project = await trackProject(deps, { ...input, createdBy: principal.userId });
   log.info("project tracked", { project_id: project.id, repository: project.repository });
   return Response.json(await getProjectDetail(deps.db, project), { status: 201 });
 });

@@ -10,7 +10,7 @@ const { db } = await setUpTestDatabase();
 
 async function signedInScript() {
   const user = await createUser(db);
-  const { secret } = await createApiToken(db, { userId: user.id, name: "bootstrap" });
+  const { secret } = await createApiToken({ db }, { userId: user.id, name: "bootstrap" });
   return { user, headers: bearer(secret) };
 }
 

@@ -13,7 +13,7 @@ export const GET = apiHandler({ access: "user" }, async ({ principal, deps }) =>
 );
 
 export const POST = apiHandler({ access: "user", body: createTokenBody }, async ({ body: { name }, principal, deps, log }) => {
-  const created = await createApiToken(await deps.db(), { userId: principal.userId, name });
+  const created = await createApiToken({ db: await deps.db() }, { userId: principal.userId, name });
   log.info("api token created", { token_id: created.token.id, user_id: principal.userId });
   return Response.json(created, { status: 201 });
 });

@@ -17,7 +17,7 @@ export const GET = apiHandler({ access: "user", query }, async ({ query, princip
     if (!isInstallStateFor(config, query.state ?? "", principal.userId)) {
       throw new AppError(400, "invalid_state", "The installation could not be confirmed: its state is missing, expired or not yours. Start again from Install.");
     }
-    const id = await completeInstallation(await deps.db(), deps.githubApp(), query.installation_id ?? null, principal.userId);
+    const id = await completeInstallation({ db: await deps.db(), githubApp: deps.githubApp() }, { installationId: query.installation_id ?? null, userId: principal.userId });
     settings.set("installed", String(id));
     log.info("github app installed", { installation_id: id, setup_action: query.setup_action ?? null, user_id: principal.userId });
   } catch (error) {

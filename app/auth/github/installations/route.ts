@@ -1,5 +1,5 @@
 // GET /auth/github/installations — the signed-in user's installations (all of them for admins).
-import { listInstallations } from "@/lib/github/installations";
+import { listInstallations } from "@/lib/installations/list-installations";
 import { apiHandler } from "@/lib/http/api-handler";
 
 export const GET = apiHandler({ access: "user" }, async ({ principal, deps }) =>

@@ -1,13 +1,13 @@
 // GET /webhooks/github/events — the inbound event log, newest first (filters: type, status, repository; cursor pages).
 import { z } from "zod";
-import { webhookEventStatus } from "@/db/schema";
+import { WEBHOOK_EVENT_STATUSES } from "@/lib/github-webhooks/webhook-event-enums";
 import { listWebhookEvents } from "@/lib/github-webhooks/list-webhook-events";
 import { apiHandler } from "@/lib/http/api-handler";
 import { listQuery } from "@/lib/pagination/list-query";
 
 const query = listQuery({
   type: z.string().trim().max(100).optional(),
-  status: z.enum(webhookEventStatus.enumValues).optional(),
+  status: z.enum(WEBHOOK_EVENT_STATUSES).optional(),
   repository: z.string().trim().max(200).optional(),
 });
 

@@ -1,5 +1,6 @@
 // GET /webhooks/github/health — public, for monitors: healthy|degraded at 95 % over the last hour, with hourly counts.
-import { githubWebhookHealth, githubWebhookHourly } from "@/lib/github-webhooks/webhook-health";
+import { githubWebhookHealth } from "@/lib/github-webhooks/github-webhook-health";
+import { githubWebhookHourly } from "@/lib/github-webhooks/github-webhook-hourly";
 import { apiHandler } from "@/lib/http/api-handler";
 
 export const GET = apiHandler({ access: "public" }, async ({ deps }) => {

@@ -19,7 +19,7 @@ const { executor } = startTestExecutor(db, inngest, functions, embeddedSigningKe
 
 async function tokenFor(role: "admin" | "member") {
   const user = await createUser(db, { role });
-  return bearer((await createApiToken(db, { userId: user.id, name: role })).secret);
+  return bearer((await createApiToken({ db }, { userId: user.id, name: role })).secret);
 }
 
 describe("/api/v1/admin/jobs", () => {

@@ -33,7 +33,7 @@ const validConfig = `endpoints:\n  - id: crm\n    url: ${receiver.url}\n    secr
 
 async function tokenFor(role: "admin" | "member") {
   const user = await createUser(db, { role });
-  return bearer((await createApiToken(db, { userId: user.id, name: role })).secret);
+  return bearer((await createApiToken({ db }, { userId: user.id, name: role })).secret);
 }
 const admin = await tokenFor("admin");
 type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;

@@ -22,7 +22,7 @@ beforeEach(() => browser.signOut.mockClear());
 describe("/api/v1/me/accounts", () => {
   it("GET lists the linked accounts, never their tokens", async () => {
     const { user, providerAccountId } = await createGithubUser(db);
-    const { secret } = await createApiToken(db, { userId: user.id, name: "script" });
+    const { secret } = await createApiToken({ db }, { userId: user.id, name: "script" });
     const data = await list(bearer(secret));
     expect(data).toEqual([{ provider: "github", provider_account_id: providerAccountId }]);
   });
@@ -42,7 +42,7 @@ describe("/api/v1/me/accounts", () => {
 
   it("DELETE is 404 for a provider with no linked account, 403 with an API token or cross-site, and changes nothing then", async () => {
     const { user, providerAccountId } = await createGithubUser(db);
-    const { secret } = await createApiToken(db, { userId: user.id, name: "script" });
+    const { secret } = await createApiToken({ db }, { userId: user.id, name: "script" });
     browser.signInAs(user);
     const unknown = await unlink("gitlab", sessionHeaders());
     expect(unknown.status).toBe(404);

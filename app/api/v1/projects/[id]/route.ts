@@ -4,8 +4,8 @@ import { z } from "zod";
 import { found } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
 import { findProject } from "@/lib/projects/find-project";
-import { getProjectDetail } from "@/lib/projects/list-projects";
-import { untrackProject } from "@/lib/projects/track-project";
+import { getProjectDetail } from "@/lib/projects/get-project-detail";
+import { untrackProject } from "@/lib/projects/untrack-project";
 
 const params = z.object({ id: z.uuid() });
 

@@ -6,7 +6,7 @@ import { apiHandler } from "@/lib/http/api-handler";
 const params = z.object({ id: z.uuid() });
 
 export const DELETE = apiHandler({ access: "user", params, resource: "API token" }, async ({ params, principal, deps, log }) => {
-  const token = await revokeApiToken(await deps.db(), { userId: principal.userId, tokenId: params.id });
+  const token = await revokeApiToken({ db: await deps.db() }, { userId: principal.userId, tokenId: params.id });
   log.info("api token revoked", { token_id: token.id, user_id: principal.userId });
   return Response.json({ token });
 });

@@ -1,7 +1,7 @@
 // GET /webhooks/github/events/{id} — one inbound event with its payload.
 import { z } from "zod";
 import { found } from "@/lib/errors";
-import { getWebhookEvent } from "@/lib/github-webhooks/list-webhook-events";
+import { getWebhookEvent } from "@/lib/github-webhooks/get-webhook-event";
 import { apiHandler } from "@/lib/http/api-handler";
 
 const params = z.object({ id: z.uuid() });

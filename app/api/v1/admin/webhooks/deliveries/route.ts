@@ -1,14 +1,14 @@
 // GET /api/v1/admin/webhooks/deliveries — the outbound delivery log with every attempt (admin; filters
 // endpoint_id, status, event_type; cursor pages).
 import { z } from "zod";
-import { webhookDeliveryStatus } from "@/db/schema";
+import { WEBHOOK_DELIVERY_STATUSES } from "@/lib/outbound/delivery-status";
 import { apiHandler } from "@/lib/http/api-handler";
-import { listDeliveries } from "@/lib/outbound/manage-deliveries";
+import { listDeliveries } from "@/lib/outbound/list-deliveries";
 import { listQuery } from "@/lib/pagination/list-query";
 
 const query = listQuery({
   endpoint_id: z.string().trim().max(100).optional(),
-  status: z.enum(webhookDeliveryStatus.enumValues).optional(),
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
   event_type: z.string().trim().max(100).optional(),
 });
 

@@ -22,7 +22,7 @@ await startAppTestExecutor(db);
 const github = await startTestGithub();
 installAsProcessGithub(github);
 const user = await createUser(db);
-const { secret } = await createApiToken(db, { userId: user.id, name: "script" });
+const { secret } = await createApiToken({ db }, { userId: user.id, name: "script" });
 const browser = testBrowser();
 browser.signInAs(user);
 injectRouteDeps(browser.deps);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { found } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
 import { findProject } from "@/lib/projects/find-project";
-import { requestProjectProcessing } from "@/lib/projects/track-project";
+import { requestProjectProcessing } from "@/lib/projects/request-project-processing";
 
 const params = z.object({ id: z.uuid() });
 

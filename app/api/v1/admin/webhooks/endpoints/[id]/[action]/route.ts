@@ -4,7 +4,10 @@ import { z } from "zod";
 import { AppError, found } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
 import { emitEvent } from "@/lib/outbound/emit-event";
-import { pauseEndpoint, recoverEndpoint, resumeEndpoint, toDeliveryView } from "@/lib/outbound/manage-deliveries";
+import { pauseEndpoint } from "@/lib/outbound/pause-endpoint";
+import { recoverEndpoint } from "@/lib/outbound/recover-endpoint";
+import { resumeEndpoint } from "@/lib/outbound/resume-endpoint";
+import { toDeliveryView } from "@/lib/outbound/delivery-view";
 
 const params = z.object({ id: z.string().min(1).max(100), action: z.enum(["test", "pause", "resume", "recover"]) });
 // `since` is checked only by recover: the other actions ignore it, as they always have.

@@ -1,15 +1,9 @@
 import { asc, desc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { analyses, featureEvents, features, type Feature } from "@/db/schema";
+import { analyses, featureEvents } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { toAnalysisView, toFeatureEventView, toFeatureView, type FeatureDetailView } from "./feature-view";
-import { isUuid } from "@/db/uuid";
-
-export async function findFeature(db: Database, id: string): Promise<Feature | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [feature] = await db.select().from(features).where(eq(features.id, id));
-  return feature;
-}
+import { findFeature } from "./find-feature";
 
 /** A feature with its analyses (newest first) and its timeline (oldest first); 404 when unknown. */
 export async function getFeatureDetail(db: Database, id: string): Promise<FeatureDetailView> {

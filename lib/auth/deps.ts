@@ -1,0 +1,6 @@
+import type { Database } from "@/db";
+
+/** What API token writes need: the database. */
+export interface ApiTokenDeps {
+  db: Database;
+}

@@ -1,0 +1,45 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { webhookDeliveries, webhookDeliveryAttempts } from "@/db/schema";
+import type { Cursor } from "@/lib/pagination/cursor";
+import { afterCursor, keysetPage } from "@/lib/pagination/keyset";
+import type { WebhookDeliveryStatus } from "./delivery-status";
+import { toDeliveryView } from "./delivery-view";
+import type { OutboundDeps } from "./deps";
+
+/** The delivery log, newest first, by keyset pages, each delivery with its attempts. */
+export async function listDeliveries(
+  deps: Pick<OutboundDeps, "db">,
+  input: { endpointId?: string; status?: WebhookDeliveryStatus; eventType?: string; cursor?: Cursor; limit: number },
+) {
+  const rows = await deps.db
+    .select()
+    .from(webhookDeliveries)
+    .where(
+      and(
+        input.endpointId ? eq(webhookDeliveries.endpointId, input.endpointId) : undefined,
+        input.status ? eq(webhookDeliveries.status, input.status) : undefined,
+        input.eventType ? eq(webhookDeliveries.eventType, input.eventType) : undefined,
+        afterCursor(webhookDeliveries.createdAt, webhookDeliveries.id, input.cursor),
+      ),
+    )
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(input.limit + 1);
+  const ids = rows.slice(0, input.limit).map((row) => row.id);
+  const attempts = ids.length
+    ? await deps.db.select().from(webhookDeliveryAttempts).where(inArray(webhookDeliveryAttempts.deliveryId, ids)).orderBy(asc(webhookDeliveryAttempts.attempt))
+    : [];
+  return keysetPage(rows, input.limit, (delivery) => ({
+    ...toDeliveryView(delivery),
+    attempts: attempts
+      .filter((attempt) => attempt.deliveryId === delivery.id)
+      .map((attempt) => ({
+        attempt: attempt.attempt,
+        outcome: attempt.outcome,
+        http_status: attempt.httpStatus,
+        latency_ms: attempt.latencyMs,
+        error_message: attempt.errorMessage,
+        response_excerpt: attempt.responseExcerpt,
+        started_at: attempt.startedAt.toISOString(),
+      })),
+  }));
+}

@@ -1,0 +1,24 @@
+import { webhookEndpointState } from "@/db/schema";
+import type { OutboundDeps } from "./deps";
+
+/** Configured endpoints (never their secrets) with their runtime state. */
+export async function listEndpoints(deps: Pick<OutboundDeps, "db" | "endpoints">) {
+  const states = await deps.db.select().from(webhookEndpointState);
+  const byId = new Map(states.map((state) => [state.endpointId, state]));
+  return deps.endpoints().map((endpoint) => {
+    const state = byId.get(endpoint.id);
+    return {
+      id: endpoint.id,
+      url: endpoint.url,
+      events: endpoint.events,
+      enabled: endpoint.enabled,
+      description: endpoint.description,
+      secret_name: endpoint.secretName,
+      rotating_secret: endpoint.secrets.length > 1,
+      paused: Boolean(state?.pausedAt),
+      paused_at: state?.pausedAt?.toISOString() ?? null,
+      paused_reason: state?.pausedReason ?? null,
+      consecutive_failures: state?.consecutiveFailures ?? 0,
+    };
+  });
+}

@@ -1,0 +1,34 @@
+import { randomUUID } from "node:crypto";
+import type { Executor } from "@/db";
+import { outboundEvents, webhookDeliveries, type OutboundEvent } from "@/db/schema";
+import type { Endpoint } from "./endpoints-config";
+import { matchesEventPattern, type EventType } from "./event-types";
+import { nextSequence } from "./next-sequence";
+
+/**
+ * Stores an event and one delivery per enabled endpoint subscribed to it, each with the endpoint's next
+ * sequence number — in the caller's transaction, so an event exists exactly when what it announces does.
+ * Returns the endpoints to wake once the transaction has committed.
+ */
+export async function recordEvent(
+  tx: Executor,
+  endpoints: Endpoint[],
+  input: { type: EventType; data: Record<string, unknown>; at: Date; onlyEndpoint?: string },
+): Promise<{ event: OutboundEvent; endpointIds: string[] }> {
+  const [event] = await tx.insert(outboundEvents).values({ id: `evt_${randomUUID().replaceAll("-", "")}`, type: input.type, timestamp: input.at, data: input.data }).returning();
+  const targets = endpoints.filter(
+    (endpoint) => endpoint.enabled && (input.onlyEndpoint ? endpoint.id === input.onlyEndpoint : endpoint.events.some((pattern) => matchesEventPattern(pattern, input.type))),
+  );
+  for (const endpoint of targets) {
+    await tx.insert(webhookDeliveries).values({
+      eventId: event!.id,
+      eventType: input.type,
+      endpointId: endpoint.id,
+      endpointUrl: endpoint.url,
+      sequence: await nextSequence(tx, endpoint.id),
+      nextAttemptAt: input.at,
+      createdAt: input.at,
+    });
+  }
+  return { event: event!, endpointIds: targets.map((endpoint) => endpoint.id) };
+}
