@@ -1,25 +1,24 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { webhookEvents, type WebhookEvent, type WebhookEventStatus } from "@/db/schema";
-import { WORKFLOW_RUN_COMPLETED_EVENT } from "@/lib/analysis/deps";
+import { projectProcessRequested, workflowRunCompleted, type JobEvent } from "@/inngest/events";
 import {
   handleInstallationCreated,
   handleInstallationDeleted,
   handleInstallationRepositoriesChanged,
   handleInstallationSuspended,
 } from "@/lib/github/installations";
-import { HIGH_PRIORITY_SECONDS, PROJECT_PROCESS_REQUESTED_EVENT } from "@/lib/projects/deps";
+import { HIGH_PRIORITY_SECONDS } from "@/lib/projects/deps";
 import { findProjectByRepository } from "@/lib/projects/find-project";
 import { isManifest, planCandidates } from "@/lib/projects/plan-files";
 import { recordProjectItem } from "@/lib/projects/record-project-item";
 import type { GithubWebhookDeps } from "./deps";
 
-type FollowUp = { name: string; data: Record<string, unknown> };
 export interface ProcessedWebhook {
   status: Exclude<WebhookEventStatus, "received" | "failed">;
   note: string;
   /** Events to hand on (project processing, the analysis flow), sent durably by the caller. */
-  followUps: FollowUp[];
+  followUps: JobEvent[];
 }
 
 const repositoryRef = z.object({ id: z.number(), full_name: z.string() });
@@ -57,7 +56,7 @@ const workflowRunPayload = z.object({
 });
 
 const ignored = (note: string): ProcessedWebhook => ({ status: "ignored", note, followUps: [] });
-const processed = (note: string, followUps: FollowUp[] = []): ProcessedWebhook => ({ status: "processed", note, followUps });
+const processed = (note: string, followUps: JobEvent[] = []): ProcessedWebhook => ({ status: "processed", note, followUps });
 
 /**
  * Turns one recorded delivery into its effects, once: a row already processed, ignored or failed is
@@ -121,7 +120,7 @@ async function handle(deps: Pick<GithubWebhookDeps, "db">, event: WebhookEvent):
       const run = data.workflow_run;
       return processed("handed to the analysis flow", [
         {
-          name: WORKFLOW_RUN_COMPLETED_EVENT,
+          name: workflowRunCompleted.name,
           data: { run_id: run.id, run_name: run.display_title ?? run.name ?? null, conclusion: run.conclusion ?? null, repository: data.repository.full_name },
         },
       ]);
@@ -146,7 +145,7 @@ async function handlePush(deps: Pick<GithubWebhookDeps, "db">, event: WebhookEve
   const reason = planChanged ? "plan changed" : `manifest changed (${manifests.join(", ")})`;
   return processed(reason, [
     {
-      name: PROJECT_PROCESS_REQUESTED_EVENT,
+      name: projectProcessRequested.name,
       data: { project_id: project.id, commit_sha: push.after, reason: "push", detail: reason, delivery_id: event.webhookId, priority: HIGH_PRIORITY_SECONDS },
     },
   ]);

@@ -3,7 +3,8 @@ import { and, inArray, lte, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { outboundEvents, webhookDeliveries, webhookEndpointState, type OutboundEvent } from "@/db/schema";
 import type { Endpoint } from "./endpoints-config";
-import { DRAIN_ENDPOINT_EVENT, type OutboundDeps } from "./deps";
+import { endpointDrainRequested } from "@/inngest/events";
+import type { OutboundDeps } from "./deps";
 import { matchesEventPattern, type EventType } from "./event-types";
 
 /** A delivery still to be sent: due now, or waiting out a backoff. */
@@ -55,7 +56,7 @@ export async function recordEvent(
 
 /** Hands the endpoints to their drainers; the request that emitted never waits for delivery. */
 export async function wakeEndpoints(deps: Pick<OutboundDeps, "sendEvent">, endpointIds: string[]) {
-  if (endpointIds.length) await deps.sendEvent(endpointIds.map((endpointId) => ({ name: DRAIN_ENDPOINT_EVENT, data: { endpoint_id: endpointId } })));
+  if (endpointIds.length) await deps.sendEvent(endpointIds.map((endpointId) => ({ name: endpointDrainRequested.name, data: { endpoint_id: endpointId } })));
 }
 
 /** Emits one event on its own: stored with its deliveries, then handed over. */

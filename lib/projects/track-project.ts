@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { projects, type Project } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { installationForRepository } from "@/lib/github/installations";
-import { PROJECT_PROCESS_REQUESTED_EVENT, type ProjectDeps } from "./deps";
+import { projectProcessRequested } from "@/inngest/events";
+import type { ProjectDeps } from "./deps";
 import type { TrackProjectInput } from "./project-input";
 
 /**
@@ -27,7 +28,7 @@ export async function trackProject(deps: Pick<ProjectDeps, "db" | "sendEvent">, 
 
 /** Queues a fresh read of the project's plan at its default branch. */
 export async function requestProjectProcessing(deps: Pick<ProjectDeps, "sendEvent">, project: Project, reason: string) {
-  await deps.sendEvent({ name: PROJECT_PROCESS_REQUESTED_EVENT, data: { project_id: project.id, commit_sha: null, reason, priority: 0 } });
+  await deps.sendEvent({ name: projectProcessRequested.name, data: { project_id: project.id, commit_sha: null, reason, priority: 0 } });
 }
 
 export async function untrackProject(deps: Pick<ProjectDeps, "db">, project: Project) {
