@@ -8,7 +8,7 @@ import { CALLBACK_PATH } from "@/lib/analysis/request-analysis";
 import { RUN_STATUS_EVERY_POLLS } from "@/lib/analysis/poll-analysis-run";
 import { getConfig } from "@/lib/config";
 import type { Faults } from "@/lib/github/simulator/faults";
-import { compileExpression } from "@/lib/jobs/embedded/expression";
+import { compileExpression } from "@/lib/jobs/embedded/compile-expression";
 import { requestTestAnalysis, simulatedRunCompleted, testAnalysisDeps, type SentEvent } from "@/test/analysis";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";

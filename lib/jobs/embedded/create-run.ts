@@ -2,7 +2,7 @@ import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Transaction } from "@/db";
 import { jobIdempotencyKeys, jobRuns } from "@/db/schema";
 import { cancelRuns } from "./cancel-runs";
-import type { RegisteredFunction } from "./registry";
+import type { RegisteredFunction } from "./register-functions";
 import { ACTIVE_RUN_STATUSES } from "./run-status";
 
 export type StoredEvent = { id: string; name: string; data: Record<string, unknown>; ts: number; user?: unknown };

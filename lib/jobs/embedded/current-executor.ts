@@ -1,5 +1,5 @@
 import { processSingleton } from "@/lib/server/process-singleton";
-import type { EmbeddedExecutor } from "./executor";
+import type { EmbeddedExecutor } from "./create-embedded-executor";
 
 // The process's embedded executor, shared by every bundle Next loads (instrumentation, routes).
 const current = processSingleton("hooksmith.embedded-executor", (): { executor?: EmbeddedExecutor } => ({}));

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { jobRuns, jobRunSteps, type JobRun, type MemoizedStep } from "@/db/schema";
 import type { ExecutorDeps } from "./deps";
-import { compileExpression } from "./expression";
-import type { RegisteredFunction } from "./registry";
+import { compileExpression } from "./compile-expression";
+import type { RegisteredFunction } from "./register-functions";
 import { assertTransition, type RunStatus } from "./run-status";
-import { signRequestBody } from "./sign-request";
+import { signRequestBody } from "./sign-request-body";
 import { parseTimeString, wakeTime } from "./time-string";
 
 /** An op in a 206 answer of the serve handler (inngest `OutgoingOp`). */

@@ -4,8 +4,8 @@ import type { Database, Transaction } from "@/db";
 import { jobEvents, jobRuns } from "@/db/schema";
 import { cancelRuns } from "./cancel-runs";
 import { createRun, type StoredEvent } from "./create-run";
-import { compileExpression } from "./expression";
-import type { RegisteredFunction } from "./registry";
+import { compileExpression } from "./compile-expression";
+import type { RegisteredFunction } from "./register-functions";
 import { ACTIVE_RUN_STATUSES } from "./run-status";
 
 export interface IncomingEvent {

@@ -5,9 +5,9 @@ import { jobRuns } from "@/db/schema";
 import type { Config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { setEmbeddedExecutor } from "./current-executor";
-import { createEmbeddedExecutor } from "./executor";
-import { registerFunctions } from "./registry";
-import { embeddedSigningKey } from "./signing-key";
+import { createEmbeddedExecutor } from "./create-embedded-executor";
+import { registerFunctions } from "./register-functions";
+import { embeddedSigningKey } from "./embedded-signing-key";
 
 /** A request may run five minutes (drive-run.ts); a lease outlives it so only a dead driver's runs are taken over. */
 const LEASE_MS = 6 * 60_000;

@@ -1,7 +1,8 @@
 import { claimRuns } from "./claim-runs";
 import type { ExecutorDeps } from "./deps";
 import { driveRun } from "./drive-run";
-import { fireDueCrons, scheduleCrons } from "./fire-due-crons";
+import { fireDueCrons } from "./fire-due-crons";
+import { scheduleCrons } from "./schedule-crons";
 import { ingestEvents, type IncomingEvent } from "./ingest-events";
 
 export interface EmbeddedExecutor {
