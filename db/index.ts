@@ -1,17 +1,16 @@
 import { getConfig } from "@/lib/config";
 import { log } from "@/lib/log";
+import { processSingleton } from "@/lib/server/process-singleton";
 import { openDatabase, type Database, type DatabaseHandle, type Executor, type Transaction } from "./client";
 
 export type { Database, DatabaseHandle, Executor, Transaction };
 
 // One handle per process, shared by every bundle Next loads (instrumentation, routes, pages).
-const HANDLE = Symbol.for("hooksmith.database");
-type Holder = { [HANDLE]?: Promise<DatabaseHandle> };
-const holder = globalThis as Holder;
+const current = processSingleton("hooksmith.database", (): { handle?: Promise<DatabaseHandle> } => ({}));
 
 /** The process's database handle, opened and migrated on first use. A failed open is retried on the next call. */
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
-  holder[HANDLE] ??= (async () => {
+  current.handle ??= (async () => {
     const config = getConfig();
     const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     try {
@@ -24,10 +23,10 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
       throw error;
     }
   })().catch((error: unknown) => {
-    delete holder[HANDLE];
+    current.handle = undefined;
     throw error;
   });
-  return holder[HANDLE];
+  return current.handle;
 }
 
 export async function getDb(): Promise<Database> {
@@ -36,6 +35,5 @@ export async function getDb(): Promise<Database> {
 
 /** Installs a handle for this process (tests use it to run handlers against their own database). */
 export function setDatabaseHandle(handle: DatabaseHandle | undefined) {
-  if (handle) holder[HANDLE] = Promise.resolve(handle);
-  else delete holder[HANDLE];
+  current.handle = handle ? Promise.resolve(handle) : undefined;
 }

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { POST as postCallback } from "@/app/api/v1/webhooks/analysis-result/route";
 import { POST as receiveWebhook } from "@/app/webhooks/github/route";
 import { analyses, featureEvents, features, jobEvents, webhookEvents } from "@/db/schema";
-import { ANALYSIS_RECORDED_EVENT } from "@/lib/analysis/deps";
+import { analysisRecorded } from "@/inngest/events";
 import { pollAnalysisRun } from "@/lib/analysis/poll-analysis-run";
 import { CALLBACK_PATH } from "@/lib/analysis/request-analysis";
 import { callbackBody, requestTestAnalysis, signedCallbackHeaders, simulatedRunCompleted, testAnalysisDeps } from "@/test/analysis";
@@ -91,10 +91,10 @@ describe("drill: callback + workflow_run + poll racing", () => {
     expect(states.every((row) => row.status === "completed")).toBe(true);
 
     const correlationIds = new Set(attempts.map(({ feature }) => feature.analysisCorrelationId));
-    const hints = (await db.select().from(jobEvents).where(eq(jobEvents.name, ANALYSIS_RECORDED_EVENT))).filter((event) =>
+    const hints = (await db.select().from(jobEvents).where(eq(jobEvents.name, analysisRecorded.name))).filter((event) =>
       correlationIds.has(event.data.correlation_id as string),
     );
-    const pollHints = deps.sent.filter((event) => event.name === ANALYSIS_RECORDED_EVENT && correlationIds.has(event.data.correlation_id as string));
+    const pollHints = deps.sent.filter((event) => event.name === analysisRecorded.name && correlationIds.has(event.data.correlation_id as string));
     expect(hints.length + pollHints.length).toBe(ATTEMPTS);
 
     const winners: Record<string, number> = {};

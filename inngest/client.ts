@@ -1,7 +1,7 @@
 import { Inngest } from "inngest";
 import { getConfig } from "@/lib/config";
 import { EMBEDDED_BASE_URL, embeddedFetch } from "@/lib/jobs/embedded/embedded-fetch";
-import { embeddedSigningKey } from "@/lib/jobs/embedded/signing-key";
+import { embeddedSigningKey } from "@/lib/jobs/embedded/embedded-signing-key";
 
 function engineOptions() {
   const config = getConfig();

@@ -3,7 +3,8 @@ import { POST as postCallbackRoute } from "@/app/api/v1/webhooks/analysis-result
 import type { Database } from "@/db";
 import type { Feature } from "@/db/schema";
 import { signCallbackBody } from "@/lib/analysis/callback-signature";
-import { ANALYSIS_REQUESTED_EVENT, type AnalysisDeps, type AnalysisSettings } from "@/lib/analysis/deps";
+import { analysisRequested } from "@/inngest/events";
+import type { AnalysisDeps, AnalysisSettings } from "@/lib/analysis/deps";
 import { requestAnalysis } from "@/lib/analysis/request-analysis";
 import { log } from "@/lib/log";
 import { silentOutbox } from "@/lib/outbound/outbox";
@@ -55,7 +56,7 @@ export function testAnalysisDeps(
 export async function requestTestAnalysis(deps: TestAnalysisDeps, input: { repository?: string } = {}) {
   const created = await createTestFeature(deps.db, input);
   const { feature, runId } = await requestAnalysis(deps, created.id);
-  const requested = deps.sent.findLast((event) => event.name === ANALYSIS_REQUESTED_EVENT && event.data.feature_id === feature.id);
+  const requested = deps.sent.findLast((event) => event.name === analysisRequested.name && event.data.feature_id === feature.id);
   if (!requested) throw new Error("requestAnalysis sent no requested event");
   return { feature, runId, requested };
 }

@@ -4,8 +4,8 @@ import type { Database } from "@/db";
 import { createLogger } from "@/lib/log";
 import { setEmbeddedExecutor } from "@/lib/jobs/embedded/current-executor";
 import { EMBEDDED_BASE_URL, embeddedFetch } from "@/lib/jobs/embedded/embedded-fetch";
-import { createEmbeddedExecutor, type EmbeddedExecutor } from "@/lib/jobs/embedded/executor";
-import { registerFunctions } from "@/lib/jobs/embedded/registry";
+import { createEmbeddedExecutor, type EmbeddedExecutor } from "@/lib/jobs/embedded/create-embedded-executor";
+import { registerFunctions } from "@/lib/jobs/embedded/register-functions";
 
 export const TEST_SIGNING_KEY = `signkey-test-${"ab".repeat(32)}`;
 
@@ -70,7 +70,7 @@ export async function startAppTestExecutor(db: Database): Promise<TestExecutor> 
     import("@/inngest/client"),
     import("@/inngest/functions"),
     import("@/lib/config"),
-    import("@/lib/jobs/embedded/signing-key"),
+    import("@/lib/jobs/embedded/embedded-signing-key"),
   ]);
   // Signed with the key the app's client checks (inngest/client.ts), as the server does.
   const config = getConfig();

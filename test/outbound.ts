@@ -5,6 +5,7 @@ import type { Database } from "@/db";
 import type { Endpoint } from "@/lib/outbound/endpoints-config";
 import type { OutboundDeps } from "@/lib/outbound/deps";
 import { createLogger } from "@/lib/log";
+import { endpointDrainRequested } from "@/inngest/events";
 
 export const TEST_ENDPOINT_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
@@ -52,7 +53,7 @@ export function outboundTestDeps(db: Database, endpoints: Endpoint[], overrides:
     db,
     endpoints: () => endpoints,
     settings: { maxRetries: 5, baseDelayMs: 1000, timeoutMs: 2000, autoPauseAfterFailures: 20, allowLoopback: true, ...overrides },
-    sendEvent: async (events) => void woken.push(...events.map((event) => String(event.data.endpoint_id))),
+    sendEvent: async (events) => void woken.push(...events.flatMap((event) => (event.name === endpointDrainRequested.name ? [event.data.endpoint_id] : []))),
     now: () => clock.now,
     log: createLogger({ test: true }),
   };

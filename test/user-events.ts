@@ -4,6 +4,7 @@ import { outboundEvents, webhookDeliveries } from "@/db/schema";
 import { createLogger } from "@/lib/log";
 import { createOutbox } from "@/lib/outbound/outbox";
 import { testEndpoint } from "./outbound";
+import { endpointDrainRequested } from "@/inngest/events";
 
 /** The endpoint tests subscribe to user.*: its deliveries show which events were recorded, in order. */
 export const USER_EVENTS_ENDPOINT = testEndpoint("https://crm.example.com/hooks/users", { id: "user-sync", events: ["user.*"], secretName: "user_sync_secret" });
@@ -13,7 +14,7 @@ export function userEventsOutbox() {
   const woken: string[] = [];
   const outbox = createOutbox({
     endpoints: () => [USER_EVENTS_ENDPOINT],
-    sendEvent: async (events) => void woken.push(...events.map((event) => String(event.data.endpoint_id))),
+    sendEvent: async (events) => void woken.push(...events.flatMap((event) => (event.name === endpointDrainRequested.name ? [event.data.endpoint_id] : []))),
     now: () => new Date(),
     log: createLogger({ test: true }),
   });

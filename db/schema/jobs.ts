@@ -1,19 +1,13 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+// Relative, not "@/": drizzle-kit loads the schema without the app's path aliases.
+import { RUN_STATUSES, type RunStatus } from "../../lib/jobs/embedded/run-status";
 
 /**
  * State of the embedded job executor (used when no Inngest server is configured). Everything a run
  * needs to resume after a crash lives here: its trigger, memoized step results, sleeps and waits.
  */
-export const jobRunStatus = pgEnum("job_run_status", [
-  "queued",
-  "running",
-  "sleeping",
-  "waiting",
-  "completed",
-  "failed",
-  "cancelled",
-]);
+export const jobRunStatus = pgEnum("job_run_status", RUN_STATUSES);
 
 /** Every event sent to the executor (inngest.send / step.sendEvent), for triggers, waits and the UI. */
 export const jobEvents = pgTable(
@@ -65,6 +59,11 @@ export const jobRuns = pgTable(
     nextRunAt: timestamp("next_run_at", { withTimezone: true }).notNull().defaultNow(),
     /** A driver holds the run until then; an expired lease means the driver died. */
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    /**
+     * Set afresh by each claim; a driver writes the run back only while the token is still its own, so a
+     * driver whose lease was taken over (it stalled past lease_until) cannot overwrite the new holder's work.
+     */
+    leaseToken: uuid("lease_token"),
     /** Hashed id of the step a sleep is for; stored as null when it wakes. */
     sleepStepId: text("sleep_step_id"),
     wait: jsonb("wait").$type<RunWait | null>(),
@@ -129,4 +128,4 @@ export const jobCrons = pgTable(
 );
 
 export type JobRun = typeof jobRuns.$inferSelect;
-export type JobRunStatus = (typeof jobRunStatus.enumValues)[number];
+export type JobRunStatus = RunStatus;

@@ -1,15 +1,7 @@
-import { z } from "zod";
 import { inngest } from "@/inngest/client";
+import { workflowRunCompleted } from "@/inngest/events";
 import { defaultAnalysisDeps } from "@/lib/analysis/default-deps";
-import { WORKFLOW_RUN_COMPLETED_EVENT } from "@/lib/analysis/deps";
 import { handleWorkflowRunCompleted } from "@/lib/analysis/handle-workflow-run-completed";
-
-const workflowRunCompletedData = z.object({
-  run_id: z.number().int().positive(),
-  run_name: z.string().nullable(),
-  conclusion: z.string().nullable(),
-  repository: z.string(),
-});
 
 /** The App's workflow_run `completed` webhook, handed over by /webhooks/github: fetch the result now. */
 export const analysisFromWorkflowRun = inngest.createFunction(
@@ -17,10 +9,10 @@ export const analysisFromWorkflowRun = inngest.createFunction(
     id: "analysis-from-workflow-run",
     name: "Analysis result from workflow_run",
     retries: 5,
-    triggers: [{ event: WORKFLOW_RUN_COMPLETED_EVENT }],
+    triggers: [workflowRunCompleted],
   },
   async ({ event, step }) => {
-    const run = workflowRunCompletedData.parse(event.data);
+    const run = event.data;
     return step.run("record result", async () =>
       handleWorkflowRunCompleted(await defaultAnalysisDeps(), {
         runId: run.run_id,

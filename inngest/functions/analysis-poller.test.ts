@@ -3,12 +3,12 @@ import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postCallback } from "@/app/api/v1/webhooks/analysis-result/route";
 import { analyses, featureEvents, features, jobEvents } from "@/db/schema";
-import { ANALYSIS_RECORDED_EVENT } from "@/lib/analysis/deps";
+import { analysisRecorded } from "@/inngest/events";
 import { CALLBACK_PATH } from "@/lib/analysis/request-analysis";
 import { RUN_STATUS_EVERY_POLLS } from "@/lib/analysis/poll-analysis-run";
 import { getConfig } from "@/lib/config";
 import type { Faults } from "@/lib/github/simulator/faults";
-import { compileExpression } from "@/lib/jobs/embedded/expression";
+import { compileExpression } from "@/lib/jobs/embedded/compile-expression";
 import { requestTestAnalysis, simulatedRunCompleted, testAnalysisDeps, type SentEvent } from "@/test/analysis";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
@@ -85,7 +85,7 @@ describe("the analysis poller", () => {
 
     expect(result).toEqual({ outcome: "settled", polls: 1 });
     expect(waitForEvent).toHaveBeenCalledWith("wait for result 0", {
-      event: ANALYSIS_RECORDED_EVENT,
+      event: analysisRecorded.name,
       timeout: `${interval}s`,
       if: `async.data.correlation_id == "${feature.analysisCorrelationId}"`,
     });

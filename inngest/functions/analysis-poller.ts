@@ -1,19 +1,10 @@
-import { z } from "zod";
 import { inngest } from "@/inngest/client";
+import { analysisRecorded, analysisRequested } from "@/inngest/events";
 import { getConfig } from "@/lib/config";
 import { defaultAnalysisDeps, analysisSettings } from "@/lib/analysis/default-deps";
-import { ANALYSIS_RECORDED_EVENT, ANALYSIS_REQUESTED_EVENT } from "@/lib/analysis/deps";
 import { pollAnalysisRun } from "@/lib/analysis/poll-analysis-run";
 import { recordAnalysisOutcome } from "@/lib/analysis/record-analysis-outcome";
 import { timeOutAnalysis } from "@/lib/analysis/time-out-analysis";
-
-const analysisRequestedData = z.object({
-  feature_id: z.uuid(),
-  correlation_id: z.string().min(1),
-  run_id: z.number().int().nullable(),
-  requested_at: z.iso.datetime({ offset: true }),
-  callback: z.boolean(),
-});
 
 /**
  * The durable path home for one analysis attempt: wait for a result recorded by the callback or the
@@ -27,9 +18,9 @@ export const analysisPoller = inngest.createFunction(
     name: "Analysis poller",
     retries: 5,
     singleton: { key: "event.data.feature_id", mode: "cancel" },
-    triggers: [{ event: ANALYSIS_REQUESTED_EVENT }],
+    triggers: [analysisRequested],
     onFailure: async ({ event, error }) => {
-      const data = analysisRequestedData.parse(event.data.event.data);
+      const data = analysisRequested.schema.parse(event.data.event.data);
       await recordAnalysisOutcome(await defaultAnalysisDeps(), {
         featureId: data.feature_id,
         correlationId: data.correlation_id,
@@ -39,7 +30,7 @@ export const analysisPoller = inngest.createFunction(
     },
   },
   async ({ event, step }) => {
-    const data = analysisRequestedData.parse(event.data);
+    const { data } = event;
     const settings = analysisSettings(getConfig());
     const interval = settings.pollIntervalSeconds * 1000;
     const deadline = Date.parse(data.requested_at) + settings.pollTimeoutSeconds * 1000;
@@ -53,7 +44,7 @@ export const analysisPoller = inngest.createFunction(
       const wait = poll === 0 && data.callback ? Math.max(interval, settings.webhookGraceSeconds * 1000) : interval;
       const waitSeconds = Math.max(1, Math.ceil(Math.min(wait, deadline - lastCheckedAt) / 1000));
       const recorded = await step.waitForEvent(`wait for result ${poll}`, {
-        event: ANALYSIS_RECORDED_EVENT,
+        event: analysisRecorded.name,
         timeout: `${waitSeconds}s`,
         if: `async.data.correlation_id == "${data.correlation_id}"`,
       });

@@ -1,11 +1,9 @@
-import { z } from "zod";
 import { inngest } from "@/inngest/client";
+import { endpointDrainRequested } from "@/inngest/events";
 import { defaultOutboundDeps } from "@/lib/outbound/default-deps";
 import { deliverBatch } from "@/lib/outbound/deliver-next";
-import { DRAIN_ENDPOINT_EVENT } from "@/lib/outbound/deps";
 import { wakeOverdueEndpoints } from "@/lib/outbound/wake-overdue-endpoints";
 
-const drainData = z.object({ endpoint_id: z.string().min(1) });
 /** A long queue continues in a fresh run: Inngest caps steps, and each call resends the memoized ones. */
 const STEPS_PER_RUN = 100;
 
@@ -20,16 +18,16 @@ export const drainWebhookEndpoint = inngest.createFunction(
     name: "Deliver webhooks to an endpoint",
     retries: 3,
     concurrency: { limit: 1, key: "event.data.endpoint_id" },
-    triggers: [{ event: DRAIN_ENDPOINT_EVENT }],
+    triggers: [endpointDrainRequested],
   },
   async ({ event, step }) => {
-    const { endpoint_id } = drainData.parse(event.data);
+    const { endpoint_id } = event.data;
     for (let index = 0; index < STEPS_PER_RUN; index += 2) {
       const next = await step.run(`deliver ${index}`, async () => deliverBatch(await defaultOutboundDeps(), endpoint_id));
       if (next.state === "empty" || next.state === "paused") return { stopped: next.state, steps: index + 1 };
       if (next.state === "wait") await step.sleepUntil(`backoff ${index}`, next.until);
     }
-    await step.sendEvent("continue", { name: DRAIN_ENDPOINT_EVENT, data: { endpoint_id } });
+    await step.sendEvent("continue", endpointDrainRequested.create({ endpoint_id }));
     return { stopped: "continued" };
   },
 );

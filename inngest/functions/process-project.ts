@@ -1,15 +1,7 @@
-import { z } from "zod";
 import { inngest } from "@/inngest/client";
-import { PROJECT_PROCESS_REQUESTED_EVENT } from "@/lib/projects/deps";
+import { projectProcessRequested } from "@/inngest/events";
 import { defaultProjectDeps } from "@/lib/projects/default-deps";
 import { processProject } from "@/lib/projects/process-project";
-
-const requestedData = z.object({
-  project_id: z.uuid(),
-  commit_sha: z.string().nullable(),
-  reason: z.string(),
-  delivery_id: z.string().nullish(),
-});
 
 /**
  * Re-reads a project's plan and stores a progress snapshot. Plan and manifest pushes come with a
@@ -22,10 +14,10 @@ export const processProjectFunction = inngest.createFunction(
     retries: 5,
     priority: { run: "event.data.priority" },
     concurrency: { limit: 1, key: "event.data.project_id" },
-    triggers: [{ event: PROJECT_PROCESS_REQUESTED_EVENT }],
+    triggers: [projectProcessRequested],
   },
   async ({ event, step, runId }) => {
-    const input = requestedData.parse(event.data);
+    const input = event.data;
     return step.run("read plan", async () =>
       processProject(await defaultProjectDeps(), { projectId: input.project_id, commitSha: input.commit_sha, reason: input.reason, deliveryId: input.delivery_id, jobId: runId }),
     );

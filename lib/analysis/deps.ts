@@ -1,12 +1,8 @@
 import type { Database } from "@/db";
+import type { JobEvent } from "@/inngest/events";
 import type { InstallationOctokit } from "@/lib/github/github-app";
 import type { Logger } from "@/lib/log";
 import type { Outbox } from "@/lib/outbound/outbox";
-
-export const ANALYSIS_REQUESTED_EVENT = "feature/analysis.requested";
-/** Sent whenever an attempt's result is recorded, by any path: the poller stops waiting on it. */
-export const ANALYSIS_RECORDED_EVENT = "feature/analysis.recorded";
-export const WORKFLOW_RUN_COMPLETED_EVENT = "github/workflow_run.completed";
 
 export interface AnalysisSettings {
   workflow: string;
@@ -24,7 +20,7 @@ export interface AnalysisDeps {
   db: Database;
   settings: AnalysisSettings;
   octokitFor(repository: string): Promise<InstallationOctokit>;
-  sendEvent(event: { name: string; data: Record<string, unknown> }): Promise<unknown>;
+  sendEvent(event: JobEvent): Promise<unknown>;
   now(): Date;
   log: Logger;
   /** Announces feature.analysis.completed / .failed with the recorded result. */

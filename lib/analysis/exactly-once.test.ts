@@ -6,7 +6,7 @@ import { callbackBody, postAnalysisCallback, requestTestAnalysis, signedCallback
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
 import { startTestGithub } from "@/test/github-simulator";
-import { ANALYSIS_RECORDED_EVENT } from "./deps";
+import { analysisRecorded } from "@/inngest/events";
 import { handleWorkflowRunCompleted } from "./handle-workflow-run-completed";
 import { pollAnalysisRun } from "./poll-analysis-run";
 
@@ -95,8 +95,8 @@ describe("exactly one result per attempt", () => {
     expect(states.every((feature) => feature.status === "completed")).toBe(true);
     const correlationIds = new Set(attempts.map(({ feature }) => feature.analysisCorrelationId));
     const hints = [
-      ...deps.sent.filter((event) => event.name === ANALYSIS_RECORDED_EVENT),
-      ...(await db.select().from(jobEvents).where(eq(jobEvents.name, ANALYSIS_RECORDED_EVENT))),
+      ...deps.sent.filter((event) => event.name === analysisRecorded.name),
+      ...(await db.select().from(jobEvents).where(eq(jobEvents.name, analysisRecorded.name))),
     ].filter((event) => correlationIds.has(event.data.correlation_id as string));
     expect(hints).toHaveLength(ITERATIONS);
     // Each way home won some races: the racers really met at the conditional UPDATE.

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { analyses, features, type AnalysisSource, type FeatureStatus } from "@/db/schema";
 import type { AnalysisResult } from "./analysis-result";
-import { ANALYSIS_RECORDED_EVENT, type AnalysisDeps } from "./deps";
+import { analysisRecorded } from "@/inngest/events";
+import type { AnalysisDeps } from "./deps";
 import { addFeatureEvent } from "./add-feature-event";
 import { toFeatureView } from "@/lib/features/feature-view";
 import { withOutbox } from "@/lib/outbound/with-outbox";
@@ -80,7 +81,7 @@ export async function recordAnalysisOutcome(
   if (recorded) {
     // Only a hint that lets the poller stop early: the result is safe, and the poller's next poll sees it.
     await deps
-      .sendEvent({ name: ANALYSIS_RECORDED_EVENT, data: { feature_id: input.featureId, correlation_id: input.correlationId } })
+      .sendEvent({ name: analysisRecorded.name, data: { feature_id: input.featureId, correlation_id: input.correlationId } })
       .catch((error: unknown) => deps.log.warn("could not send analysis.recorded", { feature_id: input.featureId, error }));
     return { recorded, status: outcome.status };
   }

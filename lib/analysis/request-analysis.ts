@@ -6,7 +6,8 @@ import { findFeature } from "@/lib/features/find-feature";
 import { githubErrorMessage, githubRequestError } from "@/lib/github/github-errors";
 import { dispatchWorkflow, findRunByName } from "@/lib/github/workflows";
 import { analysisRunName } from "./analysis-result";
-import { ANALYSIS_REQUESTED_EVENT, type AnalysisDeps } from "./deps";
+import { analysisRequested } from "@/inngest/events";
+import type { AnalysisDeps } from "./deps";
 import { addFeatureEvent } from "./add-feature-event";
 
 export const CALLBACK_PATH = "/api/v1/webhooks/analysis-result";
@@ -86,7 +87,7 @@ export async function requestAnalysis(deps: AnalysisDeps, featureId: string): Pr
     detail: { workflow_run_id: runId, callback: callbackUrl !== null },
   });
   await deps.sendEvent({
-    name: ANALYSIS_REQUESTED_EVENT,
+    name: analysisRequested.name,
     data: { feature_id: featureId, correlation_id: correlationId, run_id: runId, requested_at: requestedAt.toISOString(), callback: callbackUrl !== null },
   });
   deps.log.info("analysis requested", { feature_id: featureId, correlation_id: correlationId, workflow_run_id: runId });

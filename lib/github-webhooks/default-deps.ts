@@ -1,16 +1,17 @@
 import { getDb } from "@/db";
 import { inngest } from "@/inngest/client";
+import type { JobEvent } from "@/inngest/events";
 import { getConfig } from "@/lib/config";
 import { getGithubApp } from "@/lib/github/github-app";
 import { log as rootLog, type Logger } from "@/lib/log";
 import type { GithubWebhookDeps } from "./deps";
 import { createHandOff, type HandOff } from "./hand-off";
 
-let handOff: HandOff | undefined;
+let handOff: HandOff<JobEvent> | undefined;
 
 /** This process's hand-over of new deliveries to the processing function (one queue per process). */
-export function githubWebhookHandOff(): HandOff {
-  return (handOff ??= createHandOff((events) => inngest.send(events), rootLog));
+export function githubWebhookHandOff(): HandOff<JobEvent> {
+  return (handOff ??= createHandOff<JobEvent>((events) => inngest.send(events), rootLog));
 }
 
 /** The GitHub webhook flow wired to this process: its database, Inngest client and GitHub App. */

@@ -1,16 +1,14 @@
 import type { Database } from "@/db";
+import type { JobEvent } from "@/inngest/events";
 import type { GithubApp } from "@/lib/github/github-app";
 import type { Logger } from "@/lib/log";
-import type { HandOff, HandOffEvent } from "./hand-off";
-
-/** Sent for every new delivery; the processing function picks it up. */
-export const GITHUB_WEBHOOK_RECEIVED_EVENT = "github/webhook.received";
+import type { HandOff } from "./hand-off";
 
 export interface GithubWebhookDeps {
   db: Database;
-  sendEvent(events: HandOffEvent[]): Promise<unknown>;
+  sendEvent(events: JobEvent[]): Promise<unknown>;
   /** Queues new deliveries for the processing function, off the request path. */
-  handOff: HandOff;
+  handOff: HandOff<JobEvent>;
   now(): Date;
   log: Logger;
   /** The App client, for calls back to GitHub (installations, contents, deliveries). */

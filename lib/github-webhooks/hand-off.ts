@@ -5,9 +5,9 @@ export interface HandOffEvent {
   data: Record<string, unknown>;
 }
 
-export interface HandOff {
+export interface HandOff<TEvent extends HandOffEvent = HandOffEvent> {
   /** Queues an event; returns at once. */
-  add(event: HandOffEvent): void;
+  add(event: TEvent): void;
   /** Resolves once everything queued so far was sent or given up on. */
   drained(): Promise<void>;
 }
@@ -19,16 +19,16 @@ export interface HandOff {
  * delay when it is light. A failed send is retried after `retryDelaysMs`; past those, the rows stay
  * `received` and requeueStuckWebhookEvents hands them over again.
  */
-export function createHandOff(
-  send: (events: HandOffEvent[]) => Promise<unknown>,
+export function createHandOff<TEvent extends HandOffEvent>(
+  send: (events: TEvent[]) => Promise<unknown>,
   log: Logger,
   options: { maxBatch?: number; retryDelaysMs?: number[] } = {},
-): HandOff {
+): HandOff<TEvent> {
   const { maxBatch = 200, retryDelaysMs = [200, 1000, 5000] } = options;
-  const queue: HandOffEvent[] = [];
+  const queue: TEvent[] = [];
   let sending: Promise<void> | null = null;
 
-  const sendWithRetries = async (batch: HandOffEvent[]) => {
+  const sendWithRetries = async (batch: TEvent[]) => {
     for (let attempt = 0; ; attempt++) {
       try {
         await send(batch);

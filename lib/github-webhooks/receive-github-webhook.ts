@@ -1,7 +1,8 @@
 import { webhookEvents } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { isHmacSha256 } from "@/lib/secrets/hmac";
-import { GITHUB_WEBHOOK_RECEIVED_EVENT, type GithubWebhookDeps } from "./deps";
+import { githubWebhookReceived } from "@/inngest/events";
+import type { GithubWebhookDeps } from "./deps";
 
 /** GitHub caps webhook payloads at 25 MB. */
 export const GITHUB_WEBHOOK_MAX_BYTES = 25 * 1024 * 1024;
@@ -62,7 +63,7 @@ export async function receiveGithubWebhook(
     deps.log.info("github webhook duplicate", { event_type: eventType, delivery_id: deliveryId });
     return { status: "duplicate", event_type: eventType, delivery_id: deliveryId };
   }
-  deps.handOff.add({ name: GITHUB_WEBHOOK_RECEIVED_EVENT, data: { event_id: row.id, event_type: eventType, delivery_id: deliveryId } });
+  deps.handOff.add({ name: githubWebhookReceived.name, data: { event_id: row.id, event_type: eventType, delivery_id: deliveryId } });
   deps.log.info("github webhook accepted", { event_type: eventType, action: payload.action, delivery_id: deliveryId });
   return { status: "accepted", event_type: eventType, delivery_id: deliveryId };
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, lt } from "drizzle-orm";
 import { webhookEvents } from "@/db/schema";
-import { GITHUB_WEBHOOK_RECEIVED_EVENT, type GithubWebhookDeps } from "./deps";
+import { githubWebhookReceived } from "@/inngest/events";
+import type { GithubWebhookDeps } from "./deps";
 
 const STUCK_AFTER_MS = 10 * 60_000;
 
@@ -17,7 +18,7 @@ export async function requeueStuckWebhookEvents(deps: Pick<GithubWebhookDeps, "d
     .orderBy(asc(webhookEvents.receivedAt))
     .limit(limit);
   if (!stuck.length) return 0;
-  await deps.sendEvent(stuck.map((row) => ({ name: GITHUB_WEBHOOK_RECEIVED_EVENT, data: { event_id: row.id, event_type: row.eventType, delivery_id: row.webhookId } })));
+  await deps.sendEvent(stuck.map((row) => ({ name: githubWebhookReceived.name, data: { event_id: row.id, event_type: row.eventType, delivery_id: row.webhookId } })));
   deps.log.warn("stuck github webhook events handed over again", { count: stuck.length });
   return stuck.length;
 }

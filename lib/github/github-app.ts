@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { App } from "@octokit/app";
 import { Octokit } from "@octokit/core";
 import type { Config } from "@/lib/config";
+import { processSingleton } from "@/lib/server/process-singleton";
 import { demoGithub, githubUrls } from "./github-urls";
 
 export type GithubApp = App;
@@ -21,8 +22,8 @@ function appPrivateKey(config: AppConfig): string {
   return privateKey.replace(/\\n/g, "\n");
 }
 
-const APP = Symbol.for("hooksmith.github-app");
-type Holder = { [APP]?: { key: string; app: App } };
+// One App client per process (its token cache with it), shared across the bundles Next loads.
+const current = processSingleton("hooksmith.github-app", (): { client?: { key: string; app: App } } => ({}));
 
 /**
  * The process's GitHub App client. Installation tokens are minted from the App JWT and cached by
@@ -32,9 +33,8 @@ export function getGithubApp(config: AppConfig): App {
   const id = appId(config);
   const baseUrl = githubUrls(config).api;
   const key = `${id}@${baseUrl}`;
-  const holder = globalThis as Holder;
-  if (holder[APP]?.key !== key) holder[APP] = { key, app: createGithubApp({ appId: id, privateKey: appPrivateKey(config), baseUrl }) };
-  return holder[APP].app;
+  if (current.client?.key !== key) current.client = { key, app: createGithubApp({ appId: id, privateKey: appPrivateKey(config), baseUrl }) };
+  return current.client.app;
 }
 
 export function createGithubApp(input: { appId: string | number; privateKey: string; baseUrl: string }): App {

@@ -1,4 +1,5 @@
 import type { Config } from "@/lib/config";
+import { processSingleton } from "@/lib/server/process-singleton";
 
 /** What start-up hands over in demo mode: where the simulator listens and the simulated App's credentials. */
 export interface DemoGithub {
@@ -9,15 +10,14 @@ export interface DemoGithub {
 }
 
 // Set once by the server's start-up when it starts the simulator; shared across bundles.
-const DEMO = Symbol.for("hooksmith.demo-github");
-type Holder = { [DEMO]?: DemoGithub };
+const current = processSingleton("hooksmith.demo-github", (): { demo?: DemoGithub } => ({}));
 
 export function setDemoGithub(demo: DemoGithub | undefined) {
-  (globalThis as Holder)[DEMO] = demo;
+  current.demo = demo;
 }
 
 export function demoGithub(): DemoGithub {
-  const demo = (globalThis as Holder)[DEMO];
+  const { demo } = current;
   if (!demo) throw new Error("Demo mode: the GitHub simulator has not been started");
   return demo;
 }

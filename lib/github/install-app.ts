@@ -1,20 +1,19 @@
 import type { InstallationDeps } from "@/lib/installations/deps";
 import { AppError } from "@/lib/errors";
+import { processSingleton } from "@/lib/server/process-singleton";
 import type { GithubApp } from "./github-app";
 import { githubRequestError } from "./github-errors";
 import { syncInstallation } from "@/lib/installations/sync-installation";
 
-const SLUG = Symbol.for("hooksmith.github-app-slug");
-type Holder = { [SLUG]?: Promise<string> };
+const current = processSingleton("hooksmith.github-app-slug", (): { slug?: Promise<string> } => ({}));
 
 /** The App's slug (GET /app), for its install page URL; asked once per process. */
 export function githubAppSlug(app: GithubApp): Promise<string> {
-  const holder = globalThis as Holder;
-  holder[SLUG] ??= app.octokit.request("GET /app").then(({ data }) => data!.slug!).catch((error: unknown) => {
-    delete holder[SLUG];
+  current.slug ??= app.octokit.request("GET /app").then(({ data }) => data!.slug!).catch((error: unknown) => {
+    current.slug = undefined;
     throw error;
   });
-  return holder[SLUG];
+  return current.slug;
 }
 
 /** Where the Install button sends a person: GitHub's (or the simulator's) install page for the App. */

@@ -1,13 +1,12 @@
 import type { Config } from "@/lib/config";
 import type { Logger } from "@/lib/log";
+import { processSingleton } from "@/lib/server/process-singleton";
 import { loadEndpointsConfig, type ConfigProblem, type Endpoint, type LoadedEndpoints } from "./endpoints-config";
 
 type EndpointsConfig = Pick<Config, "WEBHOOKS_CONFIG_PATH" | "WEBHOOK_SECRETS_DIR" | "ALLOW_INSECURE_WEBHOOK_URLS">;
 
 // The running endpoints, swapped whole on reload; shared across the bundles Next loads.
-const CURRENT = Symbol.for("hooksmith.webhook-endpoints");
-type Holder = { [CURRENT]?: { endpoints: Endpoint[]; warnings: ConfigProblem[] } };
-const holder = globalThis as Holder;
+const current = processSingleton("hooksmith.webhook-endpoints", (): { loaded?: { endpoints: Endpoint[]; warnings: ConfigProblem[] } } => ({}));
 
 function load(config: EndpointsConfig): LoadedEndpoints {
   return loadEndpointsConfig(config.WEBHOOKS_CONFIG_PATH, {
@@ -19,17 +18,17 @@ function load(config: EndpointsConfig): LoadedEndpoints {
 
 /** The endpoints in force. Loaded on first use; an invalid file at start means none, loudly. */
 export function currentEndpoints(config: EndpointsConfig, log?: Logger): Endpoint[] {
-  if (!holder[CURRENT]) {
+  if (!current.loaded) {
     const loaded = load(config);
     if (!loaded.ok) log?.error("webhooks.yaml is invalid: no outbound webhooks until it is fixed and reloaded", { errors: loaded.errors });
     else for (const warning of loaded.warnings) log?.warn("webhooks.yaml", { ...warning });
-    holder[CURRENT] = loaded.ok ? { endpoints: loaded.endpoints, warnings: loaded.warnings } : { endpoints: [], warnings: [] };
+    current.loaded = loaded.ok ? { endpoints: loaded.endpoints, warnings: loaded.warnings } : { endpoints: [], warnings: [] };
   }
-  return holder[CURRENT].endpoints;
+  return current.loaded.endpoints;
 }
 
 export function currentWarnings(): ConfigProblem[] {
-  return holder[CURRENT]?.warnings ?? [];
+  return current.loaded?.warnings ?? [];
 }
 
 export interface ReloadResult {
@@ -47,7 +46,7 @@ export interface ReloadResult {
 export function reloadEndpoints(config: EndpointsConfig): { ok: true; result: ReloadResult } | { ok: false; errors: ConfigProblem[] } {
   const loaded = load(config);
   if (!loaded.ok) return loaded;
-  const before = new Map((holder[CURRENT]?.endpoints ?? []).map((endpoint) => [endpoint.id, endpoint]));
+  const before = new Map((current.loaded?.endpoints ?? []).map((endpoint) => [endpoint.id, endpoint]));
   const after = new Map(loaded.endpoints.map((endpoint) => [endpoint.id, endpoint]));
   const fingerprint = (endpoint: Endpoint) => JSON.stringify(endpoint);
   const result: ReloadResult = {
@@ -57,6 +56,6 @@ export function reloadEndpoints(config: EndpointsConfig): { ok: true; result: Re
     unchanged: [...after.keys()].filter((id) => before.has(id) && fingerprint(before.get(id)!) === fingerprint(after.get(id)!)),
     warnings: loaded.warnings,
   };
-  holder[CURRENT] = { endpoints: loaded.endpoints, warnings: loaded.warnings };
+  current.loaded = { endpoints: loaded.endpoints, warnings: loaded.warnings };
   return { ok: true, result };
 }

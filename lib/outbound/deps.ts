@@ -1,9 +1,7 @@
 import type { Database } from "@/db";
+import type { JobEvent } from "@/inngest/events";
 import type { Logger } from "@/lib/log";
 import type { Endpoint } from "./endpoints-config";
-
-/** Asks the endpoint's drainer to deliver what is due, in sequence order. */
-export const DRAIN_ENDPOINT_EVENT = "webhooks/endpoint.drain";
 
 export interface DeliverySettings {
   maxRetries: number;
@@ -18,7 +16,7 @@ export interface OutboundDeps {
   db: Database;
   endpoints(): Endpoint[];
   settings: DeliverySettings;
-  sendEvent(events: { name: string; data: Record<string, unknown> }[]): Promise<unknown>;
+  sendEvent(events: JobEvent[]): Promise<unknown>;
   now(): Date;
   log: Logger;
 }

@@ -3,7 +3,7 @@ import { getGithubApp } from "@/lib/github/github-app";
 import { syncAllInstallations } from "@/lib/installations/sync-all-installations";
 import { DataDirInUseError } from "@/db/data-dir-lock";
 import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
-import { UnsupportedFunctionError } from "@/lib/jobs/embedded/registry";
+import { UnsupportedFunctionError } from "@/lib/jobs/embedded/register-functions";
 import { startEmbeddedExecutor } from "@/lib/jobs/embedded/start-embedded-executor";
 import { ConfigError, getConfig, type Config } from "@/lib/config";
 import { startDemoGithub } from "@/lib/github/simulator/start-demo-github";

@@ -16,12 +16,12 @@ import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { StatusFilter } from "@/components/ui/status-filter";
+import { RUN_STATUSES as STATUSES } from "@/lib/jobs/embedded/run-status";
 import type { JobRunStepView } from "@/lib/jobs/get-job-run";
 import type { JobRunView } from "@/lib/jobs/job-run-view";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
 
-const STATUSES = ["queued", "running", "sleeping", "waiting", "completed", "failed", "cancelled"] as const;
 type RunDetail = JobRunView & { event: unknown; steps: JobRunStepView[] };
 
 const column = createColumnHelper<JobRunView>();

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { HIGH_PRIORITY_SECONDS, PROJECT_PROCESS_REQUESTED_EVENT } from "@/lib/projects/deps";
+import { projectProcessRequested } from "@/inngest/events";
+import { HIGH_PRIORITY_SECONDS } from "@/lib/projects/deps";
 import { findProjectByRepository } from "@/lib/projects/find-project";
 import { isManifest, planCandidates } from "@/lib/projects/plan-files";
 import { ignored, processed, type GithubEventHandler } from "../processed-webhook";
@@ -28,7 +29,7 @@ export const handlePush: GithubEventHandler = async (deps, event) => {
   const reason = planChanged ? "plan changed" : `manifest changed (${manifests.join(", ")})`;
   return processed(reason, [
     {
-      name: PROJECT_PROCESS_REQUESTED_EVENT,
+      name: projectProcessRequested.name,
       data: { project_id: project.id, commit_sha: push.after, reason: "push", detail: reason, delivery_id: event.webhookId, priority: HIGH_PRIORITY_SECONDS },
     },
   ]);

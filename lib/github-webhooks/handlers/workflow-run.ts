@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WORKFLOW_RUN_COMPLETED_EVENT } from "@/lib/analysis/deps";
+import { workflowRunCompleted } from "@/inngest/events";
 import { ignored, processed, type GithubEventHandler } from "../processed-webhook";
 
 const workflowRunPayload = z.object({
@@ -15,7 +15,7 @@ export const handleWorkflowRun: GithubEventHandler = async (_deps, event) => {
   const run = data.workflow_run;
   return processed("handed to the analysis flow", [
     {
-      name: WORKFLOW_RUN_COMPLETED_EVENT,
+      name: workflowRunCompleted.name,
       data: { run_id: run.id, run_name: run.display_title ?? run.name ?? null, conclusion: run.conclusion ?? null, repository: data.repository.full_name },
     },
   ]);

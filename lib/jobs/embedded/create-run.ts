@@ -1,11 +1,13 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Transaction } from "@/db";
 import { jobIdempotencyKeys, jobRuns } from "@/db/schema";
-import type { RegisteredFunction } from "./registry";
+import { cancelRuns } from "./cancel-runs";
+import type { RegisteredFunction } from "./register-functions";
+import { ACTIVE_RUN_STATUSES } from "./run-status";
 
 export type StoredEvent = { id: string; name: string; data: Record<string, unknown>; ts: number; user?: unknown };
 
-export const ACTIVE_STATUSES = ["queued", "running", "sleeping", "waiting"] as const;
+/** An idempotency key holds for 24 hours, as on Inngest. */
 const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Concurrency keys a run holds while one of its steps executes: scope, limit slot and key value. */
@@ -45,16 +47,13 @@ export async function createRun(tx: Transaction, fn: RegisteredFunction, event: 
     const activeOfKey = and(
       eq(jobRuns.functionId, fn.id),
       eq(jobRuns.singletonKey, singletonKey),
-      inArray(jobRuns.status, [...ACTIVE_STATUSES]),
+      inArray(jobRuns.status, [...ACTIVE_RUN_STATUSES]),
     );
     if (fn.singleton.mode === "skip") {
       const [active] = await tx.select({ id: jobRuns.id }).from(jobRuns).where(activeOfKey).limit(1);
       if (active) return null;
     } else {
-      await tx
-        .update(jobRuns)
-        .set({ status: "cancelled", cancelledBy: `singleton:${event.id}`, endedAt: now, leaseUntil: null })
-        .where(activeOfKey);
+      await cancelRuns(tx, activeOfKey, { cancelledBy: `singleton:${event.id}`, now });
     }
   }
 

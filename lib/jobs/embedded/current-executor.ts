@@ -1,15 +1,15 @@
-import type { EmbeddedExecutor } from "./executor";
+import { processSingleton } from "@/lib/server/process-singleton";
+import type { EmbeddedExecutor } from "./create-embedded-executor";
 
 // The process's embedded executor, shared by every bundle Next loads (instrumentation, routes).
-const EXECUTOR = Symbol.for("hooksmith.embedded-executor");
-type Holder = { [EXECUTOR]?: EmbeddedExecutor };
+const current = processSingleton("hooksmith.embedded-executor", (): { executor?: EmbeddedExecutor } => ({}));
 
 export function setEmbeddedExecutor(executor: EmbeddedExecutor | undefined) {
-  (globalThis as Holder)[EXECUTOR] = executor;
+  current.executor = executor;
 }
 
 export function getEmbeddedExecutor(): EmbeddedExecutor {
-  const executor = (globalThis as Holder)[EXECUTOR];
+  const { executor } = current;
   if (!executor) throw new Error("The embedded job executor is not running in this process");
   return executor;
 }

@@ -1,7 +1,7 @@
 import type { Database } from "@/db";
 import type { Logger } from "@/lib/log";
 import type { IncomingEvent } from "./ingest-events";
-import type { RegisteredFunction } from "./registry";
+import type { RegisteredFunction } from "./register-functions";
 
 /** What the embedded executor runs on; tests swap the transport and the clock. */
 export interface ExecutorDeps {

@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { jobRuns, jobRunSteps, type JobRun, type MemoizedStep } from "@/db/schema";
 import type { ExecutorDeps } from "./deps";
-import { compileExpression } from "./expression";
-import type { RegisteredFunction } from "./registry";
-import { signRequestBody } from "./sign-request";
+import { compileExpression } from "./compile-expression";
+import type { RegisteredFunction } from "./register-functions";
+import { assertTransition, type RunStatus } from "./run-status";
+import { signRequestBody } from "./sign-request-body";
 import { parseTimeString, wakeTime } from "./time-string";
 
 /** An op in a 206 answer of the serve handler (inngest `OutgoingOp`). */
@@ -17,18 +18,30 @@ interface OutgoingOp {
   error?: unknown;
 }
 
-type RunUpdate = Partial<typeof jobRuns.$inferInsert>;
+/** What a driver writes back to its run: always a status, and whatever else changed. */
+type RunUpdate = Partial<typeof jobRuns.$inferInsert> & { status: RunStatus };
 type StepRow = { stepId: string; name: string; op: string; status: string; error?: unknown };
+type RunError = { name?: string; message: string; stack?: string };
+/** How one call of the function ended: the run's update, the step rows for the timeline, and the failure if it failed. */
+type CallOutcome = { update: RunUpdate; steps: StepRow[]; failure?: RunError };
 
+/** One call of the serve handler may take this long (the lease, in start-embedded-executor.ts, outlives it). */
 const REQUEST_TIMEOUT_MS = 5 * 60_000;
+/** A waitForEvent without a timeout gives up after a week. */
+const DEFAULT_WAIT_TIMEOUT_MS = 7 * 24 * 60 * 60_000;
+/** Exponential retry backoff stops growing at an hour. */
+const MAX_RETRY_BACKOFF_MS = 60 * 60_000;
 
 /**
  * Drives one claimed run by one call to the serve handler, as the Inngest server does, and stores what
  * the SDK answered: a finished step's result (then the run is called again), a sleep, a wait, a step
  * error to retry with backoff, the function's result, or its failure. The update applies only while
- * this driver still holds the run, so a run cancelled meanwhile stays cancelled.
+ * this driver still holds the run (its lease token), so a run cancelled or taken over meanwhile is left
+ * as the canceller or the new holder made it.
  */
 export async function driveRun(deps: ExecutorDeps, run: JobRun): Promise<void> {
+  const leaseToken = run.leaseToken;
+  if (!leaseToken) throw new Error(`Job run ${run.id} was not claimed: it has no lease token`);
   const fn = deps.registry.get(run.functionId)!;
   const started = deps.now();
   const requestedStep = run.planned[0] ?? "step";
@@ -55,7 +68,7 @@ export async function driveRun(deps: ExecutorDeps, run: JobRun): Promise<void> {
 
   let update: RunUpdate;
   let steps: StepRow[] = [];
-  let failure: { name?: string; message: string } | undefined;
+  let failure: RunError | undefined;
   try {
     const response = await deps.callServeHandler(
       new Request(url, {
@@ -67,15 +80,16 @@ export async function driveRun(deps: ExecutorDeps, run: JobRun): Promise<void> {
     );
     ({ update, steps, failure } = await interpret(deps, fn, run, response, requestedStep));
   } catch (error) {
-    ({ update, steps, failure } = functionError(deps, fn, run, { name: (error as Error).name, message: (error as Error).message }, true, null));
+    ({ update, steps, failure } = functionError(deps, fn, run, { error: { name: (error as Error).name, message: (error as Error).message }, retriable: true }));
   }
 
+  assertTransition("running", update.status);
   const ended = deps.now();
   const applied = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(jobRuns)
-      .set({ ...update, leaseUntil: null })
-      .where(and(eq(jobRuns.id, run.id), eq(jobRuns.status, "running"), eq(jobRuns.leaseUntil, run.leaseUntil!)))
+      .set({ ...update, leaseUntil: null, leaseToken: null })
+      .where(and(eq(jobRuns.id, run.id), eq(jobRuns.status, "running"), eq(jobRuns.leaseToken, leaseToken)))
       .returning({ id: jobRuns.id, status: jobRuns.status });
     if (row && steps.length > 0) {
       await tx.insert(jobRunSteps).values(
@@ -105,7 +119,7 @@ async function interpret(
   run: JobRun,
   response: Response,
   requestedStep: string,
-): Promise<{ update: RunUpdate; steps: StepRow[]; failure?: { name?: string; message: string } }> {
+): Promise<CallOutcome> {
   const now = deps.now();
   const payload = await response.json().catch(() => null);
   if (response.status === 200) {
@@ -117,7 +131,7 @@ async function interpret(
   const error = errorOf(payload, `The serve handler answered ${response.status}`);
   // 5xx and network errors are retried; a 4xx (NonRetriableError → 400, bad signature → 401) is final.
   const retriable = response.status >= 500 && response.headers.get("x-inngest-no-retry") !== "true";
-  return functionError(deps, fn, run, error, retriable, response.headers.get("retry-after"));
+  return functionError(deps, fn, run, { error, retriable, retryAfter: response.headers.get("retry-after") });
 }
 
 function applyOps(
@@ -127,7 +141,7 @@ function applyOps(
   ops: OutgoingOp[],
   requestedStep: string,
   retryAfter: string | null,
-) {
+): CallOutcome {
   const now = deps.now();
   const steps: Record<string, MemoizedStep> = { ...run.steps };
   const stack = [...run.stack];
@@ -165,11 +179,14 @@ function applyOps(
         try {
           if (expression) compileExpression(expression);
         } catch (error) {
-          return functionError(deps, fn, run, { name: "UnsupportedExpressionError", message: (error as Error).message }, false, null);
+          return functionError(deps, fn, run, {
+            error: { name: "UnsupportedExpressionError", message: (error as Error).message },
+            retriable: false,
+          });
         }
         stack.push(op.id);
         rows.push({ stepId: op.id, name: op.displayName ?? op.id, op: op.op, status: "waiting" });
-        const timeoutMs = op.opts?.timeout ? parseTimeString(op.opts.timeout) : 7 * 86_400_000;
+        const timeoutMs = op.opts?.timeout ? parseTimeString(op.opts.timeout) : DEFAULT_WAIT_TIMEOUT_MS;
         update = {
           status: "waiting",
           // The SDK puts the awaited event's name in `name`.
@@ -184,17 +201,21 @@ function applyOps(
         rows.push({ stepId: op.id, name: name(op), op: op.op, status: "planned" });
         break;
       default:
-        return functionError(
-          deps,
-          fn,
-          run,
-          { name: "UnsupportedOpError", message: `The embedded job executor does not support ${op.op} (step ${name(op)})` },
-          false,
-          null,
-        );
+        return functionError(deps, fn, run, {
+          error: { name: "UnsupportedOpError", message: `The embedded job executor does not support ${op.op} (step ${name(op)})` },
+          retriable: false,
+        });
     }
   }
   return { update: { ...update, steps, stack, planned: [...new Set(planned)] }, steps: rows };
+}
+
+interface FunctionErrorOptions {
+  error: RunError;
+  /** False for errors a retry cannot mend (a 4xx, NonRetriableError, an op the executor does not run). */
+  retriable: boolean;
+  /** The serve handler's Retry-After (RetryAfterError): seconds or a date, in place of the backoff. */
+  retryAfter?: string | null;
 }
 
 /** A failed call of the function itself: retried with backoff until its retries are spent, then failed. */
@@ -202,10 +223,8 @@ function functionError(
   deps: ExecutorDeps,
   fn: RegisteredFunction,
   run: JobRun,
-  error: { name?: string; message: string },
-  retriable: boolean,
-  retryAfter: string | null,
-): { update: RunUpdate; steps: StepRow[]; failure?: { name?: string; message: string } } {
+  { error, retriable, retryAfter }: FunctionErrorOptions,
+): CallOutcome {
   const now = deps.now();
   const row = { stepId: "function", name: "function", op: "FunctionError", error };
   if (retriable && run.attempt < fn.retries) {
@@ -216,7 +235,7 @@ function functionError(
 }
 
 function backoff(deps: Pick<ExecutorDeps, "retryBaseMs">, attempt: number, now: Date): Date {
-  return new Date(now.getTime() + Math.min(deps.retryBaseMs * 2 ** attempt, 60 * 60_000));
+  return new Date(now.getTime() + Math.min(deps.retryBaseMs * 2 ** attempt, MAX_RETRY_BACKOFF_MS));
 }
 
 function retryAfterDate(value: string, now: Date): Date {
@@ -226,7 +245,7 @@ function retryAfterDate(value: string, now: Date): Date {
   return Number.isNaN(at.getTime()) ? now : at;
 }
 
-function errorOf(payload: unknown, fallback: string): { name?: string; message: string; stack?: string } {
+function errorOf(payload: unknown, fallback: string): RunError {
   if (payload && typeof payload === "object" && "message" in payload) {
     const { name, message, stack } = payload as { name?: string; message: unknown; stack?: string };
     return { name, message: String(message), stack };

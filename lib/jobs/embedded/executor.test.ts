@@ -3,8 +3,11 @@ import { NonRetriableError, RetryAfterError } from "inngest";
 import { describe, expect, it } from "vitest";
 import { jobRuns, jobRunSteps } from "@/db/schema";
 import { setUpTestDatabase } from "@/test/database";
-import { embeddedTestClient, startTestExecutor } from "@/test/embedded-jobs";
+import { createLogger } from "@/lib/log";
+import { embeddedTestClient, startTestExecutor, TEST_SIGNING_KEY } from "@/test/embedded-jobs";
 import { claimRuns } from "./claim-runs";
+import type { ExecutorDeps } from "./deps";
+import { driveRun } from "./drive-run";
 
 const { db } = await setUpTestDatabase();
 const client = embeddedTestClient();
@@ -317,5 +320,35 @@ describe("embedded executor", () => {
     const second = await executor.send([{ name: "test/replaced", data: { feature: "f9" } }]);
     expect((await runOf(first.runIds[0]!)).status).toBe("cancelled");
     expect((await runOf(second.runIds[0]!)).status).toBe("queued");
+  });
+
+  it("a driver whose lease was taken over writes nothing back; the new holder finishes the run", async () => {
+    // Nothing else runnable, and this run ahead of anything that becomes due: both claims take it.
+    await executor.drain();
+    const { runIds } = await executor.send([{ name: "test/prioritised", data: { name: "stalled", priority: 600 } }]);
+    const claim = () => claimRuns({ db, registry, now: () => clock.now, leaseMs: 60_000 }, 1);
+    const [stalled] = await claim();
+    clock.advance(61_000);
+    const [takenOver] = await claim();
+    expect(takenOver!.id).toBe(runIds[0]);
+    expect(takenOver!.leaseToken).not.toBe(stalled!.leaseToken);
+
+    const deps: ExecutorDeps = {
+      db,
+      registry,
+      callServeHandler: serveHandler,
+      serveUrl: "http://app.test/api/inngest",
+      signingKey: TEST_SIGNING_KEY,
+      now: () => clock.now,
+      retryBaseMs: 1000,
+      leaseMs: 60_000,
+      parallelism: 1,
+      log: createLogger({ test: true }),
+      ingest: executor.send,
+    };
+    await driveRun(deps, stalled!);
+    expect(await runOf(runIds[0]!)).toMatchObject({ status: "running", leaseToken: takenOver!.leaseToken, output: null });
+    await driveRun(deps, takenOver!);
+    expect(await runOf(runIds[0]!)).toMatchObject({ status: "completed", leaseToken: null, output: "stalled" });
   });
 });

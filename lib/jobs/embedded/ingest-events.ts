@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
 import { jobEvents, jobRuns } from "@/db/schema";
-import { ACTIVE_STATUSES, createRun, type StoredEvent } from "./create-run";
-import { compileExpression } from "./expression";
-import type { RegisteredFunction } from "./registry";
+import { cancelRuns } from "./cancel-runs";
+import { createRun, type StoredEvent } from "./create-run";
+import { compileExpression } from "./compile-expression";
+import type { RegisteredFunction } from "./register-functions";
+import { ACTIVE_RUN_STATUSES } from "./run-status";
 
 export interface IncomingEvent {
   id?: string;
@@ -54,7 +56,7 @@ export async function ingestEvents(
       }
 
       await resumeWaitingRuns(tx, event, now);
-      await cancelRuns(tx, registry, event, now);
+      await cancelRunsOnEvent(tx, registry, event, now);
     });
   }
   return { ids, runIds };
@@ -77,14 +79,14 @@ async function resumeWaitingRuns(tx: Transaction, event: StoredEvent, now: Date)
   }
 }
 
-async function cancelRuns(tx: Transaction, registry: Map<string, RegisteredFunction>, event: StoredEvent, now: Date) {
+async function cancelRunsOnEvent(tx: Transaction, registry: Map<string, RegisteredFunction>, event: StoredEvent, now: Date) {
   for (const fn of registry.values()) {
     const rules = fn.cancel.filter((rule) => rule.event === event.name);
     if (rules.length === 0) continue;
     const active = await tx
       .select({ id: jobRuns.id, event: jobRuns.event, createdAt: jobRuns.createdAt })
       .from(jobRuns)
-      .where(and(eq(jobRuns.functionId, fn.id), inArray(jobRuns.status, [...ACTIVE_STATUSES])));
+      .where(and(eq(jobRuns.functionId, fn.id), inArray(jobRuns.status, [...ACTIVE_RUN_STATUSES])));
     for (const run of active) {
       const cancelled = rules.some(
         (rule) =>
@@ -92,10 +94,7 @@ async function cancelRuns(tx: Transaction, registry: Map<string, RegisteredFunct
           (!rule.expression || rule.expression({ event: run.event, async: event })),
       );
       if (!cancelled) continue;
-      await tx
-        .update(jobRuns)
-        .set({ status: "cancelled", cancelledBy: event.id, endedAt: now, leaseUntil: null })
-        .where(and(eq(jobRuns.id, run.id), inArray(jobRuns.status, [...ACTIVE_STATUSES])));
+      await cancelRuns(tx, eq(jobRuns.id, run.id), { cancelledBy: event.id, now });
     }
   }
 }

@@ -5,12 +5,18 @@ import { jobRuns } from "@/db/schema";
 import type { Config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { setEmbeddedExecutor } from "./current-executor";
-import { createEmbeddedExecutor } from "./executor";
-import { registerFunctions } from "./registry";
-import { embeddedSigningKey } from "./signing-key";
+import { createEmbeddedExecutor } from "./create-embedded-executor";
+import { registerFunctions } from "./register-functions";
+import { embeddedSigningKey } from "./embedded-signing-key";
 
-/** A request may run this long; a lease outlives it so only a dead driver's runs are taken over. */
+/** A request may run five minutes (drive-run.ts); a lease outlives it so only a dead driver's runs are taken over. */
 const LEASE_MS = 6 * 60_000;
+/** Runs claimed and driven at once per tick. */
+const RUNS_PER_TICK = 4;
+/** How long start-up waits for the HTTP server to answer before the executor gives up starting. */
+const SERVER_START_TIMEOUT_MS = 60_000;
+const SERVER_POLL_INTERVAL_MS = 100;
+const SERVER_PROBE_TIMEOUT_MS = 2000;
 
 /**
  * Starts this process's embedded executor over the app's functions. It drives them through the app's own
@@ -39,7 +45,7 @@ export async function startEmbeddedExecutor(input: {
     now: () => new Date(),
     retryBaseMs: config.JOBS_RETRY_BASE_MS,
     leaseMs: LEASE_MS,
-    parallelism: 4,
+    parallelism: RUNS_PER_TICK,
     log: log.child({ component: "jobs" }),
   });
   setEmbeddedExecutor(executor);
@@ -52,12 +58,12 @@ export async function startEmbeddedExecutor(input: {
 }
 
 async function untilServing(url: string) {
-  for (let attempt = 0; attempt < 600; attempt++) {
+  for (let attempt = 0; attempt < SERVER_START_TIMEOUT_MS / SERVER_POLL_INTERVAL_MS; attempt++) {
     try {
-      await fetch(url, { signal: AbortSignal.timeout(2000) });
+      await fetch(url, { signal: AbortSignal.timeout(SERVER_PROBE_TIMEOUT_MS) });
       return;
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, SERVER_POLL_INTERVAL_MS));
     }
   }
   throw new Error(`${url} did not answer within a minute`);

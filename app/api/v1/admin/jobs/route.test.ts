@@ -3,7 +3,7 @@ import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { getConfig } from "@/lib/config";
-import { embeddedSigningKey } from "@/lib/jobs/embedded/signing-key";
+import { embeddedSigningKey } from "@/lib/jobs/embedded/embedded-signing-key";
 import { setUpTestDatabase } from "@/test/database";
 import { startTestExecutor } from "@/test/embedded-jobs";
 import { createUser } from "@/test/fixtures";

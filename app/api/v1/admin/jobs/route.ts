@@ -1,13 +1,13 @@
 // GET /api/v1/admin/jobs — the embedded executor's runs, newest first (admin): filter by status/function, cursor pages.
 import { z } from "zod";
-import { jobRunStatus } from "@/db/schema";
+import { RUN_STATUSES } from "@/lib/jobs/embedded/run-status";
 import { apiHandler } from "@/lib/http/api-handler";
 import { listJobRuns } from "@/lib/jobs/list-job-runs";
 import { requireEmbeddedJobs } from "@/lib/jobs/require-embedded-jobs";
 import { listQuery } from "@/lib/pagination/list-query";
 
 const query = listQuery({
-  status: z.enum(jobRunStatus.enumValues).optional(),
+  status: z.enum(RUN_STATUSES).optional(),
   function_id: z.string().min(1).optional(),
 });
 

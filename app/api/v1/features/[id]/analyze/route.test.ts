@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { featureEvents, features, jobEvents, type Feature } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/create-api-token";
-import { ANALYSIS_REQUESTED_EVENT } from "@/lib/analysis/deps";
+import { analysisRequested } from "@/inngest/events";
 import { CALLBACK_PATH } from "@/lib/analysis/request-analysis";
 import { getConfig } from "@/lib/config";
 import { setUpTestDatabase } from "@/test/database";
@@ -37,7 +37,7 @@ const analyze = (id: string, headers: Record<string, string> = bearer(secret)) =
   callRoute(POST, new Request(`http://app.test/api/v1/features/${id}/analyze`, { method: "POST", headers }), { id });
 const featureRow = async (id: string) => (await db.select().from(features).where(eq(features.id, id)))[0]!;
 const requestedEvents = async (featureId: string) =>
-  (await db.select().from(jobEvents).where(eq(jobEvents.name, ANALYSIS_REQUESTED_EVENT))).filter((event) => event.data.feature_id === featureId);
+  (await db.select().from(jobEvents).where(eq(jobEvents.name, analysisRequested.name))).filter((event) => event.data.feature_id === featureId);
 const errorOf = async (response: Response) => (await response.json()).error as { code: string; message: string };
 
 /** A feature whose last attempt failed: every analysis column holds something a refused dispatch must keep. */

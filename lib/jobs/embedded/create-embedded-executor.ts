@@ -1,9 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { jobRuns } from "@/db/schema";
 import { claimRuns } from "./claim-runs";
 import type { ExecutorDeps } from "./deps";
 import { driveRun } from "./drive-run";
-import { fireDueCrons, scheduleCrons } from "./fire-due-crons";
+import { fireDueCrons } from "./fire-due-crons";
+import { scheduleCrons } from "./schedule-crons";
 import { ingestEvents, type IncomingEvent } from "./ingest-events";
 
 export interface EmbeddedExecutor {
@@ -15,11 +14,16 @@ export interface EmbeddedExecutor {
   drain(maxTicks?: number): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
-  cancelRun(runId: string): Promise<boolean>;
-  retryRun(runId: string): Promise<boolean>;
+  /** Ends the idle wait at once, when runs became runnable outside the event API (a retry). */
+  wake(): void;
+  /** The executor's clock: the wall clock in the server, one the test moves in tests. */
+  now(): Date;
 }
 
+/** With nothing to run, the loop looks again this often (new events wake it at once). */
 const IDLE_POLL_MS = 250;
+/** drain() gives up after this many ticks: runs still runnable then are looping. */
+const DRAIN_MAX_TICKS = 200;
 
 /**
  * The embedded Inngest executor: drives the app's functions through its own serve handler, with all
@@ -47,7 +51,7 @@ export function createEmbeddedExecutor(input: Omit<ExecutorDeps, "ingest">): Emb
   return {
     send,
     tick,
-    async drain(maxTicks = 200) {
+    async drain(maxTicks = DRAIN_MAX_TICKS) {
       for (let i = 0; i < maxTicks; i++) if ((await tick()) === 0) return;
       throw new Error(`Runs still runnable after ${maxTicks} ticks`);
     },
@@ -76,23 +80,9 @@ export function createEmbeddedExecutor(input: Omit<ExecutorDeps, "ingest">): Emb
       wake?.();
       await loop;
     },
-    async cancelRun(runId) {
-      const [row] = await deps.db
-        .update(jobRuns)
-        .set({ status: "cancelled", cancelledBy: "user", endedAt: deps.now(), leaseUntil: null })
-        .where(and(eq(jobRuns.id, runId), inArray(jobRuns.status, ["queued", "running", "sleeping", "waiting"])))
-        .returning({ id: jobRuns.id });
-      return Boolean(row);
-    },
-    async retryRun(runId) {
-      // A retry starts the function again from its memoized steps; finished steps are not re-run.
-      const [row] = await deps.db
-        .update(jobRuns)
-        .set({ status: "queued", attempt: 0, error: null, endedAt: null, nextRunAt: deps.now() })
-        .where(and(eq(jobRuns.id, runId), inArray(jobRuns.status, ["failed", "cancelled"])))
-        .returning({ id: jobRuns.id });
+    wake() {
       wake?.();
-      return Boolean(row);
     },
+    now: () => deps.now(),
   };
 }

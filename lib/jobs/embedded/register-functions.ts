@@ -1,6 +1,6 @@
 import type { InngestFunction } from "inngest";
 import { parseTimeString } from "./time-string";
-import { compileExpression, type CompiledExpression, type Scope, UnsupportedExpressionError } from "./expression";
+import { compileExpression, type CompiledExpression, type Scope, UnsupportedExpressionError } from "./compile-expression";
 
 /** Inngest's default when a function sets no `retries`. */
 const DEFAULT_RETRIES = 4;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileExpression, UnsupportedExpressionError } from "./expression";
+import { compileExpression, UnsupportedExpressionError } from "./compile-expression";
 
 describe("compileExpression", () => {
   it("evaluates what `match` compiles to", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { embeddedTestClient } from "@/test/embedded-jobs";
-import { registerFunctions, UnsupportedFunctionError } from "./registry";
+import { registerFunctions, UnsupportedFunctionError } from "./register-functions";
 
 const client = embeddedTestClient();
 

@@ -1,0 +1,16 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { jobRuns } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { cancelRuns } from "./embedded/cancel-runs";
+import { getEmbeddedExecutor } from "./embedded/current-executor";
+import { getJobRun } from "./get-job-run";
+
+/** Cancels an active run (a step in flight finishes, but its result is not stored); 409 for an ended one. */
+export async function cancelJobRun(db: Database, runId: string) {
+  const run = await getJobRun(db, runId);
+  const executor = getEmbeddedExecutor();
+  const [cancelled] = await cancelRuns(db, eq(jobRuns.id, runId), { cancelledBy: "user", now: executor.now() });
+  if (!cancelled) throw new AppError(409, "invalid_state", `A ${run.status} run cannot be cancelled`);
+  return getJobRun(db, runId);
+}

@@ -1,0 +1,14 @@
+type SingletonStore = typeof globalThis & { [key: symbol]: unknown };
+
+/**
+ * The one value of `key` in this process, made by `create` on first use. Next loads a module into
+ * several bundles (instrumentation, routes, pages), each with its own module scope; globalThis is the
+ * one thing they share, so the value lives there under a `Symbol.for` key.
+ */
+export function processSingleton<T>(key: string, create: () => T): T {
+  const symbol = Symbol.for(key);
+  const store: SingletonStore = globalThis;
+  if (!(symbol in store)) store[symbol] = create();
+  // Only this function writes under the key, always with what `create` returned.
+  return store[symbol] as T;
+}
