@@ -23,13 +23,13 @@ export interface DemoGithubOptions {
 }
 
 /** The simulator, and the simulated App's credentials the app uses to reach it. */
-export interface DemoGithub {
+export interface RunningDemoGithub {
   simulator: GithubSimulator;
   app: { url: string; appId: number; privateKey: string; webhookSecret: string };
 }
 
 /** Demo mode's GitHub: the simulator, and a simulated App with a fresh key pair each start. */
-export async function startDemoGithub(options: DemoGithubOptions): Promise<DemoGithub> {
+export async function startDemoGithub(options: DemoGithubOptions): Promise<RunningDemoGithub> {
   const { privateKey, publicKey } = generateAppKeyPair();
   const workflowMs = options.workflowSeconds * 1000;
   const webhookSecret = options.webhookSecret ?? DEMO_GITHUB_WEBHOOK_SECRET;
