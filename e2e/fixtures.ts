@@ -61,7 +61,7 @@ export async function createFeature(
   return (await response.json()) as { id: string };
 }
 
-/** Switches a GitHub simulator's faults (lib/github/simulator/faults.ts); the demo server's listens at SIMULATOR_URL. */
+/** Switches a GitHub simulator's faults (github-simulator/faults.ts); the demo server's listens at SIMULATOR_URL. */
 export function setSimulatorFaults(simulatorUrl: string, faults: Record<string, unknown>) {
   return fetch(`${simulatorUrl}/_simulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
 }

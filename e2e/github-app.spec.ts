@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { SIMULATOR_URL } from "../playwright.config";
 import { screenshot, signInAs } from "./fixtures";
 
-/** demo-org/demo-app's plan (lib/github/simulator/demo-repositories.ts) with "Sign-in" ticked: 4 of 7 tasks. */
+/** demo-org/demo-app's plan (github-simulator/demo-repositories.ts) with "Sign-in" ticked: 4 of 7 tasks. */
 const PLAN_WITH_SIGN_IN_DONE = [
   "# Demo app plan",
   "",

@@ -7,7 +7,7 @@ import { analysisRecorded } from "@/inngest/events";
 import { CALLBACK_PATH } from "@/lib/analysis/request-analysis";
 import { RUN_STATUS_EVERY_POLLS } from "@/lib/analysis/poll-analysis-run";
 import { getConfig } from "@/lib/config";
-import type { Faults } from "@/lib/github/simulator/faults";
+import type { Faults } from "@/github-simulator/faults";
 import { compileExpression } from "@/lib/jobs/embedded/compile-expression";
 import { requestTestAnalysis, simulatedRunCompleted, testAnalysisDeps, type SentEvent } from "@/test/analysis";
 import { setUpTestDatabase } from "@/test/database";

@@ -6,7 +6,8 @@ import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
 import { UnsupportedFunctionError } from "@/lib/jobs/embedded/register-functions";
 import { startEmbeddedExecutor } from "@/lib/jobs/embedded/start-embedded-executor";
 import { ConfigError, getConfig, type Config } from "@/lib/config";
-import { startDemoGithub } from "@/lib/github/simulator/start-demo-github";
+import { analysisWebhookSecret } from "@/lib/analysis/webhook-secret";
+import { setDemoGithub } from "@/lib/github/github-urls";
 import { log } from "@/lib/log";
 
 /**
@@ -28,10 +29,7 @@ export async function startServer() {
     fail("AUTH_SECRET: required by `next start` (npm start generates one under DATA_DIR in demo mode)");
   }
 
-  if (config.demoMode) {
-    const simulator = await startDemoGithub(config);
-    log.info("demo mode: GitHub is simulated", { github_simulator: simulator.url });
-  }
+  if (config.demoMode) await startSimulatedGithub(config);
 
   if (!(await startDatabaseSteps(config))) void retryDatabaseSteps(config);
   log.info("server started", {
@@ -40,6 +38,24 @@ export async function startServer() {
     driver: config.DATABASE_URL ? "postgres" : "pglite",
     jobs: config.jobsEngine,
   });
+}
+
+/**
+ * Demo mode's GitHub. The simulator is imported here and only here, on demand, so a production server
+ * never loads it (express, its routes, GitHub's OpenAPI description). It reads no app configuration:
+ * what it needs is passed in, and the simulated App's credentials come back for the GitHub client.
+ */
+async function startSimulatedGithub(config: Config) {
+  const { startDemoGithub } = await import("@/github-simulator/start-demo-github");
+  const demo = await startDemoGithub({
+    port: config.GITHUB_SIMULATOR_PORT,
+    appUrl: `http://127.0.0.1:${config.PORT}`,
+    workflowSeconds: config.GITHUB_SIMULATOR_WORKFLOW_SECONDS,
+    workflowSecret: analysisWebhookSecret(config),
+    webhookSecret: config.GITHUB_WEBHOOK_SECRET,
+  });
+  setDemoGithub(demo.app);
+  log.info("demo mode: GitHub is simulated", { github_simulator: demo.simulator.url });
 }
 
 /** Returns false when the database is not reachable yet. */

@@ -4,7 +4,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { accounts, users } from "@/db/schema";
 import { authOptions } from "@/lib/auth/auth-options";
-import { simulatedUserId } from "@/lib/github/simulator/demo-users";
+import { simulatedUserId } from "@/github-simulator/demo-users";
 import { createLogger } from "@/lib/log";
 import type { Outbox } from "@/lib/outbound/outbox";
 import { setUpTestDatabase } from "@/test/database";
