@@ -3,7 +3,7 @@
  * Imports are sorted (Node built-ins, packages, then "@/…" app modules, then relative ones);
  * Tailwind classes follow the plugin's order.
  */
-export default {
+const config = {
   printWidth: 140,
   plugins: ["@ianvs/prettier-plugin-sort-imports", "prettier-plugin-tailwindcss"],
   importOrder: ["<BUILTIN_MODULES>", "<THIRD_PARTY_MODULES>", "", "^@/(.*)$", "", "^[./]"],
@@ -11,3 +11,5 @@ export default {
   tailwindStylesheet: "./app/globals.css",
   tailwindFunctions: ["cn", "cva"],
 };
+
+export default config;

@@ -1,3 +1,4 @@
+import "server-only";
 const CONNECTION_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",

@@ -1,3 +1,4 @@
+import "server-only";
 import { Inngest } from "inngest";
 import { getConfig } from "@/lib/config";
 import { EMBEDDED_BASE_URL, embeddedFetch } from "@/lib/jobs/embedded/embedded-fetch";

@@ -1,3 +1,4 @@
+import "server-only";
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "@/db/unavailable";
 import type { Logger } from "@/lib/log";

@@ -1,3 +1,4 @@
+import "server-only";
 import { inngest } from "@/inngest/client";
 import { workflowRunCompleted } from "@/inngest/events";
 import { defaultAnalysisDeps } from "@/lib/analysis/default-deps";

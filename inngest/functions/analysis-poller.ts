@@ -1,3 +1,4 @@
+import "server-only";
 import { inngest } from "@/inngest/client";
 import { analysisRecorded, analysisRequested } from "@/inngest/events";
 import { getConfig } from "@/lib/config";

@@ -1,3 +1,4 @@
+import "server-only";
 import { inngest } from "@/inngest/client";
 import { endpointDrainRequested } from "@/inngest/events";
 import { defaultOutboundDeps } from "@/lib/outbound/default-deps";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { InngestFunction } from "inngest";
 import { analysisFromWorkflowRun } from "./analysis-from-workflow-run";
 import { analysisPoller } from "./analysis-poller";

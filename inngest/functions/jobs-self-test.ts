@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { inngest } from "@/inngest/client";
 import { jobsSelfTestRequested } from "@/inngest/events";

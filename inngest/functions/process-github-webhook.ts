@@ -1,3 +1,4 @@
+import "server-only";
 import { inngest } from "@/inngest/client";
 import { githubWebhookReceived } from "@/inngest/events";
 import { defaultGithubWebhookDeps } from "@/lib/github-webhooks/default-deps";

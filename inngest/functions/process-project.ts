@@ -1,3 +1,4 @@
+import "server-only";
 import { inngest } from "@/inngest/client";
 import { projectProcessRequested } from "@/inngest/events";
 import { defaultProjectDeps } from "@/lib/projects/default-deps";

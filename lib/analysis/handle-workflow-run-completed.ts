@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, or } from "drizzle-orm";
 import { features } from "@/db/schema";
 import type { AnalysisDeps } from "./deps";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { features } from "@/db/schema";
 import { transientGithubError } from "@/lib/github/github-errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { features, type FeatureStatus } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";

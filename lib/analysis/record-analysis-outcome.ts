@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { analyses, features, type AnalysisSource, type FeatureStatus } from "@/db/schema";
 import type { AnalysisResult } from "./analysis-result";

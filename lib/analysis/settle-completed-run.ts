@@ -1,3 +1,4 @@
+import "server-only";
 import type { AnalysisSource } from "@/db/schema";
 import { ArtifactContentError, downloadArtifactJson, findRunArtifact } from "@/lib/github/workflows";
 import type { InstallationOctokit } from "@/lib/github/github-app";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { AnalysisDeps } from "./deps";
 import { recordAnalysisOutcome } from "./record-analysis-outcome";
 

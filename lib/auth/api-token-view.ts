@@ -1,3 +1,4 @@
+import "server-only";
 import type { ApiToken } from "@/db/schema";
 
 /** A token as the API shows it: never the hash. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { users, type UserRole } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Database } from "@/db";
 import { apiTokens, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { apiTokens, users } from "@/db/schema";
 import { apiTokenPrefix, hashApiTokenSecret } from "./api-token-secret";

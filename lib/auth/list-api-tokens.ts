@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { apiTokens } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { UserRole } from "@/db/schema";
 
 /** Who is calling: a signed-in person (session cookie) or a script (API token). */

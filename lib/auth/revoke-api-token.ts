@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { apiTokens } from "@/db/schema";
 import { notFound } from "@/lib/errors";

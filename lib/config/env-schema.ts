@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 /** Empty strings in the environment mean "not set", as they do in .env files. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { envSchema, type Env } from "./env-schema";
 
 export type { Env };

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { features, type Feature } from "@/db/schema";
 import { featureWebhookSecret } from "@/lib/analysis/callback-signature";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Analysis, Feature, FeatureEvent } from "@/db/schema";
 
 /** A feature as every API answers it: never its webhook secret. */

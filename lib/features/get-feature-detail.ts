@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, desc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { analyses, featureEvents } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, ilike, or } from "drizzle-orm";
 import type { Database } from "@/db";
 import { features, type FeatureStatus } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray, lt } from "drizzle-orm";
 import { webhookEvents } from "@/db/schema";
 import type { GithubWebhookDeps } from "./deps";

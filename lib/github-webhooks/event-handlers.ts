@@ -1,3 +1,4 @@
+import "server-only";
 import { handleInstallation } from "./handlers/installation";
 import { handleInstallationRepositories } from "./handlers/installation-repositories";
 import { handleIssues } from "./handlers/issues";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gte, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { webhookEvents } from "@/db/schema";

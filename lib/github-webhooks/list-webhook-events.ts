@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, getTableColumns } from "drizzle-orm";
 import type { Database } from "@/db";
 import { webhookEvents, type WebhookEventStatus } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { webhookEvents } from "@/db/schema";
 import type { GithubWebhookDeps } from "./deps";

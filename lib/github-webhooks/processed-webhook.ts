@@ -1,3 +1,4 @@
+import "server-only";
 import type { WebhookEvent, WebhookEventStatus } from "@/db/schema";
 import type { JobEvent } from "@/inngest/events";
 import type { GithubWebhookDeps } from "./deps";

@@ -1,3 +1,4 @@
+import "server-only";
 import { webhookEvents } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { isHmacSha256 } from "@/lib/secrets/hmac";

@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray } from "drizzle-orm";
 import { webhookEvents, webhookRecoveries } from "@/db/schema";
 import type { GithubWebhookDeps } from "./deps";

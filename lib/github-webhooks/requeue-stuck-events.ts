@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, lt } from "drizzle-orm";
 import { webhookEvents } from "@/db/schema";
 import { githubWebhookReceived } from "@/inngest/events";

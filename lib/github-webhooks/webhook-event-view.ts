@@ -1,3 +1,4 @@
+import "server-only";
 import type { WebhookEvent } from "@/db/schema";
 
 /** An inbound event as the event log shows it, without its payload. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { readFileSync } from "node:fs";
 import { App } from "@octokit/app";
 import { Octokit } from "@octokit/core";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { InstallationDeps } from "@/lib/installations/deps";
 import { AppError } from "@/lib/errors";
 import { processSingleton } from "@/lib/server/process-singleton";

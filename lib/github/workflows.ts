@@ -1,3 +1,4 @@
+import "server-only";
 import { unzipSync, strFromU8 } from "fflate";
 import type { InstallationOctokit } from "./github-app";
 import { githubRequestError } from "./github-errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { authenticateApiToken } from "@/lib/auth/authenticate-api-token";
 import type { Principal } from "@/lib/auth/principal";
 import { unauthorized } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Session } from "next-auth";
 import { auth, signOut } from "@/auth";
 import { getDatabaseHandle, getDb, type Database, type DatabaseHandle } from "@/db";

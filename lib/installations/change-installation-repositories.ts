@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { installationRepositories } from "@/db/schema";
 import type { InstallationDeps } from "./deps";

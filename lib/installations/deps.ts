@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/db";
 import type { GithubApp } from "@/lib/github/github-app";
 

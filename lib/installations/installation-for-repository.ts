@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { installationRepositories, installations, type Installation } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Database } from "@/db";
 import { installationRepositories, installations } from "@/db/schema";

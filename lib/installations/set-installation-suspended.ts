@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { installations } from "@/db/schema";
 import type { InstallationDeps } from "./deps";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { InstallationDeps } from "./deps";
 import { syncInstallation } from "./sync-installation";
 

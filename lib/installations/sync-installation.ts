@@ -1,3 +1,4 @@
+import "server-only";
 import type { GithubApp } from "@/lib/github/github-app";
 import type { InstallationDeps } from "./deps";
 import { storeInstallation, type RepositoryRef } from "./store-installation";

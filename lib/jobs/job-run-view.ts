@@ -1,3 +1,4 @@
+import "server-only";
 import type { JobRun } from "@/db/schema";
 
 export interface JobRunView {

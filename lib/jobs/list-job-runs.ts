@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { Database } from "@/db";
 import { jobRuns, type JobRunStatus } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/db";
 import { AppError } from "@/lib/errors";
 import { getEmbeddedExecutor } from "./embedded/current-executor";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/db";
 import { inngest } from "@/inngest/client";
 import { getConfig, type Config } from "@/lib/config";

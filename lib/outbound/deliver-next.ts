@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { outboundEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpointState, type WebhookDelivery } from "@/db/schema";
 import type { OutboundDeps } from "./deps";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { WebhookDelivery } from "@/db/schema";
 
 /** A delivery as the admin API shows it. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { OutboundEvent } from "@/db/schema";
 import type { OutboundDeps } from "./deps";
 import type { EventType } from "./event-types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { webhookDeliveries, webhookDeliveryAttempts } from "@/db/schema";
 import type { Cursor } from "@/lib/pagination/cursor";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Executor } from "@/db";
 import type { OutboundDeps } from "./deps";
 import type { EventType } from "./event-types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { webhookEndpointState } from "@/db/schema";
 import type { OutboundDeps } from "./deps";
 

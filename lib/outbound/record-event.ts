@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Executor } from "@/db";
 import { outboundEvents, webhookDeliveries, type OutboundEvent } from "@/db/schema";

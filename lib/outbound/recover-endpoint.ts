@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gte } from "drizzle-orm";
 import { webhookDeliveries, type WebhookDelivery } from "@/db/schema";
 import type { OutboundDeps } from "./deps";

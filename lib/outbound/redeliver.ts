@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { webhookDeliveries, type WebhookDelivery } from "@/db/schema";
 import { isUuid } from "@/db/uuid";

@@ -1,3 +1,4 @@
+import "server-only";
 import { webhookDeliveries, type WebhookDelivery } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { OutboundDeps } from "./deps";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { webhookEndpointState } from "@/db/schema";
 import type { OutboundDeps } from "./deps";

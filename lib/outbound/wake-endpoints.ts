@@ -1,3 +1,4 @@
+import "server-only";
 import { endpointDrainRequested } from "@/inngest/events";
 import type { OutboundDeps } from "./deps";
 

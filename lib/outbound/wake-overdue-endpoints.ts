@@ -1,3 +1,4 @@
+import "server-only";
 import { and, inArray, lte } from "drizzle-orm";
 import { webhookDeliveries } from "@/db/schema";
 import type { OutboundDeps } from "./deps";

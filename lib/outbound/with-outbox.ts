@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database, Executor, Transaction } from "@/db";
 import type { EventType } from "./event-types";
 import type { Outbox } from "./outbox";

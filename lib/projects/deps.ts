@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/db";
 import type { JobEvent } from "@/inngest/events";
 import type { InstallationOctokit } from "@/lib/github/github-app";

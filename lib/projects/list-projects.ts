@@ -1,3 +1,4 @@
+import "server-only";
 import { desc } from "drizzle-orm";
 import type { Database } from "@/db";
 import { projects } from "@/db/schema";

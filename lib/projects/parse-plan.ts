@@ -1,3 +1,4 @@
+import "server-only";
 import { Lexer, type Token, type Tokens } from "marked";
 import type { PlanSectionCounts } from "@/db/schema";
 

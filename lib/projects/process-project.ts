@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { githubRequestError } from "@/lib/github/github-errors";
 import { withOutbox } from "@/lib/outbound/with-outbox";

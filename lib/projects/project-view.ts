@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { projectItems, projectSnapshots, type Project, type ProjectSnapshot } from "@/db/schema";

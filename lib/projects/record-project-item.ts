@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import { projectItems, projectUpdates } from "@/db/schema";
 import type { ProjectDeps } from "./deps";

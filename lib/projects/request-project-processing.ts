@@ -1,3 +1,4 @@
+import "server-only";
 import type { Project } from "@/db/schema";
 import { projectProcessRequested } from "@/inngest/events";
 import type { ProjectDeps } from "./deps";

@@ -1,3 +1,4 @@
+import "server-only";
 import { projects, type Project } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { installationForRepository } from "@/lib/installations/installation-for-repository";

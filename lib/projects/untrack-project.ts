@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { projects, type Project } from "@/db/schema";
 import type { ProjectDeps } from "./deps";

@@ -1,3 +1,4 @@
+import "server-only";
 type SingletonStore = typeof globalThis & { [key: symbol]: unknown };
 
 /**

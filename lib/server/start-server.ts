@@ -1,3 +1,4 @@
+import "server-only";
 import { getDatabaseHandle, type Database } from "@/db";
 import { getGithubApp } from "@/lib/github/github-app";
 import { syncAllInstallations } from "@/lib/installations/sync-all-installations";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/db";
 import { log as rootLog, type Logger } from "@/lib/log";
 import { defaultOutbox } from "@/lib/outbound/default-deps";

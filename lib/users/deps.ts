@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/db";
 import type { Logger } from "@/lib/log";
 import type { Outbox } from "@/lib/outbound/outbox";

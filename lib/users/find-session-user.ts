@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, exists } from "drizzle-orm";
 import type { Database } from "@/db";
 import { accounts, users, type User } from "@/db/schema";

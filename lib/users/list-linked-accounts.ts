@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { accounts } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Account } from "next-auth";
 import type { Transaction } from "@/db";

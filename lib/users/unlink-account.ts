@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { accounts, users } from "@/db/schema";
 import { notFound } from "@/lib/errors";

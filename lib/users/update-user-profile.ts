@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { users, type User } from "@/db/schema";
 import { notFound } from "@/lib/errors";

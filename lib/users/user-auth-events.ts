@@ -1,3 +1,4 @@
+import "server-only";
 import type { NextAuthConfig } from "next-auth";
 import type { SignInDeps } from "./deps";
 import { recordAccountLinked } from "./record-account-linked";

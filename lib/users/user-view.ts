@@ -1,3 +1,4 @@
+import "server-only";
 import type { User, UserRole } from "@/db/schema";
 
 /** A user as the API and the user.* events show it: who they are, never a token or a linked account's credentials. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 const repositoryRef = z.object({ id: z.number(), full_name: z.string() });

@@ -1,3 +1,4 @@
+import "server-only";
 import { changeInstallationRepositories } from "@/lib/installations/change-installation-repositories";
 import { processed, type GithubEventHandler } from "../processed-webhook";
 import { installationPayload } from "./installation-payload";

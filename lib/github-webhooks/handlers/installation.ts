@@ -1,3 +1,4 @@
+import "server-only";
 import { removeInstallation } from "@/lib/installations/remove-installation";
 import { setInstallationSuspended } from "@/lib/installations/set-installation-suspended";
 import { storeInstallation } from "@/lib/installations/store-installation";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { GithubEventHandler } from "../processed-webhook";
 import { itemSchema, recordItemEvent } from "./record-item-event";

@@ -1,3 +1,4 @@
+import "server-only";
 import { processed, type GithubEventHandler } from "../processed-webhook";
 
 /** GitHub's hello when the webhook is set up: nothing to do but mark it processed. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { projectProcessRequested } from "@/inngest/events";
 import { HIGH_PRIORITY_SECONDS } from "@/lib/projects/deps";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { WebhookEvent } from "@/db/schema";
 import { findProjectByRepository } from "@/lib/projects/find-project";

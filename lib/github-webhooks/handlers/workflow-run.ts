@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { workflowRunCompleted } from "@/inngest/events";
 import { ignored, processed, type GithubEventHandler } from "../processed-webhook";

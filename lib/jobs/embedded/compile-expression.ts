@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The subset of Inngest's CEL expressions the embedded executor evaluates: equality comparisons joined
  * by `&&`, between `event.…` / `async.…` paths and literals. That covers `match` (which the SDK

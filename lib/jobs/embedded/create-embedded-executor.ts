@@ -1,3 +1,4 @@
+import "server-only";
 import { claimRuns } from "./claim-runs";
 import type { ExecutorDeps } from "./deps";
 import { driveRun } from "./drive-run";

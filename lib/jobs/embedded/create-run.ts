@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Transaction } from "@/db";
 import { jobIdempotencyKeys, jobRuns } from "@/db/schema";

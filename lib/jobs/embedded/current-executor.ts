@@ -1,3 +1,4 @@
+import "server-only";
 import { processSingleton } from "@/lib/server/process-singleton";
 import type { EmbeddedExecutor } from "./create-embedded-executor";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/db";
 import type { Logger } from "@/lib/log";
 import type { IncomingEvent } from "./ingest-events";

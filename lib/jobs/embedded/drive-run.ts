@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { jobRuns, jobRunSteps, type JobRun, type MemoizedStep } from "@/db/schema";
 import type { ExecutorDeps } from "./deps";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getEmbeddedExecutor } from "./current-executor";
 import type { IncomingEvent } from "./ingest-events";
 

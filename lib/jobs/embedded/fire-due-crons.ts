@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, lte } from "drizzle-orm";
 import { jobCrons, jobEvents } from "@/db/schema";
 import { createRun } from "./create-run";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { InngestFunction } from "inngest";
 import { parseTimeString } from "./time-string";
 import { compileExpression, type CompiledExpression, type Scope, UnsupportedExpressionError } from "./compile-expression";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { jobRuns } from "@/db/schema";

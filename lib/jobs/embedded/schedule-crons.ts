@@ -1,3 +1,4 @@
+import "server-only";
 import { CronExpressionParser } from "cron-parser";
 import { notInArray, sql } from "drizzle-orm";
 import { jobCrons } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { InngestFunction } from "inngest";
 import type { DatabaseHandle } from "@/db";
