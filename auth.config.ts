@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import GitHub from "next-auth/providers/github";
+
 import { getConfig } from "@/lib/config";
 import { githubUrls } from "@/lib/github/github-urls";
 

@@ -1,4 +1,5 @@
 import NextAuth from "next-auth";
+
 import { getDb } from "@/db";
 import { authOptions } from "@/lib/auth/auth-options";
 import { getConfig } from "@/lib/config";

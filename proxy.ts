@@ -2,6 +2,7 @@
 // Pages redirect to sign-in; the API answers 401 JSON (its handlers also accept bearer tokens).
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
+
 import { authConfig } from "@/auth.config";
 import { log } from "@/lib/log";
 

@@ -32,11 +32,34 @@ function chartHtml(r) {
   if (ing) {
     panels.push(
       panel("Inbound: POST /webhooks/github, ~10 KB push, c=32", "req/s (p99 ms)", [
-        { label: "Hooksmith, PGlite", value: ing.pglite?.webhook.requests_per_second, text: `${ing.pglite?.webhook.requests_per_second} (p99 ${ing.pglite?.webhook.p99_ms})` },
-        { label: "Hooksmith, PostgreSQL", value: ing.postgres?.webhook.requests_per_second, text: `${ing.postgres?.webhook.requests_per_second} (p99 ${ing.postgres?.webhook.p99_ms})` },
-        { label: "bare Next route, same server", value: ing.postgres?.bare_route.requests_per_second, baseline: true, text: `${ing.postgres?.bare_route.requests_per_second} (p99 ${ing.postgres?.bare_route.p99_ms})` },
-        { label: "Probot + postgres.js", value: ing.probot?.requests_per_second, baseline: true, text: `${ing.probot?.requests_per_second} (p99 ${ing.probot?.p99_ms})` },
-        { label: "plain Node + postgres.js", value: ing.plain_node?.requests_per_second, baseline: true, text: `${ing.plain_node?.requests_per_second} (p99 ${ing.plain_node?.p99_ms})` },
+        {
+          label: "Hooksmith, PGlite",
+          value: ing.pglite?.webhook.requests_per_second,
+          text: `${ing.pglite?.webhook.requests_per_second} (p99 ${ing.pglite?.webhook.p99_ms})`,
+        },
+        {
+          label: "Hooksmith, PostgreSQL",
+          value: ing.postgres?.webhook.requests_per_second,
+          text: `${ing.postgres?.webhook.requests_per_second} (p99 ${ing.postgres?.webhook.p99_ms})`,
+        },
+        {
+          label: "bare Next route, same server",
+          value: ing.postgres?.bare_route.requests_per_second,
+          baseline: true,
+          text: `${ing.postgres?.bare_route.requests_per_second} (p99 ${ing.postgres?.bare_route.p99_ms})`,
+        },
+        {
+          label: "Probot + postgres.js",
+          value: ing.probot?.requests_per_second,
+          baseline: true,
+          text: `${ing.probot?.requests_per_second} (p99 ${ing.probot?.p99_ms})`,
+        },
+        {
+          label: "plain Node + postgres.js",
+          value: ing.plain_node?.requests_per_second,
+          baseline: true,
+          text: `${ing.plain_node?.requests_per_second} (p99 ${ing.plain_node?.p99_ms})`,
+        },
       ]),
     );
   }
@@ -53,34 +76,49 @@ function chartHtml(r) {
   }
   if (r.polling) {
     panels.push(
-      panel("Polling: rate-limited API calls per 15-min analysis", "calls", [
-        { label: "Hooksmith (ETag, 304s free)", value: r.polling.counted_polling_calls },
-        { label: "naive: status every 30 s", value: r.polling.naive_calls, baseline: true },
-      ], { value: 4, label: "target 4" }),
+      panel(
+        "Polling: rate-limited API calls per 15-min analysis",
+        "calls",
+        [
+          { label: "Hooksmith (ETag, 304s free)", value: r.polling.counted_polling_calls },
+          { label: "naive: status every 30 s", value: r.polling.naive_calls, baseline: true },
+        ],
+        { value: 4, label: "target 4" },
+      ),
     );
   }
   if (r.pages) {
     const p = r.pages;
     panels.push(
-      panel(`Pages: ${p.rows.toLocaleString("en")} rows, PostgreSQL`, "ms (p50, client)", [
-        { label: "events, first page", value: p.events?.first_page.p50_ms },
-        { label: "events, deep page", value: p.events?.deep_page.p50_ms },
-        { label: "deliveries, first page", value: p.deliveries?.first_page.p50_ms },
-        { label: "deliveries, deep page", value: p.deliveries?.deep_page.p50_ms },
-        { label: "/api/health", value: p.baseline_health?.p50_ms, baseline: true },
-      ], { value: 50, label: "50 ms" }),
+      panel(
+        `Pages: ${p.rows.toLocaleString("en")} rows, PostgreSQL`,
+        "ms (p50, client)",
+        [
+          { label: "events, first page", value: p.events?.first_page.p50_ms },
+          { label: "events, deep page", value: p.events?.deep_page.p50_ms },
+          { label: "deliveries, first page", value: p.deliveries?.first_page.p50_ms },
+          { label: "deliveries, deep page", value: p.deliveries?.deep_page.p50_ms },
+          { label: "/api/health", value: p.baseline_health?.p50_ms, baseline: true },
+        ],
+        { value: 50, label: "50 ms" },
+      ),
     );
   }
   if (r.memory) {
     const m = r.memory;
     panels.push(
-      panel("Memory: next-server RSS", "MB", [
-        { label: "PGlite, idle", value: m.pglite?.idle_rss_mb },
-        { label: "PGlite, under ingestion", value: m.pglite?.load_rss_mb },
-        { label: "PostgreSQL, idle (demo)", value: m.postgres?.idle_rss_mb },
-        { label: "PostgreSQL, under ingestion", value: m.postgres?.load_rss_mb },
-        { label: "PostgreSQL, idle, no simulator", value: m.postgres_without_simulator?.idle_rss_mb },
-      ], { value: 300, label: "300 MB" }),
+      panel(
+        "Memory: next-server RSS",
+        "MB",
+        [
+          { label: "PGlite, idle", value: m.pglite?.idle_rss_mb },
+          { label: "PGlite, under ingestion", value: m.pglite?.load_rss_mb },
+          { label: "PostgreSQL, idle (demo)", value: m.postgres?.idle_rss_mb },
+          { label: "PostgreSQL, under ingestion", value: m.postgres?.load_rss_mb },
+          { label: "PostgreSQL, idle, no simulator", value: m.postgres_without_simulator?.idle_rss_mb },
+        ],
+        { value: 300, label: "300 MB" },
+      ),
     );
   }
   // Results merged from partial runs (BENCH_ONLY) list each run's time in `runs`.

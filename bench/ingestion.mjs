@@ -7,7 +7,20 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { sign } from "@octokit/webhooks-methods";
-import { cannon, groupRss, loggedDurations, percentile, ratio, ROOT, sampleRss, sleep, startApp, startNodeServer, summary } from "./lib.mjs";
+
+import {
+  cannon,
+  groupRss,
+  loggedDurations,
+  percentile,
+  ratio,
+  ROOT,
+  sampleRss,
+  sleep,
+  startApp,
+  startNodeServer,
+  summary,
+} from "./lib.mjs";
 
 const examples = createRequire(import.meta.url)("@octokit/webhooks-examples");
 
@@ -16,12 +29,18 @@ const CONNECTIONS = 32;
 
 /** The largest push example, with its head commit repeated until the body is ~10 KB (a push of several commits). */
 function pushPayload(target = 10 * 1024) {
-  const push = examples.find((example) => example.name === "push").examples.reduce((a, b) => (JSON.stringify(b).length > JSON.stringify(a).length ? b : a));
+  const push = examples
+    .find((example) => example.name === "push")
+    .examples.reduce((a, b) => (JSON.stringify(b).length > JSON.stringify(a).length ? b : a));
   const payload = structuredClone(push);
   const template = payload.head_commit ?? payload.commits[0];
   let n = 0;
   while (JSON.stringify(payload).length < target - 700) {
-    payload.commits.push({ ...template, id: `${template.id.slice(0, 34)}${String(n).padStart(6, "0")}`, message: `${template.message} (${n++})` });
+    payload.commits.push({
+      ...template,
+      id: `${template.id.slice(0, 34)}${String(n).padStart(6, "0")}`,
+      message: `${template.message} (${n++})`,
+    });
   }
   return JSON.stringify(payload);
 }
@@ -49,7 +68,9 @@ async function measure(label, { url, body, headers, seconds, warmup, pgid, app }
   const result = summary(await cannon({ url, body, headers, connections: CONNECTIONS, seconds }));
   if (app) Object.assign(result, handlerTimes(app, offset, new URL(url).pathname));
   const peak = stop?.();
-  console.log(`  ${label}: ${result.requests_per_second} req/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms${result.non_2xx || result.errors ? `, ${result.non_2xx} non-2xx, ${result.errors} errors` : ""}`);
+  console.log(
+    `  ${label}: ${result.requests_per_second} req/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms${result.non_2xx || result.errors ? `, ${result.non_2xx} non-2xx, ${result.errors} errors` : ""}`,
+  );
   return { ...result, ...(peak ? { peak_rss_mb: Math.round(peak.rssMb) } : {}) };
 }
 
@@ -74,7 +95,15 @@ export async function benchIngestion({ pg, seconds, warmup }) {
       const idle = await idleRss(app.child.pid);
       console.log(`  ${driver}: idle RSS ${Math.round(idle.rssMb)} MB (${idle.process})`);
       const noop = await measure(`${driver} bare route /bench/noop`, { url: `${app.url}/bench/noop`, body, headers, seconds, warmup });
-      const webhook = await measure(`${driver} POST /webhooks/github`, { url: `${app.url}/webhooks/github`, body, headers, seconds, warmup, pgid: app.child.pid, app });
+      const webhook = await measure(`${driver} POST /webhooks/github`, {
+        url: `${app.url}/webhooks/github`,
+        body,
+        headers,
+        seconds,
+        warmup,
+        pgid: app.child.pid,
+        app,
+      });
       results[driver] = { webhook, bare_route: noop, ratio_vs_bare_route: ratio(webhook.requests_per_second, noop.requests_per_second) };
       memory[driver] = { idle_rss_mb: Math.round(idle.rssMb), load_rss_mb: webhook.peak_rss_mb, process: idle.process };
     } finally {
@@ -110,7 +139,11 @@ export async function benchIngestion({ pg, seconds, warmup }) {
  * a closed loopback port, so nothing leaves the machine.
  */
 async function productionIdleRss(pg) {
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  const { privateKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "hooksmith-bench-"));
   try {
     const app = await startApp({

@@ -101,9 +101,14 @@ export async function startNodeServer(script, args) {
   const port = await freePort();
   const proc = spawnGroup(process.execPath, [script, String(port), ...args], {});
   const url = `http://127.0.0.1:${port}`;
-  await waitUntil(path.basename(script), () => new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1", () => (socket.destroy(), resolve(true))).once("error", () => resolve(false));
-  }), proc);
+  await waitUntil(
+    path.basename(script),
+    () =>
+      new Promise((resolve) => {
+        const socket = net.connect(port, "127.0.0.1", () => (socket.destroy(), resolve(true))).once("error", () => resolve(false));
+      }),
+    proc,
+  );
   return { ...proc, url, port };
 }
 
@@ -125,7 +130,8 @@ export function groupRss(pgid) {
       /* exited meanwhile */
     }
   }
-  const server = procs.find((p) => /next-server/.test(p.name) || /next-server/.test(p.cmdline)) ?? procs.sort((a, b) => b.rssMb - a.rssMb)[0];
+  const server =
+    procs.find((p) => /next-server/.test(p.name) || /next-server/.test(p.cmdline)) ?? procs.sort((a, b) => b.rssMb - a.rssMb)[0];
   return { rssMb: server?.rssMb ?? 0, process: server?.name ?? "?", groupMb: procs.reduce((sum, p) => sum + p.rssMb, 0) };
 }
 

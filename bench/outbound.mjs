@@ -10,7 +10,8 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { Webhook } from "standardwebhooks";
-import { BENCH_ADMIN_TOKEN as TOKEN, freePort, percentile, ratio, sleep, startApp } from "./lib.mjs";
+
+import { freePort, percentile, ratio, sleep, startApp, BENCH_ADMIN_TOKEN as TOKEN } from "./lib.mjs";
 
 const SECRET = `whsec_${Buffer.from("hooksmith-bench-outbound-secret!").toString("base64")}`;
 
@@ -29,12 +30,15 @@ function startReceiver(port) {
       }
       const ok = Math.random() >= state.failRate;
       state.hits.push({ id: event.event_id, at, ok });
-      if (event.event_id && !state.firstAttempt.has(event.event_id)) state.firstAttempt.set(event.event_id, at - Date.parse(event.timestamp));
+      if (event.event_id && !state.firstAttempt.has(event.event_id))
+        state.firstAttempt.set(event.event_id, at - Date.parse(event.timestamp));
       if (ok && event.event_id && !state.succeeded.has(event.event_id)) state.succeeded.set(event.event_id, at);
       res.writeHead(ok ? 200 : 500, { "content-type": "text/plain" }).end(ok ? "ok" : "failing on purpose");
     });
   });
-  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ state, close: () => new Promise((done) => server.close(done)) })));
+  return new Promise((resolve) =>
+    server.listen(port, "127.0.0.1", () => resolve({ state, close: () => new Promise((done) => server.close(done)) })),
+  );
 }
 
 async function fetchLoop(url, n) {
@@ -43,13 +47,23 @@ async function fetchLoop(url, n) {
   let attempts = 0;
   for (let i = 0; i < n; i++) {
     const id = `evt_loop_${i}`;
-    const body = JSON.stringify({ event_id: id, event_type: "webhook.test", timestamp: new Date().toISOString(), data: { message: "loop" } });
+    const body = JSON.stringify({
+      event_id: id,
+      event_type: "webhook.test",
+      timestamp: new Date().toISOString(),
+      data: { message: "loop" },
+    });
     for (;;) {
       const timestamp = new Date();
       attempts++;
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(Math.floor(timestamp / 1000)), "webhook-signature": webhook.sign(id, timestamp, body) },
+        headers: {
+          "content-type": "application/json",
+          "webhook-id": id,
+          "webhook-timestamp": String(Math.floor(timestamp / 1000)),
+          "webhook-signature": webhook.sign(id, timestamp, body),
+        },
         body,
       });
       await response.arrayBuffer();
@@ -68,7 +82,10 @@ export async function benchOutbound({ pg, events = 150 }) {
   const receiver = await startReceiver(receiverPort);
   mkdirSync(path.join(dir, "secrets"));
   writeFileSync(path.join(dir, "secrets", "bench_secret"), SECRET);
-  writeFileSync(path.join(dir, "webhooks.yaml"), `endpoints:\n  - id: bench\n    url: ${receiverUrl}\n    secret: bench_secret\n    events: ["webhook.test"]\n    enabled: true\n`);
+  writeFileSync(
+    path.join(dir, "webhooks.yaml"),
+    `endpoints:\n  - id: bench\n    url: ${receiverUrl}\n    secret: bench_secret\n    events: ["webhook.test"]\n    enabled: true\n`,
+  );
   const databaseUrl = await pg.createDatabase("outbound");
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const app = await startApp({
@@ -145,7 +162,10 @@ export async function benchOutbound({ pg, events = 150 }) {
       // Latency without a queue: 30 events, each emitted once the previous one was answered 2xx.
       const single = [];
       for (let i = 0; i < 30; i++) {
-        const response = await fetch(`${app.url}/api/v1/admin/webhooks/endpoints/bench/test`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` } });
+        const response = await fetch(`${app.url}/api/v1/admin/webhooks/endpoints/bench/test`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${TOKEN}` },
+        });
         const { event_id: id } = await response.json();
         const until = Date.now() + 30_000;
         while (!receiver.state.succeeded.has(id) && Date.now() < until) await sleep(2);

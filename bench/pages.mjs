@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { BENCH_ADMIN_TOKEN as TOKEN, loggedDurations, percentile, ratio, startApp } from "./lib.mjs";
+
+import { loggedDurations, percentile, ratio, startApp, BENCH_ADMIN_TOKEN as TOKEN } from "./lib.mjs";
 
 const REPEAT = 15;
 
@@ -75,7 +76,8 @@ export async function benchPages({ pg, rows }) {
     try {
       const deep = Math.floor(rows * 0.9);
       const [event] = await sql`select received_at as at, id from webhook_events order by received_at desc, id desc offset ${deep} limit 1`;
-      const [delivery] = await sql`select created_at as at, id from webhook_deliveries order by created_at desc, id desc offset ${deep} limit 1`;
+      const [delivery] =
+        await sql`select created_at as at, id from webhook_deliveries order by created_at desc, id desc offset ${deep} limit 1`;
       const health = await time(app, "/api/health");
       results.baseline_health = { p50_ms: health.p50_ms, p95_ms: health.p95_ms };
       for (const [name, route, pathname, cursorRow] of [
@@ -93,7 +95,9 @@ export async function benchPages({ pg, rows }) {
         let cursor = deepPage.body.next_cursor;
         for (let i = 0; i < 5 && cursor; i++) {
           const started = performance.now();
-          const body = await fetch(`${app.url}${route}&cursor=${cursor}`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.json());
+          const body = await fetch(`${app.url}${route}&cursor=${cursor}`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) =>
+            r.json(),
+          );
           follow.push(performance.now() - started);
           cursor = body.next_cursor;
         }
@@ -103,10 +107,13 @@ export async function benchPages({ pg, rows }) {
           following_pages_p50_ms: Math.round(percentile(follow, 50) * 10) / 10,
           ratio_first_vs_health: ratio(first.p50_ms, health.p50_ms),
         };
-        console.log(`  ${name}: first page p50 ${first.p50_ms} ms (server ${firstServer.server_p50_ms} ms), deep page p50 ${deepPage.p50_ms} ms (server ${deepServer.server_p50_ms} ms), following ${results[name].following_pages_p50_ms} ms`);
+        console.log(
+          `  ${name}: first page p50 ${first.p50_ms} ms (server ${firstServer.server_p50_ms} ms), deep page p50 ${deepPage.p50_ms} ms (server ${deepServer.server_p50_ms} ms), following ${results[name].following_pages_p50_ms} ms`,
+        );
       }
       // The plans of the deep-page queries, as the app issues them.
-      const explain = async (query, params) => (await sql.unsafe(`explain (analyze, buffers) ${query}`, params)).map((row) => row["QUERY PLAN"]);
+      const explain = async (query, params) =>
+        (await sql.unsafe(`explain (analyze, buffers) ${query}`, params)).map((row) => row["QUERY PLAN"]);
       results.explain = {
         events_deep: await explain(
           `select id, received_at from webhook_events where (received_at < $1 or (received_at = $1 and id < $2)) order by received_at desc, id desc limit 51`,

@@ -10,12 +10,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { BENCH_ADMIN_TOKEN as TOKEN, freePort, sleep, startApp } from "./lib.mjs";
+
+import { freePort, sleep, startApp, BENCH_ADMIN_TOKEN as TOKEN } from "./lib.mjs";
 
 const SCALE = 30; // 1 s of this run ≙ 30 s of production
 
 export async function benchPolling() {
-  console.log(`\n[3] Polling cost — 15-minute workflow simulated at 1:${SCALE} (30 s run, 1 s interval, callback dropped, no workflow_run webhook)`);
+  console.log(
+    `\n[3] Polling cost — 15-minute workflow simulated at 1:${SCALE} (30 s run, 1 s interval, callback dropped, no workflow_run webhook)`,
+  );
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "hooksmith-bench-"));
   const simulatorPort = await freePort();
   const simulator = `http://127.0.0.1:${simulatorPort}`;
@@ -29,15 +32,24 @@ export async function benchPolling() {
     ANALYSIS_WEBHOOK_GRACE_SECONDS: "0",
   });
   const api = (route, init = {}) =>
-    fetch(`${app.url}${route}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", ...init.headers } }).then(async (response) => {
+    fetch(`${app.url}${route}`, {
+      ...init,
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", ...init.headers },
+    }).then(async (response) => {
       if (!response.ok) throw new Error(`${init.method ?? "GET"} ${route}: ${response.status} ${await response.text()}`);
       return response.json();
     });
-  const control = (route, body) => fetch(`${simulator}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: body && JSON.stringify(body) });
+  const control = (route, body) =>
+    fetch(`${simulator}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: body && JSON.stringify(body) });
   try {
     const feature = await api("/api/v1/features", {
       method: "POST",
-      body: JSON.stringify({ name: "Bench: polling cost", description: "Polling-only analysis for npm run bench.", priority: "low", repository: "demo-org/demo-app" }),
+      body: JSON.stringify({
+        name: "Bench: polling cost",
+        description: "Polling-only analysis for npm run bench.",
+        priority: "low",
+        repository: "demo-org/demo-app",
+      }),
     });
     await control("/_simulator/reset");
     await control("/_simulator/faults", { callback: "drop", workflowRunWebhook: false });
@@ -69,7 +81,9 @@ export async function benchPolling() {
       naive_calls: naive,
       ratio_vs_naive: Math.round((polling / naive) * 1000) / 1000,
     };
-    console.log(`  ${status} after ${result.wall_seconds}s: ${polling} counted polling calls (${state.api_calls.counted} counted in all, incl. dispatch/token), ${result.not_modified_304} × 304; naive ${naive}`);
+    console.log(
+      `  ${status} after ${result.wall_seconds}s: ${polling} counted polling calls (${state.api_calls.counted} counted in all, incl. dispatch/token), ${result.not_modified_304} × 304; naive ${naive}`,
+    );
     return result;
   } finally {
     await app.kill();

@@ -9,6 +9,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+
 import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
 import { renderChart } from "./chart.mjs";
 import { benchIngestion } from "./ingestion.mjs";
@@ -43,7 +44,14 @@ async function main() {
   const started = Date.now();
   const results = {
     started_at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg().map((n) => n.toFixed(1)).join(" ") },
+    machine: {
+      cpus: os.cpus().length,
+      node: process.version,
+      loadavg: os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(" "),
+    },
   };
   if (ONLY.includes("ingestion")) Object.assign(results, await benchIngestion({ pg, seconds: SECONDS, warmup: 3 }));
   if (ONLY.includes("polling")) results.polling = await benchPolling();
@@ -52,7 +60,9 @@ async function main() {
   results.duration_seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(path.join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
-  await renderChart(results, path.join(ROOT, "public", "screenshots", "bench.png")).catch((error) => console.warn(`chart not rendered: ${error.message}`));
+  await renderChart(results, path.join(ROOT, "public", "screenshots", "bench.png")).catch((error) =>
+    console.warn(`chart not rendered: ${error.message}`),
+  );
   console.log(`\nbench/results.json written (${results.duration_seconds}s)`);
 }
 

@@ -4,18 +4,48 @@ const COLUMNS = ["what", "value", "baseline", "ratio", "target", "met"];
 
 function resultRows(r) {
   const rows = [];
-  const add = (what, value, baseline, ratio, target, met) => rows.push({ what, value, baseline, ratio: ratio ?? "", target, met: met === undefined ? "" : met ? "yes" : "NO" });
+  const add = (what, value, baseline, ratio, target, met) =>
+    rows.push({ what, value, baseline, ratio: ratio ?? "", target, met: met === undefined ? "" : met ? "yes" : "NO" });
   const ing = r.ingestion;
   if (ing) {
     for (const driver of ["pglite", "postgres"]) {
       const d = ing[driver];
       if (!d) continue;
       const w = d.webhook;
-      add(`Ingest ${driver}: req/s`, `${w.requests_per_second}`, `Probot ${ing.probot.requests_per_second}`, `${d.ratio_vs_probot}×`, "≥ 1.0× Probot", d.ratio_vs_probot >= 1);
-      add(`Ingest ${driver}: req/s vs bare route`, `${w.requests_per_second}`, `bare route ${d.bare_route.requests_per_second}`, `${d.ratio_vs_bare_route}×`, "≥ 0.7×", d.ratio_vs_bare_route >= 0.7);
-      add(`Ingest ${driver}: req/s vs plain Node`, `${w.requests_per_second}`, `plain ${ing.plain_node.requests_per_second}`, `${d.ratio_vs_plain_node}×`, "", undefined);
-      add(`Ingest ${driver}: p50 / p99 ms`, `${w.p50_ms} / ${w.p99_ms}`, `Probot ${ing.probot.p50_ms} / ${ing.probot.p99_ms}`, "", "p99 < 25 ms", w.p99_ms < 25);
-      if (w.handler_p50_ms != null) add(`Ingest ${driver}: handler time p50 / p99 ms`, `${w.handler_p50_ms} / ${w.handler_p99_ms}`, "", "", "", undefined);
+      add(
+        `Ingest ${driver}: req/s`,
+        `${w.requests_per_second}`,
+        `Probot ${ing.probot.requests_per_second}`,
+        `${d.ratio_vs_probot}×`,
+        "≥ 1.0× Probot",
+        d.ratio_vs_probot >= 1,
+      );
+      add(
+        `Ingest ${driver}: req/s vs bare route`,
+        `${w.requests_per_second}`,
+        `bare route ${d.bare_route.requests_per_second}`,
+        `${d.ratio_vs_bare_route}×`,
+        "≥ 0.7×",
+        d.ratio_vs_bare_route >= 0.7,
+      );
+      add(
+        `Ingest ${driver}: req/s vs plain Node`,
+        `${w.requests_per_second}`,
+        `plain ${ing.plain_node.requests_per_second}`,
+        `${d.ratio_vs_plain_node}×`,
+        "",
+        undefined,
+      );
+      add(
+        `Ingest ${driver}: p50 / p99 ms`,
+        `${w.p50_ms} / ${w.p99_ms}`,
+        `Probot ${ing.probot.p50_ms} / ${ing.probot.p99_ms}`,
+        "",
+        "p99 < 25 ms",
+        w.p99_ms < 25,
+      );
+      if (w.handler_p50_ms != null)
+        add(`Ingest ${driver}: handler time p50 / p99 ms`, `${w.handler_p50_ms} / ${w.handler_p99_ms}`, "", "", "", undefined);
     }
   }
   const out = r.outbound;
@@ -23,29 +53,95 @@ function resultRows(r) {
     for (const label of ["all_2xx", "fail_30_percent"]) {
       const o = out[label];
       if (!o) continue;
-      add(`Outbound ${label}: events/s`, `${o.events_per_second}`, `fetch loop ${o.fetch_loop_events_per_second}`, `${o.ratio_vs_fetch_loop}×`, "≥ 0.5×, every attempt logged", o.ratio_vs_fetch_loop >= 0.5 && o.every_attempt_logged);
-      add(`Outbound ${label}: emit→1st attempt p50 / p99 ms (one at a time)`, `${o.unqueued_emit_to_first_attempt_p50_ms} / ${o.unqueued_emit_to_first_attempt_p99_ms}`, "", "", "p99 < 200 ms", o.unqueued_emit_to_first_attempt_p99_ms < 200);
-      add(`Outbound ${label}: emit→1st attempt p50 / p99 ms (${out.events}-event burst, queued in order)`, `${o.burst_emit_to_first_attempt_p50_ms} / ${o.burst_emit_to_first_attempt_p99_ms}`, "", "", "", undefined);
-      add(`Outbound ${label}: attempts logged / sent`, `${o.attempts_logged} / ${o.receiver_requests}`, "", "", "all", o.every_attempt_logged);
+      add(
+        `Outbound ${label}: events/s`,
+        `${o.events_per_second}`,
+        `fetch loop ${o.fetch_loop_events_per_second}`,
+        `${o.ratio_vs_fetch_loop}×`,
+        "≥ 0.5×, every attempt logged",
+        o.ratio_vs_fetch_loop >= 0.5 && o.every_attempt_logged,
+      );
+      add(
+        `Outbound ${label}: emit→1st attempt p50 / p99 ms (one at a time)`,
+        `${o.unqueued_emit_to_first_attempt_p50_ms} / ${o.unqueued_emit_to_first_attempt_p99_ms}`,
+        "",
+        "",
+        "p99 < 200 ms",
+        o.unqueued_emit_to_first_attempt_p99_ms < 200,
+      );
+      add(
+        `Outbound ${label}: emit→1st attempt p50 / p99 ms (${out.events}-event burst, queued in order)`,
+        `${o.burst_emit_to_first_attempt_p50_ms} / ${o.burst_emit_to_first_attempt_p99_ms}`,
+        "",
+        "",
+        "",
+        undefined,
+      );
+      add(
+        `Outbound ${label}: attempts logged / sent`,
+        `${o.attempts_logged} / ${o.receiver_requests}`,
+        "",
+        "",
+        "all",
+        o.every_attempt_logged,
+      );
     }
   }
   const poll = r.polling;
-  if (poll) add("Polling: counted API calls / 15-min analysis", `${poll.counted_polling_calls} (+${poll.counted_calls_total - poll.counted_polling_calls} dispatch/auth)`, `naive ${poll.naive_calls}`, `${poll.ratio_vs_naive}×`, "≤ 4", poll.counted_polling_calls <= 4);
+  if (poll)
+    add(
+      "Polling: counted API calls / 15-min analysis",
+      `${poll.counted_polling_calls} (+${poll.counted_calls_total - poll.counted_polling_calls} dispatch/auth)`,
+      `naive ${poll.naive_calls}`,
+      `${poll.ratio_vs_naive}×`,
+      "≤ 4",
+      poll.counted_polling_calls <= 4,
+    );
   const pages = r.pages;
   if (pages) {
     for (const name of ["events", "deliveries"]) {
       const p = pages[name];
       if (!p) continue;
-      add(`Page ${name} (${pages.rows.toLocaleString("en")} rows): first page ms`, `${p.first_page.p50_ms} (server ${p.first_page.server_p50_ms})`, `/api/health ${pages.baseline_health.p50_ms}`, `${p.ratio_first_vs_health}×`, "< 50 ms", p.first_page.p50_ms < 50);
-      add(`Page ${name}: deep page ms (row ${p.deep_page.position.toLocaleString("en")})`, `${p.deep_page.p50_ms} (server ${p.deep_page.server_p50_ms})`, "", "", "< 50 ms", p.deep_page.p50_ms < 50);
+      add(
+        `Page ${name} (${pages.rows.toLocaleString("en")} rows): first page ms`,
+        `${p.first_page.p50_ms} (server ${p.first_page.server_p50_ms})`,
+        `/api/health ${pages.baseline_health.p50_ms}`,
+        `${p.ratio_first_vs_health}×`,
+        "< 50 ms",
+        p.first_page.p50_ms < 50,
+      );
+      add(
+        `Page ${name}: deep page ms (row ${p.deep_page.position.toLocaleString("en")})`,
+        `${p.deep_page.p50_ms} (server ${p.deep_page.server_p50_ms})`,
+        "",
+        "",
+        "< 50 ms",
+        p.deep_page.p50_ms < 50,
+      );
     }
   }
   const mem = r.memory;
   if (mem) {
     for (const driver of ["pglite", "postgres"]) {
-      if (mem[driver]) add(`RSS ${driver}: idle / under load MB`, `${mem[driver].idle_rss_mb} / ${mem[driver].load_rss_mb}`, "", "", driver === "postgres" ? "idle < 300 MB" : "", driver === "postgres" ? mem[driver].idle_rss_mb < 300 : undefined);
+      if (mem[driver])
+        add(
+          `RSS ${driver}: idle / under load MB`,
+          `${mem[driver].idle_rss_mb} / ${mem[driver].load_rss_mb}`,
+          "",
+          "",
+          driver === "postgres" ? "idle < 300 MB" : "",
+          driver === "postgres" ? mem[driver].idle_rss_mb < 300 : undefined,
+        );
     }
-    if (mem.postgres_without_simulator?.idle_rss_mb) add("RSS postgres, App configured (no simulator): idle MB", `${mem.postgres_without_simulator.idle_rss_mb}`, "", "", "idle < 300 MB", mem.postgres_without_simulator.idle_rss_mb < 300);
+    if (mem.postgres_without_simulator?.idle_rss_mb)
+      add(
+        "RSS postgres, App configured (no simulator): idle MB",
+        `${mem.postgres_without_simulator.idle_rss_mb}`,
+        "",
+        "",
+        "idle < 300 MB",
+        mem.postgres_without_simulator.idle_rss_mb < 300,
+      );
   }
   return rows;
 }

@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+
 import { ApiClientError } from "@/lib/ui/api-client";
 
 // A 4xx (not found, forbidden, invalid) answers the same on a second try: only retry the rest once.

@@ -1,10 +1,12 @@
 import "server-only";
+
 import fs from "node:fs";
 import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import * as schema from "./schema";
+
 import { lockDataDir } from "./data-dir-lock";
+import * as schema from "./schema";
 
 export type Schema = typeof schema;
 /** The one database type above the driver: PGlite and postgres.js both produce it. */
@@ -53,10 +55,7 @@ async function openPglite(pgDir: string, dataDir: string): Promise<DatabaseHandl
 }
 
 /** Wraps an open PGlite instance (also used by tests, which load a migrated template). */
-export async function pgliteHandle(
-  client: import("@electric-sql/pglite").PGlite,
-  onClose: () => void = () => {},
-): Promise<DatabaseHandle> {
+export async function pgliteHandle(client: import("@electric-sql/pglite").PGlite, onClose: () => void = () => {}): Promise<DatabaseHandle> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const db = drizzle({ client, schema });

@@ -1,7 +1,9 @@
 import "server-only";
+
 import { getConfig } from "@/lib/config";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/server/process-singleton";
+
 import { openDatabase, type Database, type DatabaseHandle, type Executor, type Transaction } from "./client";
 
 export type { Database, DatabaseHandle, Executor, Transaction };

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { setUpTestDatabase } from "@/test/database";
+
 import { queryRows } from "./client";
 
 const handle = await setUpTestDatabase();

@@ -1,4 +1,5 @@
 import "server-only";
+
 const CONNECTION_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",

@@ -5,6 +5,7 @@
 // Exactly one analysis per attempt, exactly one "completed" timeline entry, exactly one recorded hint.
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
+
 import { POST as postCallback } from "@/app/api/v1/webhooks/analysis-result/route";
 import { POST as receiveWebhook } from "@/app/webhooks/github/route";
 import { analyses, featureEvents, features, jobEvents, webhookEvents } from "@/db/schema";
@@ -47,9 +48,15 @@ async function raceOne() {
   const body = callbackBody(feature);
   const [callback, poll] = await Promise.all([
     jitter().then(() =>
-      fetch(`${inbound.url}${CALLBACK_PATH}`, { method: "POST", headers: { "content-type": "application/json", ...signedCallbackHeaders(feature, body) }, body }),
+      fetch(`${inbound.url}${CALLBACK_PATH}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...signedCallbackHeaders(feature, body) },
+        body,
+      }),
     ),
-    jitter().then(() => pollAnalysisRun(deps, { featureId: feature.id, correlationId: feature.analysisCorrelationId!, runId: runId ?? null, poll: 0 })),
+    jitter().then(() =>
+      pollAnalysisRun(deps, { featureId: feature.id, correlationId: feature.analysisCorrelationId!, runId: runId ?? null, poll: 0 }),
+    ),
   ]);
   expect(callback.status).toBe(200);
   expect(["success", "duplicate"]).toContain(((await callback.json()) as { status: string }).status);
@@ -94,7 +101,9 @@ describe("drill: callback + workflow_run + poll racing", () => {
     const hints = (await db.select().from(jobEvents).where(eq(jobEvents.name, analysisRecorded.name))).filter((event) =>
       correlationIds.has(event.data.correlation_id as string),
     );
-    const pollHints = deps.sent.filter((event) => event.name === analysisRecorded.name && correlationIds.has(event.data.correlation_id as string));
+    const pollHints = deps.sent.filter(
+      (event) => event.name === analysisRecorded.name && correlationIds.has(event.data.correlation_id as string),
+    );
     expect(hints.length + pollHints.length).toBe(ATTEMPTS);
 
     const winners: Record<string, number> = {};

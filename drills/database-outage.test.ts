@@ -8,14 +8,15 @@ import examples from "@octokit/webhooks-examples";
 import { eq, inArray } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { GET as webhookHealth } from "@/app/webhooks/github/health/route";
 import { setDatabaseHandle } from "@/db";
 import { openDatabase } from "@/db/client";
 import { webhookEvents } from "@/db/schema";
 import { postAnalysisCallback } from "@/test/analysis";
-import { postGithubWebhook } from "@/test/github-webhooks";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
 import { installAsProcessGithub, startTestGithub } from "@/test/github-simulator";
+import { postGithubWebhook } from "@/test/github-webhooks";
 import { callRoute } from "@/test/http";
 import { createPostgresTemplate, databaseUrl, dropPostgresDatabase } from "@/test/postgres-admin";
 
@@ -101,53 +102,64 @@ describe.skipIf(!reachable)("drill: PostgreSQL unreachable, then back", async ()
     await dropPostgresDatabase(SERVER_URL, name);
   });
 
-  it("answers 503 with nothing written while the database is away, and accepts the same deliveries once it is back", { timeout: 90_000 }, async () => {
-    await createPostgresTemplate(SERVER_URL, name);
-    const handle = await openDatabase({ databaseUrl: proxy.url(name), dataDir: "", maxConnections: 4 });
-    setDatabaseHandle(handle);
-    afterAll(() => handle.close().catch(() => {}));
-    executor = (await startAppTestExecutor(handle.db)).executor;
-    installAsProcessGithub(await startTestGithub());
+  it(
+    "answers 503 with nothing written while the database is away, and accepts the same deliveries once it is back",
+    { timeout: 90_000 },
+    async () => {
+      await createPostgresTemplate(SERVER_URL, name);
+      const handle = await openDatabase({ databaseUrl: proxy.url(name), dataDir: "", maxConnections: 4 });
+      setDatabaseHandle(handle);
+      afterAll(() => handle.close().catch(() => {}));
+      executor = (await startAppTestExecutor(handle.db)).executor;
+      installAsProcessGithub(await startTestGithub());
 
-    const before = await postGithubWebhook("issues", issue);
-    expect(before.status).toBe(202);
+      const before = await postGithubWebhook("issues", issue);
+      expect(before.status).toBe(202);
 
-    const unavailable = async (response: Response) => {
-      expect(response.status).toBe(503);
-      expect(response.headers.get("retry-after")).toBe("5");
-      expect(await response.json()).toEqual({ error: { code: "database_unavailable", message: expect.any(String) } });
-    };
-    const deliveries = Array.from({ length: 6 }, () => randomUUID());
+      const unavailable = async (response: Response) => {
+        expect(response.status).toBe(503);
+        expect(response.headers.get("retry-after")).toBe("5");
+        expect(await response.json()).toEqual({ error: { code: "database_unavailable", message: expect.any(String) } });
+      };
+      const deliveries = Array.from({ length: 6 }, () => randomUUID());
 
-    // Connection refused (and every pooled connection reset): answered at once, never hanging.
-    await proxy.refuse();
-    let started = performance.now();
-    for (const id of deliveries.slice(0, 3)) await unavailable(await postGithubWebhook("issues", issue, { deliveryId: id }));
-    await unavailable(await callRoute(webhookHealth, new Request("http://app.test/webhooks/github/health")));
-    await unavailable(await postAnalysisCallback(JSON.stringify({ feature_id: randomUUID() }), { "x-feature-id": randomUUID(), "x-webhook-signature": "ab".repeat(32) }));
-    const refusedMs = performance.now() - started;
-    expect(refusedMs).toBeLessThan(5_000);
+      // Connection refused (and every pooled connection reset): answered at once, never hanging.
+      await proxy.refuse();
+      let started = performance.now();
+      for (const id of deliveries.slice(0, 3)) await unavailable(await postGithubWebhook("issues", issue, { deliveryId: id }));
+      await unavailable(await callRoute(webhookHealth, new Request("http://app.test/webhooks/github/health")));
+      await unavailable(
+        await postAnalysisCallback(JSON.stringify({ feature_id: randomUUID() }), {
+          "x-feature-id": randomUUID(),
+          "x-webhook-signature": "ab".repeat(32),
+        }),
+      );
+      const refusedMs = performance.now() - started;
+      expect(refusedMs).toBeLessThan(5_000);
 
-    // Black-holed: the driver's connect timeout (5 s) ends the wait, still a 503.
-    await proxy.blackhole();
-    started = performance.now();
-    await unavailable(await postGithubWebhook("issues", issue, { deliveryId: deliveries[3] }));
-    const blackholedMs = performance.now() - started;
-    expect(blackholedMs).toBeLessThan(15_000);
+      // Black-holed: the driver's connect timeout (5 s) ends the wait, still a 503.
+      await proxy.blackhole();
+      started = performance.now();
+      await unavailable(await postGithubWebhook("issues", issue, { deliveryId: deliveries[3] }));
+      const blackholedMs = performance.now() - started;
+      expect(blackholedMs).toBeLessThan(15_000);
 
-    // Back, same process and pool: the deliveries GitHub redelivers are new to us (nothing half-written).
-    await proxy.forward();
-    for (const id of deliveries) {
-      const response = await postGithubWebhook("issues", issue, { deliveryId: id });
-      expect(response.status).toBe(202);
-      expect(await response.json()).toMatchObject({ status: "accepted", delivery_id: id });
-    }
-    const rows = await handle.db.select().from(webhookEvents).where(inArray(webhookEvents.webhookId, deliveries));
-    expect(rows.map((row) => row.webhookId).sort()).toEqual([...deliveries].sort());
-    await executor.drain();
-    const processed = await handle.db.select().from(webhookEvents).where(eq(webhookEvents.eventType, "issues"));
-    expect(processed).toHaveLength(deliveries.length + 1);
-    expect(processed.filter((row) => row.status === "received")).toEqual([]);
-    console.log(`drill 3: refused → 503 in ${Math.round(refusedMs)} ms for 5 requests; black-holed → 503 in ${Math.round(blackholedMs)} ms; recovered without restart`);
-  });
+      // Back, same process and pool: the deliveries GitHub redelivers are new to us (nothing half-written).
+      await proxy.forward();
+      for (const id of deliveries) {
+        const response = await postGithubWebhook("issues", issue, { deliveryId: id });
+        expect(response.status).toBe(202);
+        expect(await response.json()).toMatchObject({ status: "accepted", delivery_id: id });
+      }
+      const rows = await handle.db.select().from(webhookEvents).where(inArray(webhookEvents.webhookId, deliveries));
+      expect(rows.map((row) => row.webhookId).sort()).toEqual([...deliveries].sort());
+      await executor.drain();
+      const processed = await handle.db.select().from(webhookEvents).where(eq(webhookEvents.eventType, "issues"));
+      expect(processed).toHaveLength(deliveries.length + 1);
+      expect(processed.filter((row) => row.status === "received")).toEqual([]);
+      console.log(
+        `drill 3: refused → 503 in ${Math.round(refusedMs)} ms for 5 requests; black-holed → 503 in ${Math.round(blackholedMs)} ms; recovered without restart`,
+      );
+    },
+  );
 });

@@ -1,7 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+
 import { screenshot, signInAs, signInThroughGitHub } from "./fixtures";
 
-const sessionCookies = async (page: Page) => (await page.context().cookies()).filter((cookie) => cookie.name.includes("authjs.session-token"));
+const sessionCookies = async (page: Page) =>
+  (await page.context().cookies()).filter((cookie) => cookie.name.includes("authjs.session-token"));
 
 test("a person renames themselves, unlinks GitHub and links it again by signing in, then deletes their account", async ({ page }) => {
   await signInAs(page, "acct-carol", "/settings");

@@ -8,6 +8,7 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+
 import { setSimulatorFaults, startReceiver } from "./fixtures";
 import { startApp, type AppProcess } from "./server-process";
 
@@ -33,7 +34,19 @@ test.afterAll(async () => {
 async function startSimulatorProcess(options: Record<string, unknown>): Promise<{ url: string; apiUrl: string }> {
   const root = path.join(__dirname, "..");
   const bundle = path.join(__dirname, ".artifacts", "github-simulator.mjs");
-  const built = spawnSync(path.join(root, "node_modules", ".bin", "esbuild"), ["scripts/github-simulator.mts", "--bundle", "--platform=node", "--format=esm", "--packages=external", `--outfile=${bundle}`, "--log-level=warning"], { cwd: root, encoding: "utf8" });
+  const built = spawnSync(
+    path.join(root, "node_modules", ".bin", "esbuild"),
+    [
+      "scripts/github-simulator.mts",
+      "--bundle",
+      "--platform=node",
+      "--format=esm",
+      "--packages=external",
+      `--outfile=${bundle}`,
+      "--log-level=warning",
+    ],
+    { cwd: root, encoding: "utf8" },
+  );
   if (built.status !== 0) throw new Error(`esbuild failed: ${built.stderr}`);
   simulator = spawn(process.execPath, [bundle, JSON.stringify(options)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
@@ -54,7 +67,10 @@ test("drill 2: SIGKILL mid-poll and mid-delivery loses nothing and repeats nothi
   const receiver = await startReceiver(ENDPOINT_SECRET, { delayMs: 150 });
   const received = receiver.received;
   writeFileSync(path.join(DATA_DIR, "secrets", "drill_secret"), ENDPOINT_SECRET);
-  writeFileSync(path.join(DATA_DIR, "webhooks.yaml"), `endpoints:\n  - id: drill\n    url: ${receiver.url}\n    secret: drill_secret\n    events: ["feature.*", "webhook.test"]\n`);
+  writeFileSync(
+    path.join(DATA_DIR, "webhooks.yaml"),
+    `endpoints:\n  - id: drill\n    url: ${receiver.url}\n    secret: drill_secret\n    events: ["feature.*", "webhook.test"]\n`,
+  );
 
   const { privateKey, publicKey } = generateKeyPairSync("rsa", {
     modulusLength: 2048,
@@ -95,7 +111,10 @@ test("drill 2: SIGKILL mid-poll and mid-delivery loses nothing and repeats nothi
 
   const features: string[] = [];
   for (let n = 0; n < 4; n++) {
-    const created = await api("/api/v1/features", { method: "POST", body: JSON.stringify({ name: `Drill ${n}`, description: "Survives a crash.", repository: "demo-org/demo-app" }) });
+    const created = await api("/api/v1/features", {
+      method: "POST",
+      body: JSON.stringify({ name: `Drill ${n}`, description: "Survives a crash.", repository: "demo-org/demo-app" }),
+    });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     expect((await api(`/api/v1/features/${id}/analyze`, { method: "POST" })).status).toBe(202);
@@ -110,19 +129,35 @@ test("drill 2: SIGKILL mid-poll and mid-delivery loses nothing and repeats nothi
 
   // Kill once polling has begun and some, not all, deliveries have arrived.
   await expect
-    .poll(async () => {
-      const polled = await Promise.all(features.map(async (id) => ((await (await api(`/api/v1/features/${id}`)).json()) as { events: { kind: string }[] }).events.some((event) => event.kind === "polled")));
-      return polled.some(Boolean) && received.length >= 3;
-    }, { timeout: 60_000, intervals: [100] })
+    .poll(
+      async () => {
+        const polled = await Promise.all(
+          features.map(async (id) =>
+            ((await (await api(`/api/v1/features/${id}`)).json()) as { events: { kind: string }[] }).events.some(
+              (event) => event.kind === "polled",
+            ),
+          ),
+        );
+        return polled.some(Boolean) && received.length >= 3;
+      },
+      { timeout: 60_000, intervals: [100] },
+    )
     .toBe(true);
-  const atKill = await Promise.all(features.map(async (id) => ((await (await api(`/api/v1/features/${id}`)).json()) as { status: string }).status));
+  const atKill = await Promise.all(
+    features.map(async (id) => ((await (await api(`/api/v1/features/${id}`)).json()) as { status: string }).status),
+  );
   await app.kill("SIGKILL");
   const beforeRestart = received.length;
   expect(atKill).toContain("analyzing"); // the kill interrupted polling, not an idle server
 
   app = await startApp(PORT, env);
-  const details = async () => Promise.all(features.map(async (id) => (await (await api(`/api/v1/features/${id}`)).json()) as { status: string; analyses: unknown[] }));
-  await expect.poll(async () => (await details()).map((detail) => detail.status), { timeout: 120_000, intervals: [500] }).toEqual(features.map(() => "completed"));
+  const details = async () =>
+    Promise.all(
+      features.map(async (id) => (await (await api(`/api/v1/features/${id}`)).json()) as { status: string; analyses: unknown[] }),
+    );
+  await expect
+    .poll(async () => (await details()).map((detail) => detail.status), { timeout: 120_000, intervals: [500] })
+    .toEqual(features.map(() => "completed"));
   for (const detail of await details()) expect(detail.analyses).toHaveLength(1);
 
   // Every event emitted: 4 feature.created, 20 webhook.test, 4 feature.analysis.completed.

@@ -5,6 +5,7 @@ import { rmSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+
 import { setSimulatorFaults } from "./fixtures";
 import { startApp, type AppProcess } from "./server-process";
 
@@ -41,21 +42,39 @@ test("drill 4: GitHub 5xx, rate limits and slowness delay the poller but it reco
   const created = await fetch(`${app.url}/api/v1/features`, {
     method: "POST",
     headers: auth,
-    body: JSON.stringify({ name: "Drill 4", description: "Polls through GitHub trouble.", priority: "high", repository: "demo-org/demo-app" }),
+    body: JSON.stringify({
+      name: "Drill 4",
+      description: "Polls through GitHub trouble.",
+      priority: "high",
+      repository: "demo-org/demo-app",
+    }),
   });
   expect(created.status).toBe(201);
   const { id } = (await created.json()) as { id: string };
   expect((await fetch(`${app.url}/api/v1/features/${id}/analyze`, { method: "POST", headers: auth })).status).toBe(202);
   // Dispatched: now every poll meets trouble first — 5xx twice, the primary and the secondary rate limit, all slow.
-  expect((await setSimulatorFaults(SIMULATOR, { serverErrors: 2, rateLimited: 1, secondaryRateLimited: 1, rateLimitResetSeconds: 1, slowMs: 1500 })).status).toBe(200);
+  expect(
+    (
+      await setSimulatorFaults(SIMULATOR, {
+        serverErrors: 2,
+        rateLimited: 1,
+        secondaryRateLimited: 1,
+        rateLimitResetSeconds: 1,
+        slowMs: 1500,
+      })
+    ).status,
+  ).toBe(200);
 
   const started = Date.now();
   let detail: FeatureDetail | undefined;
   await expect
-    .poll(async () => (detail = (await (await fetch(`${app.url}/api/v1/features/${id}`, { headers: auth })).json()) as FeatureDetail).status, {
-      timeout: 90_000,
-      intervals: [500],
-    })
+    .poll(
+      async () => (detail = (await (await fetch(`${app.url}/api/v1/features/${id}`, { headers: auth })).json()) as FeatureDetail).status,
+      {
+        timeout: 90_000,
+        intervals: [500],
+      },
+    )
     .toBe("completed");
   expect(detail!.analyses.map(({ source, status }) => ({ source, status }))).toEqual([{ source: "polling", status: "completed" }]);
   const transient = detail!.events.filter((event) => event.kind === "transient_error").map((event) => event.message);
@@ -107,11 +126,39 @@ const ENDPOINTS = [
 
 const UNICODE = ["ünïcödé", "😀".repeat(20), "\u202e\u0000x", "x".repeat(300), "../../etc/passwd", "' OR 1=1 --", "%00", "ا"];
 const BODIES: (string | Uint8Array)[] = [
-  "", "{", "[]", "null", "not json", '{"a":', JSON.stringify({ feature_id: "😀" }), "\u0000\u0001\u0002", new Uint8Array([0xff, 0xfe, 0x00, 0xc3]),
-  JSON.stringify({ action: "x".repeat(10_000) }), '{"__proto__":{"polluted":true}}', JSON.stringify([{ a: 1 }]), "1e999999",
+  "",
+  "{",
+  "[]",
+  "null",
+  "not json",
+  '{"a":',
+  JSON.stringify({ feature_id: "😀" }),
+  "\u0000\u0001\u0002",
+  new Uint8Array([0xff, 0xfe, 0x00, 0xc3]),
+  JSON.stringify({ action: "x".repeat(10_000) }),
+  '{"__proto__":{"polluted":true}}',
+  JSON.stringify([{ a: 1 }]),
+  "1e999999",
 ];
-const CONTENT_TYPES = ["application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-16", "💥/💥"];
-const SIGNATURES = ["sha256=", "sha256=zz", `sha256=${"g".repeat(64)}`, `sha256=${"A".repeat(64)}`, "sha1=abc", "ab".repeat(32), "ab".repeat(33), "=".repeat(50), Buffer.from("x").toString("base64")];
+const CONTENT_TYPES = [
+  "application/json",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "application/json; charset=utf-16",
+  "💥/💥",
+];
+const SIGNATURES = [
+  "sha256=",
+  "sha256=zz",
+  `sha256=${"g".repeat(64)}`,
+  `sha256=${"A".repeat(64)}`,
+  "sha1=abc",
+  "ab".repeat(32),
+  "ab".repeat(33),
+  "=".repeat(50),
+  Buffer.from("x").toString("base64"),
+];
 
 /** The i-th hostile request for an endpoint: bad JSON, wrong content types, wrong signature encodings, unicode in ids. */
 function hostile(endpoint: (typeof ENDPOINTS)[number], i: number): RequestInit & { url: string } {
@@ -126,8 +173,16 @@ function hostile(endpoint: (typeof ENDPOINTS)[number], i: number): RequestInit &
   if (i % 6 === 0) headers["x-inngest-signature"] = `t=${i}&s=${pick(SIGNATURES)}`;
   const query = i % 9 === 0 ? `?fnId=${encodeURIComponent(id)}&stepId=${encodeURIComponent(id)}` : "";
   // Header values go on the wire as bytes: unicode is sent as its UTF-8 bytes, as a raw client would.
-  for (const [name, value] of Object.entries(headers)) headers[name] = Buffer.from(value, "utf8").toString("latin1").replace(/[\u0000\r\n]/g, "");
-  return { url: `${app.url}${endpoint.path}${query}`, method: endpoint.method, headers, body: endpoint.method === "GET" ? undefined : (pick(BODIES, 5) as BodyInit) };
+  for (const [name, value] of Object.entries(headers))
+    headers[name] = Buffer.from(value, "utf8")
+      .toString("latin1")
+      .replace(/[\u0000\r\n]/g, "");
+  return {
+    url: `${app.url}${endpoint.path}${query}`,
+    method: endpoint.method,
+    headers,
+    body: endpoint.method === "GET" ? undefined : (pick(BODIES, 5) as BodyInit),
+  };
 }
 
 test("drill 5: 1,000 hostile requests to each public endpoint answer 4xx, never 5xx, and the server lives", async () => {
@@ -147,7 +202,11 @@ test("drill 5: 1,000 hostile requests to each public endpoint answer 4xx, never 
       for (let i = next++; i < 1000; i = next++) {
         const request = hostile(endpoint, i);
         // GET /webhooks/github/health is a valid request whatever its headers: it answers 200.
-        const response = await fetch(request.url, request).catch((error: Error) => ({ status: 0, headers: new Headers(), text: async () => error.message }));
+        const response = await fetch(request.url, request).catch((error: Error) => ({
+          status: 0,
+          headers: new Headers(),
+          text: async () => error.message,
+        }));
         const body = await response.text();
         record(key, response.status, body.slice(0, 200));
         if (response.status >= 400 && response.status < 500 && endpoint.path !== "/api/inngest") {
@@ -165,19 +224,41 @@ test("drill 5: 1,000 hostile requests to each public endpoint answer 4xx, never 
     const key = `${endpoint.method} ${endpoint.path} (raw)`;
     const head = `${endpoint.method} ${endpoint.path} HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\n`;
     record(key, await raw(`${head}${hugeHeader}content-length: 0\r\n\r\n`), "huge header");
-    record(key, await raw(`${head}${Array.from({ length: 500 }, (_, n) => `x-h${n}: ${"b".repeat(100)}\r\n`).join("")}content-length: 0\r\n\r\n`), "many headers");
+    record(
+      key,
+      await raw(`${head}${Array.from({ length: 500 }, (_, n) => `x-h${n}: ${"b".repeat(100)}\r\n`).join("")}content-length: 0\r\n\r\n`),
+      "many headers",
+    );
     record(key, await raw(`${head}content-length: 10\r\ncontent-length: 20\r\n\r\n0123456789`), "two lengths");
     record(key, await raw(`${head}transfer-encoding: chunked\r\n\r\nzz\r\n`), "bad chunk");
     record(key, await raw(`${head}x-feature-id: \u00ff\u00fe\r\ncontent-length: 2\r\n\r\n{}`), "latin1 id");
     if (endpoint.method === "POST") {
       const big = Buffer.alloc(30 * 1024 * 1024, 0x61);
-      const headers = { "content-type": "application/json", "x-feature-id": "00000000-0000-0000-0000-000000000000", "x-webhook-signature": "ab".repeat(32), "x-hub-signature-256": `sha256=${"ab".repeat(32)}`, "x-github-event": "push", "x-github-delivery": "big" };
+      const headers = {
+        "content-type": "application/json",
+        "x-feature-id": "00000000-0000-0000-0000-000000000000",
+        "x-webhook-signature": "ab".repeat(32),
+        "x-hub-signature-256": `sha256=${"ab".repeat(32)}`,
+        "x-github-event": "push",
+        "x-github-delivery": "big",
+      };
       const declared = await fetch(`${app.url}${endpoint.path}`, { method: "POST", headers, body: big }).catch(() => ({ status: 0 }));
       record(key, declared.status, "30 MB body");
       if (endpoint.path !== "/api/inngest") expect(declared.status, `${key} 30 MB`).toBe(endpoint.path === "/webhooks/github" ? 413 : 404);
       // Chunked, no content-length: the size cap must hold while streaming (the server may answer before reading it all).
       const size = (30 * 1024 * 1024).toString(16);
-      const chunked = { status: await raw(Buffer.concat([Buffer.from(`${head}x-feature-id: 00000000-0000-0000-0000-000000000000\r\nx-webhook-signature: ${"ab".repeat(32)}\r\ntransfer-encoding: chunked\r\n\r\n${size}\r\n`), Buffer.alloc(30 * 1024 * 1024, 0x61), Buffer.from("\r\n0\r\n\r\n")]), 60_000) };
+      const chunked = {
+        status: await raw(
+          Buffer.concat([
+            Buffer.from(
+              `${head}x-feature-id: 00000000-0000-0000-0000-000000000000\r\nx-webhook-signature: ${"ab".repeat(32)}\r\ntransfer-encoding: chunked\r\n\r\n${size}\r\n`,
+            ),
+            Buffer.alloc(30 * 1024 * 1024, 0x61),
+            Buffer.from("\r\n0\r\n\r\n"),
+          ]),
+          60_000,
+        ),
+      };
       // The server may refuse a streamed body by closing the connection while it is still arriving; the
       // client's write then fails before it can read an answer. That is a refusal too, not a failure.
       if (chunked.status === CLOSED_WHILE_SENDING) (statuses[key] ??= {})["closed while sending"] = 1;

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+
 import { SIMULATOR_URL } from "../playwright.config";
 import { createFeature, screenshot, setSimulatorFaults, signInAs } from "./fixtures";
 
@@ -14,7 +15,10 @@ async function analyzeNewFeature(page: Page, baseURL: string, input: Parameters<
 test("a product manager is told what a feature lacks, then creates one and finds it in the list", async ({ page }) => {
   await signInAs(page, "pm-alice");
   await expect(page.getByRole("heading", { level: 1, name: "Features" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "the workflow to add to your repository" })).toHaveAttribute("href", "/workflows/analyze-feature.yml");
+  await expect(page.getByRole("link", { name: "the workflow to add to your repository" })).toHaveAttribute(
+    "href",
+    "/workflows/analyze-feature.yml",
+  );
   await expect(page.getByLabel("Repository")).toHaveValue("demo-org/demo-app");
 
   await page.getByRole("button", { name: "Create feature" }).click();
@@ -82,7 +86,11 @@ test("Analyze runs the workflow and shows the result that came home by the signe
   await expect(page.getByRole("button", { name: "Analyze" })).toBeEnabled();
   const analysis = page.getByTestId("analysis");
   await expect(analysis.getByTestId("analysis-source")).toHaveText("recorded from the signed callback");
-  await expect(analysis.getByTestId("analysis-tasks").getByRole("listitem")).toContainText([/Design the data model/, /invitation link expires/, /Tests and documentation/]);
+  await expect(analysis.getByTestId("analysis-tasks").getByRole("listitem")).toContainText([
+    /Design the data model/,
+    /invitation link expires/,
+    /Tests and documentation/,
+  ]);
   await expect(analysis.getByRole("heading", { name: "Technical risks" })).toBeVisible();
   await expect(analysis.getByText("Ship behind a feature flag.", { exact: true })).toBeVisible();
   const timeline = page.getByTestId("feature-timeline");
@@ -101,7 +109,11 @@ test("Analyze runs the workflow and shows the result that came home by the signe
 });
 
 test("Analyze shows why GitHub refused, and the feature stays as it was", async ({ page, baseURL }) => {
-  await analyzeNewFeature(page, baseURL!, { name: "Elsewhere", description: "Lives in a repository without the App.", repository: "other-org/other-app" });
+  await analyzeNewFeature(page, baseURL!, {
+    name: "Elsewhere",
+    description: "Lives in a repository without the App.",
+    repository: "other-org/other-app",
+  });
 
   await expect(page.getByText("Could not start the analysis: The GitHub App is not installed on other-org/other-app")).toBeVisible();
   await expect(page.getByTestId("feature-status")).toHaveText("pending");
@@ -120,7 +132,10 @@ test.describe("with GitHub misbehaving", () => {
 
   test("with the callback lost, the App's workflow_run webhook brings the result home", async ({ page, baseURL }) => {
     await simulatorFaults({ callback: "drop" });
-    await analyzeNewFeature(page, baseURL!, { name: "Saved searches", description: "People save a search with its filters and get a weekly digest." });
+    await analyzeNewFeature(page, baseURL!, {
+      name: "Saved searches",
+      description: "People save a search with its filters and get a weekly digest.",
+    });
 
     await expect(page.getByTestId("feature-status")).toHaveText("completed");
     await expect(page.getByTestId("analysis").getByTestId("analysis-source")).toHaveText("recorded from the workflow_run webhook");
@@ -129,7 +144,10 @@ test.describe("with GitHub misbehaving", () => {
 
   test("with the callback and the webhook lost, the result comes home by polling", async ({ page, baseURL }) => {
     await simulatorFaults({ callback: "drop", workflowRunWebhook: false });
-    await analyzeNewFeature(page, baseURL!, { name: "Audit log", description: "Every admin action is recorded with who, what and when. Admins can filter it." });
+    await analyzeNewFeature(page, baseURL!, {
+      name: "Audit log",
+      description: "Every admin action is recorded with who, what and when. Admins can filter it.",
+    });
 
     await expect(page.getByTestId("feature-status")).toHaveText("completed");
     await expect(page.getByTestId("analysis").getByTestId("analysis-source")).toHaveText("recorded from polling");
@@ -141,7 +159,10 @@ test.describe("with GitHub misbehaving", () => {
 
   test("a failed run ends the analysis failed with its reason, and it can be analyzed again", async ({ page, baseURL }) => {
     await simulatorFaults({ conclusion: "failure", callback: "drop", workflowRunWebhook: false });
-    await analyzeNewFeature(page, baseURL!, { name: "Bulk import", description: "Import customers from a spreadsheet with validation per row." });
+    await analyzeNewFeature(page, baseURL!, {
+      name: "Bulk import",
+      description: "Import customers from a spreadsheet with validation per row.",
+    });
 
     // No result artifact comes: polling sees the failure at its first status read, the 10th poll.
     await expect(page.getByTestId("feature-status")).toHaveText("failed", { timeout: 45_000 });
@@ -157,7 +178,11 @@ test.describe("with GitHub misbehaving", () => {
   test("GitHub refusing the dispatch is a clear 502 message, and nothing changes", async ({ page, baseURL }) => {
     await simulatorFaults({ refuseDispatch: { status: 422, message: "Workflow does not have 'workflow_dispatch' trigger" } });
     await analyzeNewFeature(page, baseURL!, { name: "Webhooks for invoices", description: "Send an event when an invoice is paid." });
-    await expect(page.getByText(/GitHub refused to start the analysis workflow: GitHub answered 422: Workflow does not have 'workflow_dispatch' trigger/)).toBeVisible();
+    await expect(
+      page.getByText(
+        /GitHub refused to start the analysis workflow: GitHub answered 422: Workflow does not have 'workflow_dispatch' trigger/,
+      ),
+    ).toBeVisible();
     await expect(page.getByTestId("feature-status")).toHaveText("pending");
   });
 });

@@ -63,7 +63,11 @@ export async function createFeature(
 
 /** Switches a GitHub simulator's faults (github-simulator/faults.ts); the demo server's listens at SIMULATOR_URL. */
 export function setSimulatorFaults(simulatorUrl: string, faults: Record<string, unknown>) {
-  return fetch(`${simulatorUrl}/_simulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(faults) });
+  return fetch(`${simulatorUrl}/_simulator/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(faults),
+  });
 }
 
 type Envelope = { event_id: string; event_type: string; timestamp: string; data: Record<string, unknown> };
@@ -84,7 +88,11 @@ export async function startReceiver(secret: string, options: { delayMs?: number 
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
-    const headers = { "webhook-id": header(request, "webhook-id"), "webhook-timestamp": header(request, "webhook-timestamp"), "webhook-signature": header(request, "webhook-signature") };
+    const headers = {
+      "webhook-id": header(request, "webhook-id"),
+      "webhook-timestamp": header(request, "webhook-timestamp"),
+      "webhook-signature": header(request, "webhook-signature"),
+    };
     let event: Envelope;
     try {
       event = verifier.verify(body, headers) as Envelope;

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { SIMULATOR_URL } from "../playwright.config";
 import { screenshot, signInAs } from "./fixtures";
 
@@ -37,7 +38,10 @@ test("an admin sees the demo installation, installs the App on another repositor
 
   await expect(page).toHaveURL(/\/settings\/github\?installed=\d+$/);
   await expect(page.getByTestId("install-success")).toContainText("GitHub App installed on demo-org.");
-  await expect(demoOrg.getByRole("list", { name: "Repositories of demo-org" }).getByRole("listitem")).toHaveText(["demo-org/demo-app", "demo-org/website"]);
+  await expect(demoOrg.getByRole("list", { name: "Repositories of demo-org" }).getByRole("listitem")).toHaveText([
+    "demo-org/demo-app",
+    "demo-org/website",
+  ]);
   await screenshot(page, "settings-github");
 
   await page.getByRole("button", { name: "Dismiss" }).click();
@@ -47,10 +51,15 @@ test("an admin sees the demo installation, installs the App on another repositor
   // A callback whose state this user was never given is not trusted, whatever installation it names.
   await page.goto("/auth/github/install?installation_id=1&setup_action=install&state=forged");
   await expect(page).toHaveURL(/\/settings\/github\?error=/);
-  await expect(page.getByRole("alert").filter({ hasText: "The installation was not completed." })).toContainText("state is missing, expired or not yours");
+  await expect(page.getByRole("alert").filter({ hasText: "The installation was not completed." })).toContainText(
+    "state is missing, expired or not yours",
+  );
 });
 
-test("a tracked repository's plan progress moves live with a push; its page charts it and /webhooks logs the push", async ({ page, request }) => {
+test("a tracked repository's plan progress moves live with a push; its page charts it and /webhooks logs the push", async ({
+  page,
+  request,
+}) => {
   await signInAs(page, "ops-admin", "/projects");
   await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
 
@@ -71,7 +80,9 @@ test("a tracked repository's plan progress moves live with a push; its page char
   // The server's refusal is shown as it said it.
   await page.getByLabel("Repository", { exact: true }).fill("demo-org/demo-app");
   await page.getByRole("button", { name: "Track repository" }).click();
-  await expect(page.getByRole("form", { name: "Track a repository" }).getByRole("alert")).toHaveText("demo-org/demo-app is already tracked");
+  await expect(page.getByRole("form", { name: "Track a repository" }).getByRole("alert")).toHaveText(
+    "demo-org/demo-app is already tracked",
+  );
 
   const push = await request.post(`${SIMULATOR_URL}/_simulator/repos/demo-org/demo-app/push`, {
     data: { message: "Tick sign-in", files: { "docs/plan.md": PLAN_WITH_SIGN_IN_DONE } },

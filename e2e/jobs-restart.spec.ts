@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+
 import { startApp, type AppProcess } from "./server-process";
 
 // +1 is the main server's simulator (playwright.config.ts): keep clear of it.
@@ -16,7 +17,9 @@ let app: AppProcess | undefined;
 test.afterEach(async () => app?.kill("SIGKILL"));
 
 async function latestSelfTest(url: string): Promise<Detail | undefined> {
-  const list = (await (await fetch(`${url}/api/v1/admin/jobs?function_id=hooksmith-jobs-self-test`, { headers: auth })).json()) as { data: Run[] };
+  const list = (await (await fetch(`${url}/api/v1/admin/jobs?function_id=hooksmith-jobs-self-test`, { headers: auth })).json()) as {
+    data: Run[];
+  };
   if (!list.data[0]) return undefined;
   return (await (await fetch(`${url}/api/v1/admin/jobs/${list.data[0].id}`, { headers: auth })).json()) as Detail;
 }
@@ -27,7 +30,11 @@ test("a server killed with SIGKILL mid-step resumes the run from its stored step
   const env = { DATA_DIR, ADMIN_API_TOKEN: TOKEN, LOG_LEVEL: "warn" };
   app = await startApp(PORT, env);
 
-  const sent = await fetch(`${app.url}/api/v1/admin/jobs/self-test`, { method: "POST", headers: auth, body: JSON.stringify({ pauseSeconds: 1, holdSeconds: 4 }) });
+  const sent = await fetch(`${app.url}/api/v1/admin/jobs/self-test`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ pauseSeconds: 1, holdSeconds: 4 }),
+  });
   expect(sent.status).toBe(202);
 
   // Kill while the "hold" step is executing: "record start" and the sleep are done and stored.
@@ -45,9 +52,7 @@ test("a server killed with SIGKILL mid-step resumes the run from its stored step
 
   app = await startApp(PORT, env);
   let after: Detail | undefined;
-  await expect
-    .poll(async () => (after = await latestSelfTest(app!.url))?.status, { timeout: 60_000, intervals: [250] })
-    .toBe("completed");
+  await expect.poll(async () => (after = await latestSelfTest(app!.url))?.status, { timeout: 60_000, intervals: [250] }).toBe("completed");
 
   expect(after!.id).toBe(before!.id);
   const ran = (name: string) => after!.steps.filter((step) => step.name === name && step.op === "StepRun").length;

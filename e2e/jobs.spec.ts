@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { screenshot, signInAs } from "./fixtures";
 
 test("an admin runs the job engine self-test from /jobs and reads its steps", async ({ page }) => {
@@ -6,7 +7,10 @@ test("an admin runs the job engine self-test from /jobs and reads its steps", as
   await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
   await page.getByRole("button", { name: "Run self-test" }).click();
 
-  const row = page.getByTestId("job-runs").getByRole("row", { name: /hooksmith-jobs-self-test/ }).first();
+  const row = page
+    .getByTestId("job-runs")
+    .getByRole("row", { name: /hooksmith-jobs-self-test/ })
+    .first();
   await expect(row).toBeVisible();
   await expect(row.locator("[data-status]")).toHaveText("completed");
   await screenshot(page, "05-jobs");

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+
 import { WEBHOOK_SECRETS_DIR, WEBHOOKS_CONFIG_PATH } from "../playwright.config";
 import { createFeature, screenshot, signInAs, startReceiver } from "./fixtures";
 
@@ -77,7 +78,11 @@ test("an admin reloads webhooks.yaml, sends a test event, watches a retried deli
 
     // The receiver answers the next request with a 500: the delivery is retried, and succeeds.
     receiver.failNextRequest();
-    const feature = await createFeature(page, baseURL!, { name: "Webhook receipts", description: "Receivers get a feature.created event for every new feature.", priority: "low" });
+    const feature = await createFeature(page, baseURL!, {
+      name: "Webhook receipts",
+      description: "Receivers get a feature.created event for every new feature.",
+      priority: "low",
+    });
     const featureDelivery = log.getByRole("row", { name: /feature\.created/ });
     await expect(featureDelivery.locator("[data-status]")).toHaveText("succeeded");
     await featureDelivery.click();
@@ -102,7 +107,11 @@ test("an admin reloads webhooks.yaml, sends a test event, watches a retried deli
 
     // A broken file is refused whole, each error with its path and line; the running endpoint stays.
     await page.goto("/settings/webhooks");
-    writeWebhooksYaml(["endpoints:", `  - id: ${ENDPOINT}`, "    url: ftp://x", "    secret: no_such_secret", "    events: [feature.created]", ""].join("\n"));
+    writeWebhooksYaml(
+      ["endpoints:", `  - id: ${ENDPOINT}`, "    url: ftp://x", "    secret: no_such_secret", "    events: [feature.created]", ""].join(
+        "\n",
+      ),
+    );
     await page.getByRole("button", { name: "Reload configuration" }).click();
     await expect(reloadResult).toHaveAttribute("role", "alert");
     await expect(reloadResult).toContainText("webhooks.yaml has 2 error(s); the running configuration is unchanged");

@@ -15,7 +15,14 @@ export interface AppProcess {
 export async function startApp(port: number, env: Record<string, string>): Promise<AppProcess> {
   const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef", AUTH_TRUST_HOST: "true", GITHUB_SIMULATOR_PORT: "0", DATABASE_URL: "", ...env },
+    env: {
+      ...process.env,
+      AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
+      AUTH_TRUST_HOST: "true",
+      GITHUB_SIMULATOR_PORT: "0",
+      DATABASE_URL: "",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -35,7 +42,10 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
-    const healthy = await fetch(`${app.url}/api/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${app.url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) return app;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+
 import { E2E_DATA_DIR } from "../playwright.config";
 
 test("unauthenticated API calls get 401 JSON, not a redirect", async ({ request }) => {
@@ -12,7 +13,13 @@ test("unauthenticated API calls get 401 JSON, not a redirect", async ({ request 
 });
 
 test("POST /api/inngest refuses unsigned and wrongly signed calls with 401", async ({ request }) => {
-  const data = { event: { name: "hooksmith/jobs.self-test", data: {} }, events: [], steps: {}, ctx: { run_id: "x", attempt: 0 }, version: 2 };
+  const data = {
+    event: { name: "hooksmith/jobs.self-test", data: {} },
+    events: [],
+    steps: {},
+    ctx: { run_id: "x", attempt: 0 },
+    version: 2,
+  };
   const url = "/api/inngest?fnId=hooksmith-jobs-self-test&stepId=step";
   expect((await request.post(url, { data })).status()).toBe(401);
   const forged = `t=${Math.floor(Date.now() / 1000)}&s=${"0".repeat(64)}`;

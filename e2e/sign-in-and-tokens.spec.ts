@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { screenshot, signInAs } from "./fixtures";
 
 test("a person is sent to sign-in, authorizes as a simulated GitHub user, creates and revokes an API token, and signs out", async ({

@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { test as setup } from "@playwright/test";
+
 import { SESSION_USERS, sessionFile, signInThroughGitHub } from "./fixtures";
 
 for (const login of SESSION_USERS) {

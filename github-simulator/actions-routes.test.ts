@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomUUID } from "node:crypto";
 import { RequestError } from "@octokit/request-error";
 import { describe, expect, it, vi } from "vitest";
+
 import { analysisResultSchema, analysisRunName } from "@/lib/analysis/analysis-result";
 import { featureWebhookSecret, isValidCallbackSignature } from "@/lib/analysis/callback-signature";
 import { transientGithubError } from "@/lib/github/github-errors";
@@ -21,7 +22,10 @@ await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
 const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 
 // Queued for a second, so a run is read as queued right after dispatch even on a loaded CI machine.
-const github = await startTestGithub({ webhooks: { url: `${receiverUrl}/webhooks/github`, secret: "app-webhook-secret-0123456789" }, timings: { queuedMs: 1000, runMs: 100 } });
+const github = await startTestGithub({
+  webhooks: { url: `${receiverUrl}/webhooks/github`, secret: "app-webhook-secret-0123456789" },
+  timings: { queuedMs: 1000, runMs: 100 },
+});
 const { simulator } = github;
 const REPOSITORY = "demo-org/demo-app";
 const octokit = await github.octokitFor(REPOSITORY);
@@ -32,7 +36,12 @@ function dispatch(featureId = randomUUID(), callbackUrl = `${receiverUrl}/callba
     repository: REPOSITORY,
     workflow: "analyze-feature.yml",
     ref: "main",
-    inputs: { feature_id: featureId, feature_description: "Export invoices\n\nA CSV export. With totals per customer.", callback_url: callbackUrl, correlation_id: correlationId },
+    inputs: {
+      feature_id: featureId,
+      feature_description: "Export invoices\n\nA CSV export. With totals per customer.",
+      callback_url: callbackUrl,
+      correlation_id: correlationId,
+    },
   }).then((result) => ({ ...result, featureId, correlationId }));
 }
 
@@ -57,23 +66,49 @@ describe("GitHub simulator: Actions", () => {
     expect(listed).toMatchObject({ notModified: false, artifactId: expect.any(Number), etag: expect.any(String) });
     if (listed.notModified) return;
     // The list answers 304 while the run has uploaded nothing new.
-    expect(await findRunArtifact(octokit, { repository: REPOSITORY, runId: runId!, name, etag: listed.etag })).toEqual({ notModified: true });
-    const analysis = await downloadArtifactJson(octokit, { repository: REPOSITORY, artifactId: listed.artifactId!, name, file: "analysis.json" });
+    expect(await findRunArtifact(octokit, { repository: REPOSITORY, runId: runId!, name, etag: listed.etag })).toEqual({
+      notModified: true,
+    });
+    const analysis = await downloadArtifactJson(octokit, {
+      repository: REPOSITORY,
+      artifactId: listed.artifactId!,
+      name,
+      file: "analysis.json",
+    });
     expect(analysisResultSchema.parse(analysis).implementation_tasks?.length).toBeGreaterThan(1);
 
     const callback = received.find((request) => request.headers["x-feature-id"] === featureId)!;
-    expect(JSON.parse(callback.body)).toMatchObject({ feature_id: featureId, correlation_id: correlationId, workflow_run_id: runId, analysis });
+    expect(JSON.parse(callback.body)).toMatchObject({
+      feature_id: featureId,
+      correlation_id: correlationId,
+      workflow_run_id: runId,
+      analysis,
+    });
     const secret = featureWebhookSecret(TEST_WEBHOOK_SECRET, featureId);
     expect(isValidCallbackSignature(secret, Buffer.from(callback.body), String(callback.headers["x-webhook-signature"]))).toBe(true);
   });
 
   it("sends the App's signed workflow_run webhook when a run completes", async () => {
     const { runId } = await dispatch();
-    await vi.waitFor(() => expect(received.some((request) => request.headers["x-github-event"] === "workflow_run" && JSON.parse(request.body).workflow_run.id === runId)).toBe(true), { timeout: 10_000 });
-    const webhook = received.find((request) => request.headers["x-github-event"] === "workflow_run" && JSON.parse(request.body).workflow_run.id === runId)!;
+    await vi.waitFor(
+      () =>
+        expect(
+          received.some(
+            (request) => request.headers["x-github-event"] === "workflow_run" && JSON.parse(request.body).workflow_run.id === runId,
+          ),
+        ).toBe(true),
+      { timeout: 10_000 },
+    );
+    const webhook = received.find(
+      (request) => request.headers["x-github-event"] === "workflow_run" && JSON.parse(request.body).workflow_run.id === runId,
+    )!;
     const { verify } = await import("@octokit/webhooks-methods");
     expect(await verify("app-webhook-secret-0123456789", webhook.body, String(webhook.headers["x-hub-signature-256"]))).toBe(true);
-    expect(JSON.parse(webhook.body)).toMatchObject({ action: "completed", workflow_run: { status: "completed", conclusion: "success" }, installation: { id: 5001 } });
+    expect(JSON.parse(webhook.body)).toMatchObject({
+      action: "completed",
+      workflow_run: { status: "completed", conclusion: "success" },
+      installation: { id: 5001 },
+    });
   });
 
   it("answers an unchanged run with 304 and counts no rate limit for it", async () => {
@@ -83,11 +118,19 @@ describe("GitHub simulator: Actions", () => {
     const queued = await getWorkflowRun(octokit, { repository: REPOSITORY, runId: runId! });
     await vi.waitFor(async () => expect(await runStatus(runId!)).toBe("completed"), { timeout: 10_000 });
     // The run changed since the first answer: its old ETag no longer matches.
-    const changed = await getWorkflowRun(octokit, { repository: REPOSITORY, runId: runId!, etag: queued.notModified ? undefined : queued.etag });
+    const changed = await getWorkflowRun(octokit, {
+      repository: REPOSITORY,
+      runId: runId!,
+      etag: queued.notModified ? undefined : queued.etag,
+    });
     expect(changed).toMatchObject({ notModified: false, run: { status: "completed", conclusion: "failure" } });
 
     const counted = simulator.state.apiCalls.counted;
-    const unchanged = await getWorkflowRun(octokit, { repository: REPOSITORY, runId: runId!, etag: changed.notModified ? undefined : changed.etag });
+    const unchanged = await getWorkflowRun(octokit, {
+      repository: REPOSITORY,
+      runId: runId!,
+      etag: changed.notModified ? undefined : changed.etag,
+    });
     expect(unchanged).toEqual({ notModified: true });
     expect(simulator.state.apiCalls.counted).toBe(counted);
     expect(simulator.state.apiCalls.notModified).toBeGreaterThan(0);
@@ -99,17 +142,43 @@ describe("GitHub simulator: Actions", () => {
     const { runId, featureId, correlationId } = await dispatch();
     simulator.state.faults.dispatchAnswer = 200;
     expect(runId).toBeNull();
-    const found = await findRunByName(octokit, { repository: REPOSITORY, workflow: "analyze-feature.yml", marker: analysisRunName(featureId, correlationId), since });
+    const found = await findRunByName(octokit, {
+      repository: REPOSITORY,
+      workflow: "analyze-feature.yml",
+      marker: analysisRunName(featureId, correlationId),
+      since,
+    });
     expect(found).toEqual(expect.any(Number));
     expect(simulator.state.runs.get(found!)?.inputs.correlation_id).toBe(correlationId);
   });
 
   it("refuses dispatches the way GitHub does: missing inputs, unknown workflow, a switched-on refusal", async () => {
-    const refused = (promise: Promise<unknown>) => promise.then(() => undefined, (error: RequestError) => [error.status, (error.response?.data as { message: string }).message]);
-    expect(await refused(octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", { owner: "demo-org", repo: "demo-app", workflow_id: "analyze-feature.yml", ref: "main", inputs: { feature_id: "x" } })))
-      .toEqual([422, "Required input 'feature_description' not provided"]);
-    expect(await refused(octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", { owner: "demo-org", repo: "demo-app", workflow_id: "nope.yml", ref: "main" })))
-      .toEqual([404, "Not Found"]);
+    const refused = (promise: Promise<unknown>) =>
+      promise.then(
+        () => undefined,
+        (error: RequestError) => [error.status, (error.response?.data as { message: string }).message],
+      );
+    expect(
+      await refused(
+        octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
+          owner: "demo-org",
+          repo: "demo-app",
+          workflow_id: "analyze-feature.yml",
+          ref: "main",
+          inputs: { feature_id: "x" },
+        }),
+      ),
+    ).toEqual([422, "Required input 'feature_description' not provided"]);
+    expect(
+      await refused(
+        octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
+          owner: "demo-org",
+          repo: "demo-app",
+          workflow_id: "nope.yml",
+          ref: "main",
+        }),
+      ),
+    ).toEqual([404, "Not Found"]);
     simulator.state.faults.refuseDispatch = { status: 422, message: "Workflow does not have 'workflow_dispatch' trigger" };
     expect(await refused(dispatch())).toEqual([422, "Workflow does not have 'workflow_dispatch' trigger"]);
     simulator.state.faults.refuseDispatch = null;
@@ -123,7 +192,11 @@ describe("GitHub simulator: Actions", () => {
 
   it("switches faults: 5xx and rate limits are transient with the time to retry", async () => {
     const { runId } = await dispatch(undefined, "");
-    const failure = async () => getWorkflowRun(octokit, { repository: REPOSITORY, runId: runId! }).then(() => undefined, (error: unknown) => error);
+    const failure = async () =>
+      getWorkflowRun(octokit, { repository: REPOSITORY, runId: runId! }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
 
     simulator.state.faults.serverErrors = 1;
     expect(transientGithubError(await failure())).toMatchObject({ reason: "GitHub answered 502" });
@@ -140,7 +213,12 @@ describe("GitHub simulator: Actions", () => {
   });
 
   it("switches faults over HTTP and validates them", async () => {
-    const post = (body: unknown) => fetch(`${simulator.url}/_simulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      fetch(`${simulator.url}/_simulator/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     expect((await post({ callback: "sometimes" })).status).toBe(400);
     const set = await post({ callback: "drop", conclusion: "failure" });
     expect(await set.json()).toMatchObject({ callback: "drop", conclusion: "failure" });

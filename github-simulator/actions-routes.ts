@@ -1,16 +1,29 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Request, Response, Router } from "express";
 import type { components } from "@octokit/openapi-types";
+import type { Request, Response, Router } from "express";
+
 import { hmacSha256Hex, isHmacSha256 } from "@/lib/secrets/hmac";
-import { stableId } from "./demo-users";
+
 import { githubHosts, movedRepository, repositoryOf, simulatedRepository } from "./app-routes";
+import { stableId } from "./demo-users";
 import { githubExample, githubWebhookExample, rehosted } from "./openapi-examples";
-import { simulatedHeadSha, startRunLifecycle, renderRunName, type RunLifecycle, type WorkflowDefinition } from "./simulated-run";
-import { isoSeconds, sendConditionalJson, sendGithubError, type SimulatedArtifact, type SimulatedRun, type SimulatorState } from "./simulator-state";
+import { renderRunName, simulatedHeadSha, startRunLifecycle, type RunLifecycle, type WorkflowDefinition } from "./simulated-run";
+import {
+  isoSeconds,
+  sendConditionalJson,
+  sendGithubError,
+  type SimulatedArtifact,
+  type SimulatedRun,
+  type SimulatorState,
+} from "./simulator-state";
 
 type WorkflowRun = components["schemas"]["workflow-run"];
 type Artifact = components["schemas"]["artifact"];
-type WorkflowRunCompletedExample = { action: string; workflow: Record<string, unknown>; repository: Pick<components["schemas"]["repository"], "full_name" | "owner"> };
+type WorkflowRunCompletedExample = {
+  action: string;
+  workflow: Record<string, unknown>;
+  repository: Pick<components["schemas"]["repository"], "full_name" | "owner">;
+};
 type Urls = { web: string; api: string };
 
 const EXAMPLE_RUN_ID = "30433642";
@@ -32,7 +45,10 @@ export function addActionsRoutes(routers: { api: Router; web: Router }, state: S
   const router = routers.api;
   const blobKey = randomBytes(32).toString("hex");
   const runView = (run: SimulatedRun) => workflowRunView(run, urls);
-  const lifecycle: RunLifecycle = { ...options.lifecycle, workflowRunPayload: (run) => workflowRunCompletedPayload(run, runView(run), urls) };
+  const lifecycle: RunLifecycle = {
+    ...options.lifecycle,
+    workflowRunPayload: (run) => workflowRunCompletedPayload(run, runView(run), urls),
+  };
   const workflowOf = (id: string) =>
     options.workflows.find((workflow) => workflow.file === id || String(workflowId(`.github/workflows/${workflow.file}`)) === id);
 
@@ -91,7 +107,10 @@ export function addActionsRoutes(routers: { api: Router; web: Router }, state: S
       .sort((a, b) => b.id - a.id);
     const perPage = Math.min(100, Math.max(1, Number(query.per_page) || 30));
     const page = Math.max(1, Number(query.page) || 1);
-    sendConditionalJson(req, res, { total_count: runs.length, workflow_runs: runs.slice((page - 1) * perPage, page * perPage).map(runView) });
+    sendConditionalJson(req, res, {
+      total_count: runs.length,
+      workflow_runs: runs.slice((page - 1) * perPage, page * perPage).map(runView),
+    });
   };
 
   router.get("/repos/:owner/:repo/actions/workflows/:workflow_id/runs", (req, res) => {
@@ -120,7 +139,10 @@ export function addActionsRoutes(routers: { api: Router; web: Router }, state: S
     if (!run) return;
     const name = typeof req.query.name === "string" ? req.query.name : undefined;
     const artifacts = [...state.artifacts.values()].filter((artifact) => artifact.runId === run.id && (!name || artifact.name === name));
-    sendConditionalJson(req, res, { total_count: artifacts.length, artifacts: artifacts.map((artifact) => artifactView(artifact, run, urls)) });
+    sendConditionalJson(req, res, {
+      total_count: artifacts.length,
+      artifacts: artifacts.map((artifact) => artifactView(artifact, run, urls)),
+    });
   });
 
   // A blob link is signed over its artifact id and expiry.
@@ -130,9 +152,13 @@ export function addActionsRoutes(routers: { api: Router; web: Router }, state: S
     const target = repositoryOf(state, req, res);
     if (!target) return;
     const artifact = state.artifacts.get(Number(req.params.artifact_id));
-    if (!artifact || artifact.repository !== target.repository || req.params.archive_format !== "zip") return sendGithubError(res, 404, "Not Found");
+    if (!artifact || artifact.repository !== target.repository || req.params.archive_format !== "zip")
+      return sendGithubError(res, 404, "Not Found");
     const expires = Date.now() + BLOB_LINK_TTL_MS;
-    res.redirect(302, `${urls.web}/_simulator/blobs/artifacts/${artifact.id}?expires=${expires}&sig=${hmacSha256Hex(blobKey, linkData(artifact.id, expires))}`);
+    res.redirect(
+      302,
+      `${urls.web}/_simulator/blobs/artifacts/${artifact.id}?expires=${expires}&sig=${hmacSha256Hex(blobKey, linkData(artifact.id, expires))}`,
+    );
   });
 
   // The blob store GitHub redirects to: outside the REST API, authorised by the link itself.
@@ -156,11 +182,16 @@ function createdFilter(qualifier: string | undefined): (date: Date) => boolean {
   const bound = new Date(comparison[2]!).getTime();
   const time = (date: Date) => Math.floor(date.getTime() / 1000) * 1000; // GitHub compares whole seconds
   switch (comparison[1]) {
-    case ">=": return (date) => time(date) >= bound;
-    case ">": return (date) => time(date) > bound;
-    case "<=": return (date) => time(date) <= bound;
-    case "<": return (date) => time(date) < bound;
-    default: return (date) => date.toISOString().startsWith(comparison[2]!);
+    case ">=":
+      return (date) => time(date) >= bound;
+    case ">":
+      return (date) => time(date) > bound;
+    case "<=":
+      return (date) => time(date) <= bound;
+    case "<":
+      return (date) => time(date) < bound;
+    default:
+      return (date) => date.toISOString().startsWith(comparison[2]!);
   }
 }
 
@@ -204,7 +235,11 @@ function workflowRunView(run: SimulatedRun, urls: Urls): WorkflowRun {
 
 /** GitHub's own workflow_run `completed` webhook example, re-pointed at this run, its workflow and its repository. */
 function workflowRunCompletedPayload(run: SimulatedRun, view: WorkflowRun, urls: Urls) {
-  const example = githubWebhookExample<WorkflowRunCompletedExample>("workflow_run", "completed", (candidate) => candidate.repository.full_name === EXAMPLE_REPOSITORY);
+  const example = githubWebhookExample<WorkflowRunCompletedExample>(
+    "workflow_run",
+    "completed",
+    (candidate) => candidate.repository.full_name === EXAMPLE_REPOSITORY,
+  );
   const id = workflowId(run.workflowPath);
   return {
     action: "completed",
@@ -227,7 +262,10 @@ function workflowRunCompletedPayload(run: SimulatedRun, view: WorkflowRun, urls:
 }
 
 function artifactView(artifact: SimulatedArtifact, run: SimulatedRun, urls: Urls): Artifact {
-  const template = rehosted(githubExample<Artifact>("artifact"), [[EXAMPLE_REPOSITORY.replace("repo", "docs"), artifact.repository], ...githubHosts(urls)]);
+  const template = rehosted(githubExample<Artifact>("artifact"), [
+    [EXAMPLE_REPOSITORY.replace("repo", "docs"), artifact.repository],
+    ...githubHosts(urls),
+  ]);
   const repositoryId = stableId(`repository:${artifact.repository}`);
   return {
     ...template,
@@ -242,6 +280,12 @@ function artifactView(artifact: SimulatedArtifact, run: SimulatedRun, urls: Urls
     updated_at: isoSeconds(artifact.createdAt),
     expires_at: isoSeconds(new Date(artifact.createdAt.getTime() + ARTIFACT_RETENTION_MS)),
     digest: `sha256:${createHash("sha256").update(artifact.zip).digest("hex")}`,
-    workflow_run: { id: run.id, repository_id: repositoryId, head_repository_id: repositoryId, head_branch: run.ref, head_sha: simulatedHeadSha(run) },
+    workflow_run: {
+      id: run.id,
+      repository_id: repositoryId,
+      head_repository_id: repositoryId,
+      head_branch: run.ref,
+      head_sha: simulatedHeadSha(run),
+    },
   };
 }

@@ -24,7 +24,11 @@ function simulatorImports(file: string): string[] {
   return [...source.matchAll(SIMULATOR_IMPORT)]
     .map((match) => match[1]!)
     .filter((specifier) => {
-      const target = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(file), specifier) : specifier;
+      const target = specifier.startsWith("@/")
+        ? specifier.slice(2)
+        : specifier.startsWith(".")
+          ? path.join(path.dirname(file), specifier)
+          : specifier;
       return target === "github-simulator" || target.startsWith("github-simulator/");
     });
 }

@@ -1,8 +1,9 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
+import type { components } from "@octokit/openapi-types";
 import type { NextFunction, Request, Response, Router } from "express";
 import { importSPKI, jwtVerify } from "jose";
-import type { components } from "@octokit/openapi-types";
+
 import { stableId } from "./demo-users";
 import { takeApiFault } from "./faults";
 import { githubExample, rehosted } from "./openapi-examples";
@@ -67,16 +68,23 @@ async function verifyAppJwt(app: SimulatedApp, req: Request): Promise<boolean> {
 export function installationOf(state: SimulatorState, req: Request, res: Response): SimulatedInstallation | undefined {
   const match = /^(?:bearer|token)\s+(ghs_\S+)$/i.exec(req.get("authorization") ?? "");
   const token = match ? state.tokens.get(match[1]!) : undefined;
-  const installation = token && token.expiresAt.getTime() > Date.now() ? state.installations.find((i) => i.id === token.installationId) : undefined;
+  const installation =
+    token && token.expiresAt.getTime() > Date.now() ? state.installations.find((i) => i.id === token.installationId) : undefined;
   if (!installation) sendGithubError(res, 401, "Bad credentials");
   return installation;
 }
 
 /** The repository `:owner/:repo` when the request's installation can reach it; 401/404 answered otherwise. */
-export function repositoryOf(state: SimulatorState, req: Request, res: Response): { installation: SimulatedInstallation; repository: string } | undefined {
+export function repositoryOf(
+  state: SimulatorState,
+  req: Request,
+  res: Response,
+): { installation: SimulatedInstallation; repository: string } | undefined {
   const installation = installationOf(state, req, res);
   if (!installation) return undefined;
-  const repository = installation.repositories.find((name) => name.toLowerCase() === `${req.params.owner}/${req.params.repo}`.toLowerCase());
+  const repository = installation.repositories.find(
+    (name) => name.toLowerCase() === `${req.params.owner}/${req.params.repo}`.toLowerCase(),
+  );
   if (!repository) return void sendGithubError(res, 404, "Not Found");
   return { installation, repository };
 }
@@ -88,7 +96,11 @@ export const appJwtAuth = (app: SimulatedApp) => async (req: Request, res: Respo
 /** GitHub's installation object for a simulated installation. */
 export function installationView(installation: SimulatedInstallation, app: SimulatedApp, urls: { web: string; api: string }): Installation {
   const template = githubExample<Installation>("installation");
-  const owner = { ...template.account, login: installation.account, id: stableId(`account:${installation.account}`) } as Installation["account"];
+  const owner = {
+    ...template.account,
+    login: installation.account,
+    id: stableId(`account:${installation.account}`),
+  } as Installation["account"];
   return {
     ...template,
     id: installation.id,
@@ -113,7 +125,14 @@ export function addAppRoutes(router: Router, state: SimulatorState, app: Simulat
 
   router.get("/app", asApp, (_req, res) => {
     const template = githubExample<Record<string, unknown>>("integration");
-    res.json({ ...template, id: app.id, slug: app.slug, name: "Hooksmith (simulated)", html_url: `${urls.web}/apps/${app.slug}`, installations_count: state.installations.length });
+    res.json({
+      ...template,
+      id: app.id,
+      slug: app.slug,
+      name: "Hooksmith (simulated)",
+      html_url: `${urls.web}/apps/${app.slug}`,
+      installations_count: state.installations.length,
+    });
   });
 
   router.get("/app/installations", asApp, (_req, res) => {
@@ -156,7 +175,11 @@ export function addAppRoutes(router: Router, state: SimulatorState, app: Simulat
 }
 
 /** GitHub's example repository (`minimal` as runs embed it, `full` as lists answer it), renamed and re-hosted as `fullName`. */
-export function simulatedRepository(fullName: string, urls: { web: string; api: string }, kind: "full" | "minimal" = "minimal"): Repository {
+export function simulatedRepository(
+  fullName: string,
+  urls: { web: string; api: string },
+  kind: "full" | "minimal" = "minimal",
+): Repository {
   const example =
     kind === "full"
       ? githubExample<{ repositories: Repository[] }>("repository-paginated").repositories[0]!
@@ -165,7 +188,11 @@ export function simulatedRepository(fullName: string, urls: { web: string; api: 
 }
 
 /** A repository example of GitHub's (REST or webhook) renamed and re-hosted as `fullName`. */
-export function movedRepository<T extends Pick<Repository, "full_name" | "owner">>(example: T, fullName: string, urls: { web: string; api: string }): T {
+export function movedRepository<T extends Pick<Repository, "full_name" | "owner">>(
+  example: T,
+  fullName: string,
+  urls: { web: string; api: string },
+): T {
   const [owner, name] = fullName.split("/") as [string, string];
   const repository = rehosted(example, [[example.full_name, fullName], ...githubHosts(urls)]);
   return {

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+
 import { hmacSha256Hex } from "@/lib/secrets/hmac";
+
 import type { SimulatedDelivery, SimulatorState } from "./simulator-state";
 
 export interface WebhookTarget {
@@ -68,7 +70,13 @@ async function deliver(state: SimulatorState, target: WebhookTarget, input: Deli
       statusCode = 0;
     }
   }
-  const delivery: SimulatedDelivery = { ...input, id: state.nextId(), deliveredAt: new Date(), durationMs: Date.now() - started, statusCode };
+  const delivery: SimulatedDelivery = {
+    ...input,
+    id: state.nextId(),
+    deliveredAt: new Date(),
+    durationMs: Date.now() - started,
+    statusCode,
+  };
   state.deliveries.push(delivery);
   return delivery;
 }

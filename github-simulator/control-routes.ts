@@ -1,5 +1,6 @@
 import type { Router } from "express";
 import { z } from "zod";
+
 import { faultsPatchSchema } from "./faults";
 import type { SimulatorState } from "./simulator-state";
 

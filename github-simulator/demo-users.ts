@@ -11,7 +11,7 @@ export const GITHUB_LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i;
 
 /** A stable numeric id for a simulated object, so it keeps its identity across restarts. */
 export function stableId(key: string): number {
-  return createHash("sha256").update(key.toLowerCase()).digest().readUInt32BE(0) % 90_000_000 + 10_000_000;
+  return (createHash("sha256").update(key.toLowerCase()).digest().readUInt32BE(0) % 90_000_000) + 10_000_000;
 }
 
 export const simulatedUserId = (login: string) => stableId(login);

@@ -15,7 +15,10 @@ export const faultsSchema = z.object({
   /** 200 with run details (github.com today) or 204 without them (older servers, GHES). */
   dispatchAnswer: z.union([z.literal(200), z.literal(204)]).default(200),
   /** Refuse workflow dispatches with this status and message (e.g. 422 "Workflow does not have 'workflow_dispatch' trigger"). */
-  refuseDispatch: z.object({ status: z.number().int().min(400).max(599), message: z.string().min(1) }).nullable().default(null),
+  refuseDispatch: z
+    .object({ status: z.number().int().min(400).max(599), message: z.string().min(1) })
+    .nullable()
+    .default(null),
   serverErrors: z.number().int().min(0).default(0),
   /** Primary rate limit: 403 with x-ratelimit-remaining 0 and a reset `rateLimitResetSeconds` ahead. */
   rateLimited: z.number().int().min(0).default(0),
@@ -46,9 +49,7 @@ export const faultsPatchSchema = z
 export const defaultFaults = (): Faults => faultsSchema.parse({});
 
 export type ApiFault =
-  | { kind: "server_error" }
-  | { kind: "rate_limited"; resetSeconds: number }
-  | { kind: "secondary_rate_limited"; retryAfterSeconds: number };
+  { kind: "server_error" } | { kind: "rate_limited"; resetSeconds: number } | { kind: "secondary_rate_limited"; retryAfterSeconds: number };
 
 /** Takes the next one-shot API fault, if any is armed. */
 export function takeApiFault(faults: Faults): ApiFault | undefined {

@@ -1,4 +1,5 @@
 import express, { type Router } from "express";
+
 import { appJwtAuth, githubHosts, installationView, type SimulatedApp } from "./app-routes";
 import { redeliver, sendAppWebhook, type WebhookTarget } from "./app-webhooks";
 import { stableId } from "./demo-users";
@@ -36,9 +37,23 @@ export function addInstallRoutes(routers: { api: Router; web: Router }, state: S
   routers.web.post(path, form, async (req, res) => {
     const body = req.body as Record<string, string | string[] | undefined>;
     const account = String(body.account ?? "").trim();
-    const chosen = [body.repositories ?? []].flat().map((name) => String(name).trim()).filter((name) => REPOSITORY.test(name) && name.split("/")[0] === account);
+    const chosen = [body.repositories ?? []]
+      .flat()
+      .map((name) => String(name).trim())
+      .filter((name) => REPOSITORY.test(name) && name.split("/")[0] === account);
     if (!/^[\w-]+$/.test(account) || chosen.length === 0) {
-      return void res.status(422).type("html").send(installPage(path, options, String(body.state ?? ""), loopbackOrigin(String(body.origin ?? "")), "Choose an account and at least one of its repositories."));
+      return void res
+        .status(422)
+        .type("html")
+        .send(
+          installPage(
+            path,
+            options,
+            String(body.state ?? ""),
+            loopbackOrigin(String(body.origin ?? "")),
+            "Choose an account and at least one of its repositories.",
+          ),
+        );
     }
     const existing = state.installations.find((installation) => installation.account === account);
     const installation = existing ?? { id: stableId(`installation:${account}:${Date.now()}`), account, repositories: [] };
@@ -49,13 +64,32 @@ export function addInstallRoutes(routers: { api: Router; web: Router }, state: S
 
     const target = options.webhooks;
     if (target) {
-      const refs = added.map((name) => ({ id: stableId(`repository:${name}`), node_id: "", name: name.split("/")[1]!, full_name: name, private: true }));
+      const refs = added.map((name) => ({
+        id: stableId(`repository:${name}`),
+        node_id: "",
+        name: name.split("/")[1]!,
+        full_name: name,
+        private: true,
+      }));
       const view = installationView(installation, options.app, urls);
       const sender = { ...githubExample<{ login: string }>("simple-user"), login: account };
       const payload = existing
-        ? { ...exampleOf("installation_repositories", "added", urls), action: "added", installation: view, repository_selection: "selected", repositories_added: refs, repositories_removed: [], sender }
+        ? {
+            ...exampleOf("installation_repositories", "added", urls),
+            action: "added",
+            installation: view,
+            repository_selection: "selected",
+            repositories_added: refs,
+            repositories_removed: [],
+            sender,
+          }
         : { ...exampleOf("installation", "created", urls), action: "created", installation: view, repositories: refs, sender };
-      await sendAppWebhook(state, target, { event: existing ? "installation_repositories" : "installation", payload, installationId: installation.id, repositoryId: null });
+      await sendAppWebhook(state, target, {
+        event: existing ? "installation_repositories" : "installation",
+        payload,
+        installationId: installation.id,
+        repositoryId: null,
+      });
     }
     if (!options.setupUrl) return void res.type("text").send(`Installed: installation ${installation.id}`);
     // The app may be browsed as localhost or 127.0.0.1: return to the origin the person came from, so
@@ -76,7 +110,12 @@ export function addInstallRoutes(routers: { api: Router; web: Router }, state: S
     delivered_at: isoSeconds(delivery.deliveredAt),
     redelivery: delivery.redelivery,
     duration: delivery.durationMs / 1000,
-    status: delivery.statusCode >= 200 && delivery.statusCode < 300 ? "OK" : delivery.statusCode ? `Invalid HTTP Response: ${delivery.statusCode}` : "failed to connect to host",
+    status:
+      delivery.statusCode >= 200 && delivery.statusCode < 300
+        ? "OK"
+        : delivery.statusCode
+          ? `Invalid HTTP Response: ${delivery.statusCode}`
+          : "failed to connect to host",
     status_code: delivery.statusCode,
     event: delivery.event,
     action: delivery.action,
@@ -88,7 +127,10 @@ export function addInstallRoutes(routers: { api: Router; web: Router }, state: S
   routers.api.get("/app/hook/deliveries", asApp, (req, res) => {
     const perPage = Math.min(100, Math.max(1, Number(req.query.per_page) || 30));
     const before = Number(req.query.cursor) || Infinity;
-    const page = [...state.deliveries].reverse().filter((delivery) => delivery.id < before).slice(0, perPage + 1);
+    const page = [...state.deliveries]
+      .reverse()
+      .filter((delivery) => delivery.id < before)
+      .slice(0, perPage + 1);
     if (page.length > perPage) {
       const next = new URL(`${urls.api}/app/hook/deliveries`);
       next.searchParams.set("per_page", String(perPage));
@@ -101,7 +143,12 @@ export function addInstallRoutes(routers: { api: Router; web: Router }, state: S
   routers.api.get("/app/hook/deliveries/:delivery_id", asApp, (req, res) => {
     const delivery = state.deliveries.find((candidate) => String(candidate.id) === req.params.delivery_id);
     if (!delivery) return sendGithubError(res, 404, "Not Found");
-    res.json({ ...deliveryView(delivery), url: options.webhooks?.url ?? null, request: { headers: { "X-GitHub-Event": delivery.event }, payload: JSON.parse(delivery.body) }, response: { headers: {}, payload: null } });
+    res.json({
+      ...deliveryView(delivery),
+      url: options.webhooks?.url ?? null,
+      request: { headers: { "X-GitHub-Event": delivery.event }, payload: JSON.parse(delivery.body) },
+      response: { headers: {}, payload: null },
+    });
   });
 
   routers.api.post("/app/hook/deliveries/:delivery_id/attempts", asApp, (req, res) => {
@@ -116,10 +163,18 @@ export function addInstallRoutes(routers: { api: Router; web: Router }, state: S
   routers.web.post("/_simulator/webhooks", async (req, res) => {
     const { event, payload } = (req.body ?? {}) as { event?: unknown; payload?: unknown };
     const target = options.webhooks;
-    if (typeof event !== "string" || !payload || typeof payload !== "object") return void res.status(400).json({ error: { code: "invalid_webhook", message: "Send {event, payload}" } });
+    if (typeof event !== "string" || !payload || typeof payload !== "object")
+      return void res.status(400).json({ error: { code: "invalid_webhook", message: "Send {event, payload}" } });
     if (!target) return void res.status(409).json({ error: { code: "no_webhook_url", message: "The simulator has no webhook URL" } });
     const installationId = Number((payload as { installation?: { id?: unknown } }).installation?.id) || null;
-    res.json({ status_code: await sendAppWebhook(state, target, { event, payload: payload as Record<string, unknown>, installationId, repositoryId: null }) });
+    res.json({
+      status_code: await sendAppWebhook(state, target, {
+        event,
+        payload: payload as Record<string, unknown>,
+        installationId,
+        repositoryId: null,
+      }),
+    });
   });
 }
 
@@ -134,7 +189,10 @@ function loopbackOrigin(url: string | undefined): string | undefined {
 
 function installPage(path: string, options: InstallOptions, state: string, origin: string | undefined, error?: string): string {
   const choices = Object.keys(options.repositories)
-    .map((name) => `<label class="repo"><input type="checkbox" name="repositories" value="${escapeHtml(name)}" checked> ${escapeHtml(name)}</label>`)
+    .map(
+      (name) =>
+        `<label class="repo"><input type="checkbox" name="repositories" value="${escapeHtml(name)}" checked> ${escapeHtml(name)}</label>`,
+    )
     .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Install ${escapeHtml(options.app.slug)} · GitHub simulator</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { startGithubSimulator, type GithubSimulator } from "./start-github-simulator";
 
 let simulator: GithubSimulator;
@@ -47,7 +48,10 @@ describe("GitHub simulator OAuth", () => {
     const code = redirect.searchParams.get("code")!;
 
     const basic = `Basic ${Buffer.from("hooksmith-demo:hooksmith-demo-secret").toString("base64")}`;
-    const token = await exchange({ grant_type: "authorization_code", code, redirect_uri: client.redirect_uri, code_verifier: verifier }, { authorization: basic });
+    const token = await exchange(
+      { grant_type: "authorization_code", code, redirect_uri: client.redirect_uri, code_verifier: verifier },
+      { authorization: basic },
+    );
     expect(token.access_token).toMatch(/^gho_/);
 
     const user = await fetch(`${simulator.apiUrl}/user`, { headers: { authorization: `Bearer ${token.access_token}` } });

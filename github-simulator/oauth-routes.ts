@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import express, { type Request, type Response, type Router } from "express";
 import type { components } from "@octokit/openapi-types";
+import express, { type Request, type Response, type Router } from "express";
+
 import { DEMO_USERS, GITHUB_LOGIN, simulatedUserId, simulatedUserName } from "./demo-users";
 import { githubExample } from "./openapi-examples";
 
@@ -67,7 +68,8 @@ export function addOAuthRoutes(router: Router) {
       return void res.json({
         error: "bad_verification_code",
         error_description: "The code passed is incorrect or expired.",
-        error_uri: "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors/#bad-verification-code",
+        error_uri:
+          "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors/#bad-verification-code",
       });
     }
     const accessToken = `gho_${randomBytes(18).toString("base64url")}`;
@@ -158,8 +160,7 @@ function verifyPkce(challenge: string | undefined, verifier: string | undefined)
 }
 
 /** Text and attribute values for the simulator's HTML pages. */
-export const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function authorizePage(query: AuthorizeQuery, invalidLogin?: string): string {
   const hidden = Object.entries(query)
@@ -170,9 +171,8 @@ function authorizePage(query: AuthorizeQuery, invalidLogin?: string): string {
     (user) =>
       `<button type="submit" name="login" value="${user.login}" class="user"><b>${user.login}</b><span>${escapeHtml(user.name)}</span></button>`,
   ).join("");
-  const error = invalidLogin !== undefined
-    ? `<p class="error" role="alert">“${escapeHtml(invalidLogin)}” is not a valid GitHub login.</p>`
-    : "";
+  const error =
+    invalidLogin !== undefined ? `<p class="error" role="alert">“${escapeHtml(invalidLogin)}” is not a valid GitHub login.</p>` : "";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Authorize application · GitHub simulator</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import path from "node:path";
 import { createRequire } from "node:module";
+import path from "node:path";
 
 type Examples = Record<string, { value?: unknown }>;
 let examples: Examples | undefined;
@@ -30,11 +30,16 @@ export function githubExample<T>(name: string): T {
  * GitHub's example payload of an App webhook (@octokit/webhooks-examples): the first of `event` with
  * `action` that `accept` takes, or the event's first example.
  */
-export function githubWebhookExample<T = Record<string, unknown>>(event: string, action?: string, accept: (example: T) => boolean = () => true): T {
+export function githubWebhookExample<T = Record<string, unknown>>(
+  event: string,
+  action?: string,
+  accept: (example: T) => boolean = () => true,
+): T {
   webhookExamples ??= appRequire()("@octokit/webhooks-examples") as WebhookExamples;
   const entry = webhookExamples.find((candidate) => candidate.name === event);
   if (!entry) throw new Error(`@octokit/webhooks-examples has no ${event} event`);
-  const example = entry.examples.find((candidate) => (!action || candidate.action === action) && accept(candidate as T)) ?? entry.examples[0];
+  const example =
+    entry.examples.find((candidate) => (!action || candidate.action === action) && accept(candidate as T)) ?? entry.examples[0];
   return structuredClone(example) as T;
 }
 

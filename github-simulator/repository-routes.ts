@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import type { Router } from "express";
 import type { components } from "@octokit/openapi-types";
+import type { Router } from "express";
 import { z } from "zod";
+
 import { githubHosts, repositoryOf, simulatedRepository } from "./app-routes";
 import { sendAppWebhook, type WebhookTarget } from "./app-webhooks";
 import { stableId } from "./demo-users";
@@ -15,7 +16,11 @@ type Urls = { web: string; api: string };
 const AUTHOR = { name: "Demo Developer", email: "dev@demo-org.test", username: "dev-bob" };
 
 /** A repository with its initial files, created on first use. */
-export function repositoryContent(state: SimulatorState, fullName: string, initialFiles: Record<string, string> = {}): SimulatedRepositoryContent {
+export function repositoryContent(
+  state: SimulatorState,
+  fullName: string,
+  initialFiles: Record<string, string> = {},
+): SimulatedRepositoryContent {
   const key = fullName.toLowerCase();
   let repository = state.repositories.get(key);
   if (!repository) {
@@ -27,7 +32,12 @@ export function repositoryContent(state: SimulatorState, fullName: string, initi
 }
 
 /** Applies file changes (null deletes) as a new commit on `branch`. */
-function commit(repository: SimulatedRepositoryContent, branch: string, message: string, changes: Record<string, string | null>): SimulatedCommit {
+function commit(
+  repository: SimulatedRepositoryContent,
+  branch: string,
+  message: string,
+  changes: Record<string, string | null>,
+): SimulatedCommit {
   const parentSha = repository.branches.get(branch) ?? repository.branches.get(repository.defaultBranch) ?? null;
   const parent = parentSha ? repository.commits.get(parentSha) : undefined;
   const files = new Map(parent?.files ?? []);
@@ -43,7 +53,9 @@ function commit(repository: SimulatedRepositoryContent, branch: string, message:
     }
   }
   const at = new Date();
-  const sha = createHash("sha1").update(`${repository.fullName}:${parentSha}:${message}:${at.getTime()}:${JSON.stringify(changes)}`).digest("hex");
+  const sha = createHash("sha1")
+    .update(`${repository.fullName}:${parentSha}:${message}:${at.getTime()}:${JSON.stringify(changes)}`)
+    .digest("hex");
   const created: SimulatedCommit = { sha, parent: parentSha, message, files, added, modified, removed, at };
   repository.commits.set(sha, created);
   repository.branches.set(branch, sha);
@@ -79,7 +91,9 @@ export function addRepositoryRoutes(
     const found = resolve(repositoryContent(state, target.repository), typeof req.query.ref === "string" ? req.query.ref : undefined);
     const content = found?.files.get(path);
     if (content === undefined) return sendGithubError(res, 404, "Not Found");
-    const blobSha = createHash("sha1").update(`blob ${Buffer.byteLength(content)}\0${content}`).digest("hex");
+    const blobSha = createHash("sha1")
+      .update(`blob ${Buffer.byteLength(content)}\0${content}`)
+      .digest("hex");
     const example = githubExample<ContentFile>("content-file");
     const base = rehosted(example, [["octokit/octokit.rb", target.repository], ...githubHosts(urls)]);
     const file: ContentFile = {
@@ -94,7 +108,11 @@ export function addRepositoryRoutes(
       html_url: `${urls.web}/${target.repository}/blob/${found!.sha}/${path}`,
       git_url: `${urls.api}/repos/${target.repository}/git/blobs/${blobSha}`,
       download_url: `${urls.web}/${target.repository}/raw/${found!.sha}/${path}`,
-      _links: { self: `${urls.api}/repos/${target.repository}/contents/${path}`, git: `${urls.api}/repos/${target.repository}/git/blobs/${blobSha}`, html: `${urls.web}/${target.repository}/blob/${found!.sha}/${path}` },
+      _links: {
+        self: `${urls.api}/repos/${target.repository}/contents/${path}`,
+        git: `${urls.api}/repos/${target.repository}/git/blobs/${blobSha}`,
+        html: `${urls.web}/${target.repository}/blob/${found!.sha}/${path}`,
+      },
     };
     res.json(file);
   });
@@ -109,8 +127,21 @@ export function addRepositoryRoutes(
     res.json({
       ...base,
       sha: found.sha,
-      commit: { ...base.commit, message: found.message, author: { ...base.commit.author, date: isoSeconds(found.at) }, committer: { ...base.commit.committer, date: isoSeconds(found.at) } },
-      parents: found.parent ? [{ sha: found.parent, url: `${urls.api}/repos/${target.repository}/commits/${found.parent}`, html_url: `${urls.web}/${target.repository}/commit/${found.parent}` }] : [],
+      commit: {
+        ...base.commit,
+        message: found.message,
+        author: { ...base.commit.author, date: isoSeconds(found.at) },
+        committer: { ...base.commit.committer, date: isoSeconds(found.at) },
+      },
+      parents: found.parent
+        ? [
+            {
+              sha: found.parent,
+              url: `${urls.api}/repos/${target.repository}/commits/${found.parent}`,
+              html_url: `${urls.web}/${target.repository}/commit/${found.parent}`,
+            },
+          ]
+        : [],
       files: [],
     });
   });
@@ -119,7 +150,8 @@ export function addRepositoryRoutes(
   routers.web.post("/_simulator/repos/:owner/:repo/push", async (req, res) => {
     const fullName = `${req.params.owner}/${req.params.repo}`;
     const installation = state.installationFor(fullName);
-    if (!installation) return void res.status(404).json({ error: { code: "not_installed", message: `The App is not installed on ${fullName}` } });
+    if (!installation)
+      return void res.status(404).json({ error: { code: "not_installed", message: `The App is not installed on ${fullName}` } });
     const input = pushInput.safeParse(req.body ?? {});
     if (!input.success) return void res.status(400).json({ error: { code: "invalid_push", message: z.prettifyError(input.error) } });
     const repository = repositoryContent(state, fullName);
@@ -127,14 +159,36 @@ export function addRepositoryRoutes(
     const before = repository.branches.get(branch) ?? "0".repeat(40);
     const pushed = commit(repository, branch, input.data.message, input.data.files);
     const statusCode = webhooks
-      ? await sendAppWebhook(state, webhooks, { event: "push", payload: pushPayload(repository, branch, before, pushed, installation.id, urls), installationId: installation.id, repositoryId: stableId(`repository:${repository.fullName}`) })
+      ? await sendAppWebhook(state, webhooks, {
+          event: "push",
+          payload: pushPayload(repository, branch, before, pushed, installation.id, urls),
+          installationId: installation.id,
+          repositoryId: stableId(`repository:${repository.fullName}`),
+        })
       : null;
-    res.status(201).json({ sha: pushed.sha, before, branch, added: pushed.added, modified: pushed.modified, removed: pushed.removed, webhook_status: statusCode });
+    res
+      .status(201)
+      .json({
+        sha: pushed.sha,
+        before,
+        branch,
+        added: pushed.added,
+        modified: pushed.modified,
+        removed: pushed.removed,
+        webhook_status: statusCode,
+      });
   });
 }
 
 /** GitHub's push example, re-pointed at this commit of this repository. */
-function pushPayload(repository: SimulatedRepositoryContent, branch: string, before: string, pushed: SimulatedCommit, installationId: number, urls: Urls) {
+function pushPayload(
+  repository: SimulatedRepositoryContent,
+  branch: string,
+  before: string,
+  pushed: SimulatedCommit,
+  installationId: number,
+  urls: Urls,
+) {
   const example = githubWebhookExample<Record<string, unknown> & { repository: Record<string, unknown> }>("push");
   const base = rehosted(example, githubHosts(urls));
   const commitView = {
@@ -163,7 +217,13 @@ function pushPayload(repository: SimulatedRepositoryContent, branch: string, bef
     compare: `${urls.web}/${repository.fullName}/compare/${before.slice(0, 12)}...${pushed.sha.slice(0, 12)}`,
     commits: [commitView],
     head_commit: commitView,
-    repository: { ...base.repository, ...simulated, default_branch: repository.defaultBranch, master_branch: repository.defaultBranch, pushed_at: Math.floor(pushed.at.getTime() / 1000) },
+    repository: {
+      ...base.repository,
+      ...simulated,
+      default_branch: repository.defaultBranch,
+      master_branch: repository.defaultBranch,
+      pushed_at: Math.floor(pushed.at.getTime() / 1000),
+    },
     pusher: { name: AUTHOR.username, email: AUTHOR.email },
     installation: { id: installationId, node_id: Buffer.from(`Installation${installationId}`).toString("base64") },
   };

@@ -4,6 +4,7 @@ import path from "node:path";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
+
 import { analysisRunName } from "@/lib/analysis/analysis-result";
 import { startTestGithub, TEST_INSTALLATION } from "@/test/github-simulator";
 import { serveRoutes } from "@/test/serve-route";
@@ -39,7 +40,9 @@ const responseSchema = (method: string, route: string, status: number) => ({
 /** Where `body` breaks `schema`, one line per problem (empty when it conforms). */
 function violations(schema: object, body: unknown): string[] {
   const validate = ajv.compile(schema);
-  return validate(body) ? [] : validate.errors!.map((error) => `${error.instancePath || "/"} ${error.message} ${JSON.stringify(error.params)}`);
+  return validate(body)
+    ? []
+    : validate.errors!.map((error) => `${error.instancePath || "/"} ${error.message} ${JSON.stringify(error.params)}`);
 }
 
 /** Top-level keys GitHub's schema does not have: a field the app could come to rely on that GitHub never sends. */
@@ -61,7 +64,10 @@ const { url: receiverUrl } = await serveRoutes({
   },
 });
 // Queued long enough to be read as queued even on a loaded CI machine.
-const github = await startTestGithub({ webhooks: { url: `${receiverUrl}/webhooks/github`, secret: "shapes-webhook-secret" }, timings: { queuedMs: 1500, runMs: 100 } });
+const github = await startTestGithub({
+  webhooks: { url: `${receiverUrl}/webhooks/github`, secret: "shapes-webhook-secret" },
+  timings: { queuedMs: 1500, runMs: 100 },
+});
 const REPO = { owner: "demo-org", repo: "demo-app" };
 const octokit = await github.octokitFor("demo-org/demo-app");
 const FEATURE_ID = "0b0e5f4e-1d7c-4a8e-9a43-3f1e2d6c9b10";
@@ -73,7 +79,12 @@ const dispatch = () =>
     workflow_id: "analyze-feature.yml",
     ref: "main",
     return_run_details: true,
-    inputs: { feature_id: FEATURE_ID, feature_description: "Export invoices\n\nA CSV export.", callback_url: "", correlation_id: CORRELATION_ID },
+    inputs: {
+      feature_id: FEATURE_ID,
+      feature_description: "Export invoices\n\nA CSV export.",
+      callback_url: "",
+      correlation_id: CORRELATION_ID,
+    },
   });
 const dispatched = await dispatch();
 const runId = (dispatched.data as { workflow_run_id: number }).workflow_run_id;
@@ -94,7 +105,10 @@ describe("the GitHub simulator answers in GitHub's documented shapes", () => {
   });
 
   it("a workflow's runs list", async () => {
-    const { data } = await octokit.request("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", { ...REPO, workflow_id: "analyze-feature.yml" });
+    const { data } = await octokit.request("GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", {
+      ...REPO,
+      workflow_id: "analyze-feature.yml",
+    });
     expect(data.workflow_runs.length).toBeGreaterThan(0);
     expect(violations(responseSchema("get", "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs", 200), data)).toEqual([]);
   });
@@ -114,7 +128,9 @@ describe("the GitHub simulator answers in GitHub's documented shapes", () => {
   });
 
   it("an installation access token (201)", async () => {
-    const response = await github.app.octokit.request("POST /app/installations/{installation_id}/access_tokens", { installation_id: TEST_INSTALLATION.id });
+    const response = await github.app.octokit.request("POST /app/installations/{installation_id}/access_tokens", {
+      installation_id: TEST_INSTALLATION.id,
+    });
     expect(response.status).toBe(201);
     expectShape("installation-token", response.data);
   });
@@ -127,7 +143,9 @@ describe("the GitHub simulator answers in GitHub's documented shapes", () => {
   });
 
   it("a REST error", async () => {
-    const error = await octokit.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}", { ...REPO, run_id: 1 }).catch((failure: { status: number; response: { data: unknown } }) => failure);
+    const error = await octokit
+      .request("GET /repos/{owner}/{repo}/actions/runs/{run_id}", { ...REPO, run_id: 1 })
+      .catch((failure: { status: number; response: { data: unknown } }) => failure);
     expect(error).toMatchObject({ status: 404 });
     expect(violations(componentSchema("basic-error"), (error as { response: { data: unknown } }).response.data)).toEqual([]);
   });

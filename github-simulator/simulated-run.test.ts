@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+
 import { startRunLifecycle } from "./simulated-run";
 import { SimulatorState, type SimulatedRun } from "./simulator-state";
 
@@ -7,14 +8,26 @@ const lifecycle = { queuedMs: 10, runMs: 30, workflowSecret: "secret", workflowR
 function run(id: number): SimulatedRun {
   const now = new Date();
   return {
-    id, runNumber: id, repository: "demo-org/demo-app", workflowPath: ".github/workflows/analyze-feature.yml", workflowName: "Analyze feature",
-    name: `run ${id}`, ref: "main", inputs: {}, installationId: 1, status: "queued", plannedConclusion: "cancelled", conclusion: null,
-    createdAt: now, updatedAt: now, startedAt: now,
+    id,
+    runNumber: id,
+    repository: "demo-org/demo-app",
+    workflowPath: ".github/workflows/analyze-feature.yml",
+    workflowName: "Analyze feature",
+    name: `run ${id}`,
+    ref: "main",
+    inputs: {},
+    installationId: 1,
+    status: "queued",
+    plannedConclusion: "cancelled",
+    conclusion: null,
+    createdAt: now,
+    updatedAt: now,
+    startedAt: now,
   };
 }
 
 const busy = (ms: number) => {
-  for (const until = Date.now() + ms; Date.now() < until; );
+  for (const until = Date.now() + ms; Date.now() < until;);
 };
 
 describe("a simulated run's lifecycle", () => {

@@ -3,8 +3,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { parse as parseYaml } from "yaml";
-import { featureWebhookSecret, signCallbackBody } from "@/lib/analysis/callback-signature";
+
 import { ANALYSIS_ARTIFACT_FILE, analysisArtifactName } from "@/lib/analysis/analysis-result";
+import { featureWebhookSecret, signCallbackBody } from "@/lib/analysis/callback-signature";
+
 import { sendAppWebhook, type WebhookTarget } from "./app-webhooks";
 import type { Faults } from "./faults";
 import { simulatedAnalysis } from "./simulated-analysis";
@@ -71,7 +73,12 @@ export function startRunLifecycle(state: SimulatorState, run: SimulatedRun, life
     // The callback step runs before the run completes; `if: always()` still posts after a failed step.
     const callbackUrl = run.inputs.callback_url;
     if (callbackUrl && (analysis || run.plannedConclusion === "failure")) {
-      const body = { feature_id: run.inputs.feature_id, correlation_id: run.inputs.correlation_id, workflow_run_id: run.id, analysis: analysis ?? { error: "The analysis did not produce a result" } };
+      const body = {
+        feature_id: run.inputs.feature_id,
+        correlation_id: run.inputs.correlation_id,
+        workflow_run_id: run.id,
+        analysis: analysis ?? { error: "The analysis did not produce a result" },
+      };
       await postCallback(state, lifecycle, run, callbackUrl, JSON.stringify(body), callbackFault, callbackDelayMs);
     }
     run.status = "completed";

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Request, Response } from "express";
+
 import { defaultFaults, type Faults } from "./faults";
 
 export interface SimulatedInstallation {

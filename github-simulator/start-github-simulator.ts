@@ -1,5 +1,6 @@
 import path from "node:path";
 import express from "express";
+
 import { addActionsRoutes } from "./actions-routes";
 import { addAppRoutes, apiFaultsAndAccounting, type SimulatedApp } from "./app-routes";
 import type { WebhookTarget } from "./app-webhooks";
@@ -66,10 +67,16 @@ export async function startGithubSimulator(options: StartGithubSimulatorOptions 
         const api = express.Router();
         api.use(apiFaultsAndAccounting(state));
         const repositories = options.repositories ?? {};
-        for (const name of state.installations.flatMap((installation) => installation.repositories)) repositoryContent(state, name, repositories[name]);
+        for (const name of state.installations.flatMap((installation) => installation.repositories))
+          repositoryContent(state, name, repositories[name]);
         if (options.app) {
           addAppRoutes(api, state, options.app, urls);
-          addInstallRoutes({ api, web: router }, state, urls, { app: options.app, setupUrl: options.setupUrl, repositories, webhooks: options.webhooks });
+          addInstallRoutes({ api, web: router }, state, urls, {
+            app: options.app,
+            setupUrl: options.setupUrl,
+            repositories,
+            webhooks: options.webhooks,
+          });
         }
         addRepositoryRoutes({ api, web: router }, state, urls, options.webhooks);
         addActionsRoutes({ api, web: router }, state, urls, {

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { Inngest } from "inngest";
+
 import { getConfig } from "@/lib/config";
 import { EMBEDDED_BASE_URL, embeddedFetch } from "@/lib/jobs/embedded/embedded-fetch";
 import { embeddedSigningKey } from "@/lib/jobs/embedded/embedded-signing-key";

@@ -1,5 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
+
 import { endpointDrainRequested, projectProcessRequested } from "./events";
 import { drainWebhookEndpoint } from "./functions/drain-webhook-endpoint";
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { eventType, type EventType, type StandardSchemaV1 } from "inngest";
 import { z } from "zod";
 
@@ -85,7 +86,9 @@ export const jobEventTypes = [
 
 /** An event of one type, as sent: its name and its data. */
 export type JobEventOf<T> =
-  T extends EventType<infer Name, infer Schema extends StandardSchemaV1<Record<string, unknown>>> ? { name: Name; data: StandardSchemaV1.InferInput<Schema> } : never;
+  T extends EventType<infer Name, infer Schema extends StandardSchemaV1<Record<string, unknown>>>
+    ? { name: Name; data: StandardSchemaV1.InferInput<Schema> }
+    : never;
 
 /** Any event of the catalogue, told apart by its name. */
 export type JobEvent = JobEventOf<(typeof jobEventTypes)[number]>;

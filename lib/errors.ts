@@ -1,5 +1,7 @@
 import "server-only";
+
 import { ZodError } from "zod";
+
 import { isDatabaseUnavailable } from "@/db/unavailable";
 import type { Logger } from "@/lib/log";
 
@@ -17,8 +19,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError(404, "not_found", `${what} was not found`);
-export const unauthorized = (message = "Sign in or send Authorization: Bearer <token>") =>
-  new AppError(401, "unauthorized", message);
+export const unauthorized = (message = "Sign in or send Authorization: Bearer <token>") => new AppError(401, "unauthorized", message);
 export const forbidden = (message = "This needs the admin role") => new AppError(403, "forbidden", message);
 
 /** The one 404 rule: a lookup that found nothing answers `<what> was not found`. */

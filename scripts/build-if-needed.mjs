@@ -5,7 +5,24 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const buildId = path.join(root, ".next", "BUILD_ID");
-const SOURCES = ["app", "components", "lib", "github-simulator", "db", "inngest", "public", "types", "auth.ts", "auth.config.ts", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "github-simulator",
+  "db",
+  "inngest",
+  "public",
+  "types",
+  "auth.ts",
+  "auth.config.ts",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function newestMtime(entry) {
   if (!existsSync(entry)) return 0;

@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+
 import { buildIfNeeded } from "./build-if-needed.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nextEnv from "@next/env";
+
 import { buildIfNeeded } from "./build-if-needed.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -12,7 +13,13 @@ nextEnv.loadEnvConfig(root);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 // As lib/config decides demo mode (GITHUB_WEBHOOK_SECRET alone keeps it: the simulator signs with it).
-const GITHUB_CREDENTIALS = ["GITHUB_APP_ID", "GITHUB_APP_PRIVATE_KEY", "GITHUB_APP_PRIVATE_KEY_PATH", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"];
+const GITHUB_CREDENTIALS = [
+  "GITHUB_APP_ID",
+  "GITHUB_APP_PRIVATE_KEY",
+  "GITHUB_APP_PRIVATE_KEY_PATH",
+  "GITHUB_CLIENT_ID",
+  "GITHUB_CLIENT_SECRET",
+];
 const demoMode = GITHUB_CREDENTIALS.every((name) => !env[name]);
 
 if (!env.AUTH_SECRET && demoMode) {

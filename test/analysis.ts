@@ -1,13 +1,15 @@
 import { expect, vi } from "vitest";
+
 import { POST as postCallbackRoute } from "@/app/api/v1/webhooks/analysis-result/route";
 import type { Database } from "@/db";
 import type { Feature } from "@/db/schema";
-import { signCallbackBody } from "@/lib/analysis/callback-signature";
 import { analysisRequested } from "@/inngest/events";
+import { signCallbackBody } from "@/lib/analysis/callback-signature";
 import type { AnalysisDeps, AnalysisSettings } from "@/lib/analysis/deps";
 import { requestAnalysis } from "@/lib/analysis/request-analysis";
 import { log } from "@/lib/log";
 import { silentOutbox } from "@/lib/outbound/outbox";
+
 import { createTestFeature } from "./features";
 import type { TestGithub } from "./github-simulator";
 import { callRoute } from "./http";
@@ -73,7 +75,11 @@ export function callbackBody(feature: Feature, extra: Record<string, unknown> = 
     feature_id: feature.id,
     correlation_id: feature.analysisCorrelationId,
     workflow_run_id: feature.analysisWorkflowRunId ?? undefined,
-    analysis: { complexity: { level: "medium", score: 5 }, implementation_tasks: [{ title: "Add CSV writer" }], custom_field: { kept: true } },
+    analysis: {
+      complexity: { level: "medium", score: 5 },
+      implementation_tasks: [{ title: "Add CSV writer" }],
+      custom_field: { kept: true },
+    },
     ...extra,
   });
 }
@@ -89,6 +95,10 @@ export function postAnalysisCallback(body: string, headers: Record<string, strin
   const defined = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined)) as Record<string, string>;
   return callRoute(
     postCallbackRoute,
-    new Request("http://app.test/api/v1/webhooks/analysis-result", { method: "POST", headers: { "content-type": "application/json", ...defined }, body }),
+    new Request("http://app.test/api/v1/webhooks/analysis-result", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...defined },
+      body,
+    }),
   );
 }

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, inject } from "vitest";
-import { openDatabase, pgliteHandle, type DatabaseHandle } from "@/db/client";
+
 import { setDatabaseHandle } from "@/db";
+import { openDatabase, pgliteHandle, type DatabaseHandle } from "@/db/client";
+
 import { copyPostgresDatabase, databaseUrl, dropPostgresDatabase } from "./postgres-admin";
 
 /**

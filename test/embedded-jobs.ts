@@ -1,11 +1,12 @@
 import { Inngest, type InngestFunction } from "inngest";
 import { serve } from "inngest/next";
+
 import type { Database } from "@/db";
-import { createLogger } from "@/lib/log";
+import { createEmbeddedExecutor, type EmbeddedExecutor } from "@/lib/jobs/embedded/create-embedded-executor";
 import { setEmbeddedExecutor } from "@/lib/jobs/embedded/current-executor";
 import { EMBEDDED_BASE_URL, embeddedFetch } from "@/lib/jobs/embedded/embedded-fetch";
-import { createEmbeddedExecutor, type EmbeddedExecutor } from "@/lib/jobs/embedded/create-embedded-executor";
 import { registerFunctions } from "@/lib/jobs/embedded/register-functions";
+import { createLogger } from "@/lib/log";
 
 export const TEST_SIGNING_KEY = `signkey-test-${"ab".repeat(32)}`;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { features, type Feature } from "@/db/schema";
 import { createFeature } from "@/lib/features/create-feature";

@@ -1,8 +1,10 @@
 import { afterAll } from "vitest";
-import { createGithubApp, repositoryOctokit, type GithubApp } from "@/lib/github/github-app";
-import { setDemoGithub } from "@/lib/github/github-urls";
+
 import { generateAppKeyPair } from "@/github-simulator/app-routes";
 import { startGithubSimulator, type GithubSimulator, type StartGithubSimulatorOptions } from "@/github-simulator/start-github-simulator";
+import { createGithubApp, repositoryOctokit, type GithubApp } from "@/lib/github/github-app";
+import { setDemoGithub } from "@/lib/github/github-urls";
+
 import { TEST_WEBHOOK_SECRET } from "./features";
 
 export const TEST_APP_ID = 1001;

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sign } from "@octokit/webhooks-methods";
+
 import { POST } from "@/app/webhooks/github/route";
+
 import { TEST_GITHUB_WEBHOOK_SECRET } from "./github-simulator";
 import { callRoute } from "./http";
 

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+
 import { pgliteHandle } from "@/db/client";
+
 import { createPostgresTemplate, dropPostgresDatabase } from "./postgres-admin";
 
 declare module "vitest" {

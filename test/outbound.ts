@@ -1,11 +1,12 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll } from "vitest";
+
 import type { Database } from "@/db";
-import type { Endpoint } from "@/lib/outbound/endpoints-config";
-import type { OutboundDeps } from "@/lib/outbound/deps";
-import { createLogger } from "@/lib/log";
 import { endpointDrainRequested } from "@/inngest/events";
+import { createLogger } from "@/lib/log";
+import type { OutboundDeps } from "@/lib/outbound/deps";
+import type { Endpoint } from "@/lib/outbound/endpoints-config";
 
 export const TEST_ENDPOINT_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
@@ -27,7 +28,9 @@ export async function startReceiver() {
     const reply = answer({ body, index: received.length });
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     received.push({ headers: req.headers, body, status: reply.status });
-    const headers = Object.fromEntries(Object.entries(reply.headers ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const headers = Object.fromEntries(
+      Object.entries(reply.headers ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
     res.writeHead(reply.status, headers).end(reply.body ?? "");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -42,18 +45,33 @@ export async function startReceiver() {
 }
 
 export function testEndpoint(url: string, overrides: Partial<Endpoint> = {}): Endpoint {
-  return { id: "crm", url, events: ["*"], enabled: true, description: null, secretName: "crm_secret", secrets: [TEST_ENDPOINT_SECRET], ...overrides };
+  return {
+    id: "crm",
+    url,
+    events: ["*"],
+    enabled: true,
+    description: null,
+    secretName: "crm_secret",
+    secrets: [TEST_ENDPOINT_SECRET],
+    ...overrides,
+  };
 }
 
 /** Outbound deps on the test database with loopback allowed, a clock the test may move, and recorded wake-ups. */
 export function outboundTestDeps(db: Database, endpoints: Endpoint[], overrides: Partial<OutboundDeps["settings"]> = {}) {
-  const clock = { now: new Date(), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
+  const clock = {
+    now: new Date(),
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
   const woken: string[] = [];
   const deps: OutboundDeps = {
     db,
     endpoints: () => endpoints,
     settings: { maxRetries: 5, baseDelayMs: 1000, timeoutMs: 2000, autoPauseAfterFailures: 20, allowLoopback: true, ...overrides },
-    sendEvent: async (events) => void woken.push(...events.flatMap((event) => (event.name === endpointDrainRequested.name ? [event.data.endpoint_id] : []))),
+    sendEvent: async (events) =>
+      void woken.push(...events.flatMap((event) => (event.name === endpointDrainRequested.name ? [event.data.endpoint_id] : []))),
     now: () => clock.now,
     log: createLogger({ test: true }),
   };

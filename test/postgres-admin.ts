@@ -1,4 +1,5 @@
 import postgres from "postgres";
+
 import { openDatabase } from "@/db/client";
 
 /** Connection URL of another database on the same server. */

@@ -1,6 +1,7 @@
 import { afterAll } from "vitest";
-import type { Logger } from "@/lib/log";
+
 import { processRouteDeps, setRouteDepsProvider, type RouteDeps } from "@/lib/http/route-deps";
+import type { Logger } from "@/lib/log";
 
 /**
  * Gives this test file's route handlers `overrides` in place of the process's deps (the rest stay the

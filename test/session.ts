@@ -1,5 +1,6 @@
 import type { Session } from "next-auth";
 import { vi } from "vitest";
+
 import type { User } from "@/db/schema";
 
 /**
@@ -12,7 +13,10 @@ export function testBrowser() {
   const signOut = vi.fn(async (_options: { redirect: false }) => undefined);
   return {
     signInAs(user: User) {
-      session = { user: { id: user.id, login: user.login, name: user.name, email: user.email ?? "", role: user.role }, expires: "2099-01-01T00:00:00.000Z" };
+      session = {
+        user: { id: user.id, login: user.login, name: user.name, email: user.email ?? "", role: user.role },
+        expires: "2099-01-01T00:00:00.000Z",
+      };
     },
     signOut,
     deps: { session: async () => session, signOut },

@@ -1,20 +1,27 @@
 import { and, asc, eq, like, sql } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { outboundEvents, webhookDeliveries } from "@/db/schema";
+import { endpointDrainRequested } from "@/inngest/events";
 import { createLogger } from "@/lib/log";
 import { createOutbox } from "@/lib/outbound/outbox";
+
 import { testEndpoint } from "./outbound";
-import { endpointDrainRequested } from "@/inngest/events";
 
 /** The endpoint tests subscribe to user.*: its deliveries show which events were recorded, in order. */
-export const USER_EVENTS_ENDPOINT = testEndpoint("https://crm.example.com/hooks/users", { id: "user-sync", events: ["user.*"], secretName: "user_sync_secret" });
+export const USER_EVENTS_ENDPOINT = testEndpoint("https://crm.example.com/hooks/users", {
+  id: "user-sync",
+  events: ["user.*"],
+  secretName: "user_sync_secret",
+});
 
 /** An outbox like the app's, delivering to USER_EVENTS_ENDPOINT; `woken` lists the endpoints it was asked to wake. */
 export function userEventsOutbox() {
   const woken: string[] = [];
   const outbox = createOutbox({
     endpoints: () => [USER_EVENTS_ENDPOINT],
-    sendEvent: async (events) => void woken.push(...events.flatMap((event) => (event.name === endpointDrainRequested.name ? [event.data.endpoint_id] : []))),
+    sendEvent: async (events) =>
+      void woken.push(...events.flatMap((event) => (event.name === endpointDrainRequested.name ? [event.data.endpoint_id] : []))),
     now: () => new Date(),
     log: createLogger({ test: true }),
   });

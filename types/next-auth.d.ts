@@ -1,4 +1,5 @@
 import type { DefaultSession } from "next-auth";
+
 import type { UserRole } from "@/db/schema";
 
 declare module "next-auth" {

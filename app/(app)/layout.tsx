@@ -2,6 +2,7 @@ import { Anvil, LogOut } from "lucide-react";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+
 import { auth, signOut } from "@/auth";
 import { DemoBadge } from "@/components/shell/demo-badge";
 import { NavLinks } from "@/components/shell/nav-links";

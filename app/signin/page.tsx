@@ -1,6 +1,7 @@
 import { Anvil, LogIn } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+
 import { auth, signIn } from "@/auth";
 import { DemoBadge } from "@/components/shell/demo-badge";
 import { Alert } from "@/components/ui/alert";
@@ -51,8 +52,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <DemoBadge />
           {demoMode && (
             <p className="text-center text-xs text-muted-foreground">
-              No GitHub credentials are configured, so sign-in goes through the built-in GitHub simulator, where you pick a
-              simulated user.
+              No GitHub credentials are configured, so sign-in goes through the built-in GitHub simulator, where you pick a simulated user.
             </p>
           )}
         </CardContent>

@@ -2,6 +2,7 @@
 // Usage: node plain-server.mjs <port> <database url> <webhook secret>
 import http from "node:http";
 import { verify } from "@octokit/webhooks-methods";
+
 import { openEventWriter } from "./insert-event.mjs";
 
 const [port, url, secret] = process.argv.slice(2);
@@ -20,7 +21,9 @@ http
         }
         const payload = JSON.parse(body);
         const id = await writer.insert(String(req.headers["x-github-delivery"]), String(req.headers["x-github-event"]), payload);
-        res.writeHead(id ? 202 : 200, { "content-type": "application/json" }).end(JSON.stringify({ status: id ? "accepted" : "duplicate" }));
+        res
+          .writeHead(id ? 202 : 200, { "content-type": "application/json" })
+          .end(JSON.stringify({ status: id ? "accepted" : "duplicate" }));
       } catch (error) {
         res.writeHead(500).end(String(error));
       }

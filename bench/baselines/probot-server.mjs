@@ -4,11 +4,16 @@
 import { generateKeyPairSync } from "node:crypto";
 import http from "node:http";
 import { createNodeMiddleware, createProbot } from "probot";
+
 import { openEventWriter } from "./insert-event.mjs";
 
 const [port, url, secret] = process.argv.slice(2);
 const writer = openEventWriter(url);
-const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+const { privateKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
 
 const probot = createProbot({ overrides: { appId: 1, privateKey, secret, logLevel: "info" }, env: {} });
 const middleware = await createNodeMiddleware(

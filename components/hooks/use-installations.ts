@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+
 import type { listInstallations } from "@/lib/installations/list-installations";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";

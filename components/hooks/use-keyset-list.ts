@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useInfiniteQuery, type QueryKey } from "@tanstack/react-query";
 import { useMemo } from "react";
+
 import { apiFetch, type KeysetPage } from "@/lib/ui/api-client";
 
 /**

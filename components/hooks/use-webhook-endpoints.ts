@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+
 import type { ConfigProblem } from "@/lib/outbound/endpoints-config";
 import type { listEndpoints } from "@/lib/outbound/list-endpoints";
 import { apiFetch } from "@/lib/ui/api-client";

@@ -1,5 +1,6 @@
 import { ShieldAlert } from "lucide-react";
 import type { ReactNode } from "react";
+
 import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 

@@ -1,4 +1,5 @@
 import { FlaskConical } from "lucide-react";
+
 import { Badge } from "@/components/ui/badge";
 import { getConfig } from "@/lib/config";
 
@@ -6,7 +7,11 @@ import { getConfig } from "@/lib/config";
 export function DemoBadge() {
   if (!getConfig().demoMode) return null;
   return (
-    <Badge variant="warning" data-testid="demo-badge" title="No GitHub credentials are configured: sign-in and GitHub calls use the built-in simulator">
+    <Badge
+      variant="warning"
+      data-testid="demo-badge"
+      title="No GitHub credentials are configured: sign-in and GitHub calls use the built-in simulator"
+    >
       <FlaskConical className="size-3" />
       Demo mode: GitHub is simulated
     </Badge>

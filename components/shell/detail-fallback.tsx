@@ -1,5 +1,6 @@
 import { FileQuestion } from "lucide-react";
 import type { ReactNode } from "react";
+
 import { BackLink } from "@/components/shell/back-link";
 import { EmptyState } from "@/components/shell/empty-state";
 import { QueryStatus } from "@/components/ui/query-status";

@@ -3,6 +3,7 @@
 import { Boxes, Cog, FolderKanban, Inbox, Send, Settings } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+
 import { cn } from "@/lib/ui/cn";
 
 const LINKS = [

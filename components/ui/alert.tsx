@@ -1,6 +1,7 @@
 import { cva, type VariantProps } from "class-variance-authority";
 import { CircleAlert, CircleCheck, Info, TriangleAlert, X } from "lucide-react";
 import type { ComponentProps } from "react";
+
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/ui/cn";
 
@@ -39,7 +40,12 @@ export function Alert({
   className,
   children,
   ...props
-}: ComponentProps<"div"> & { variant: keyof typeof ICONS; size?: VariantProps<typeof alertVariants>["size"]; announce?: boolean; onDismiss?: () => void }) {
+}: ComponentProps<"div"> & {
+  variant: keyof typeof ICONS;
+  size?: VariantProps<typeof alertVariants>["size"];
+  announce?: boolean;
+  onDismiss?: () => void;
+}) {
   const Icon = ICONS[variant];
   const liveRole = variant === "error" ? "alert" : "status";
   return (

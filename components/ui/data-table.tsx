@@ -1,5 +1,6 @@
 import { flexRender, type Table } from "@tanstack/react-table";
 import { Fragment, type ReactNode } from "react";
+
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { QueryStatus } from "@/components/ui/query-status";

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { cn } from "@/lib/ui/cn";
 
 /** One "term value" pair in a detail page's `<dl>` summary line (`className="flex-col …"` to stack them). */

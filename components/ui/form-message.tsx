@@ -1,4 +1,5 @@
 import type { ComponentProps } from "react";
+
 import { cn } from "@/lib/ui/cn";
 
 /**
@@ -7,7 +8,12 @@ import { cn } from "@/lib/ui/cn";
  * `<FormError>{mutation.error?.message}</FormError>` needs no guard. A div, not a p, so it can hold
  * `ApiErrorText`'s lines.
  */
-export function FormError({ announce = true, className, children, ...props }: Omit<ComponentProps<"div">, "role"> & { announce?: boolean }) {
+export function FormError({
+  announce = true,
+  className,
+  children,
+  ...props
+}: Omit<ComponentProps<"div">, "role"> & { announce?: boolean }) {
   if (children === undefined || children === null || children === false || children === "") return null;
   return (
     <div role={announce ? "alert" : undefined} className={cn("text-sm text-destructive", className)} {...props}>

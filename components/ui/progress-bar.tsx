@@ -1,7 +1,17 @@
 import { cn } from "@/lib/ui/cn";
 
 /** A 0–100 % bar that assistive technology reads as a progressbar; `label` names what is progressing. */
-export function ProgressBar({ value, label, valueText, className }: { value: number; label: string; valueText?: string; className?: string }) {
+export function ProgressBar({
+  value,
+  label,
+  valueText,
+  className,
+}: {
+  value: number;
+  label: string;
+  valueText?: string;
+  className?: string;
+}) {
   const percent = Math.min(100, Math.max(0, Math.round(value)));
   return (
     <div

@@ -1,4 +1,5 @@
 import { Loader2 } from "lucide-react";
+
 import { cn } from "@/lib/ui/cn";
 
 /** The loading and error states of a list fetched with react-query: one look everywhere. */

@@ -1,4 +1,5 @@
 import type { ComponentProps } from "react";
+
 import { cn } from "@/lib/ui/cn";
 
 const STATUS_TONES: Record<string, string> = {

@@ -15,7 +15,11 @@ export function FilterSelect<S extends string>({
   return (
     <label className="flex items-center gap-2 text-sm">
       {label}
-      <NativeSelect aria-label={`Filter by ${label.toLowerCase()}`} value={value} onChange={(event) => onChange(event.target.value as S | "all")}>
+      <NativeSelect
+        aria-label={`Filter by ${label.toLowerCase()}`}
+        value={value}
+        onChange={(event) => onChange(event.target.value as S | "all")}
+      >
         {["all", ...options].map((option) => (
           <option key={option} value={option}>
             {option}

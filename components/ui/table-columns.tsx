@@ -1,5 +1,6 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { ChevronDown, ChevronRight } from "lucide-react";
+
 import { StatusBadge } from "@/components/ui/status-badge";
 
 /** The leading chevron of a table whose rows open in place; `label` names what opening shows. */
@@ -16,5 +17,9 @@ export function expandColumn<T>(label: string) {
 
 /** A `status` column shown as a coloured badge. */
 export function statusColumn<T extends { status: string }>() {
-  return createColumnHelper<T>().display({ id: "status", header: "Status", cell: (info) => <StatusBadge status={info.row.original.status} /> });
+  return createColumnHelper<T>().display({
+    id: "status",
+    header: "Status",
+    cell: (info) => <StatusBadge status={info.row.original.status} />,
+  });
 }

@@ -1,4 +1,5 @@
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
 import { users } from "./auth";
 
 /** Personal API tokens. Only the SHA-256 of a token is stored; the token itself is shown once. */

@@ -1,4 +1,5 @@
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
 import { USER_ROLES } from "../../lib/users/user-role";
 
 export const userRole = pgEnum("user_role", USER_ROLES);
@@ -35,10 +36,7 @@ export const accounts = pgTable(
     id_token: text("id_token"),
     session_state: text("session_state"),
   },
-  (table) => [
-    primaryKey({ columns: [table.provider, table.providerAccountId] }),
-    index("accounts_user_id_idx").on(table.userId),
-  ],
+  (table) => [primaryKey({ columns: [table.provider, table.providerAccountId] }), index("accounts_user_id_idx").on(table.userId)],
 );
 
 export const sessions = pgTable("sessions", {

@@ -1,6 +1,13 @@
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { ANALYSIS_SOURCES, ANALYSIS_STATUSES, FEATURE_EVENT_KINDS, FEATURE_PRIORITIES, FEATURE_STATUSES } from "../../lib/features/feature-enums";
+
+import {
+  ANALYSIS_SOURCES,
+  ANALYSIS_STATUSES,
+  FEATURE_EVENT_KINDS,
+  FEATURE_PRIORITIES,
+  FEATURE_STATUSES,
+} from "../../lib/features/feature-enums";
 import { users } from "./auth";
 
 export const featureStatus = pgEnum("feature_status", FEATURE_STATUSES);
@@ -80,7 +87,9 @@ export const featureEvents = pgTable(
     kind: featureEventKind("kind").notNull(),
     message: text("message").notNull(),
     detail: jsonb("detail").$type<Record<string, unknown>>(),
-    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().default(sql`clock_timestamp()`),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 })
+      .notNull()
+      .default(sql`clock_timestamp()`),
   },
   (table) => [index("feature_events_feature_idx").on(table.featureId, table.createdAt)],
 );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
 import { WEBHOOK_EVENT_SOURCES, WEBHOOK_EVENT_STATUSES } from "../../lib/github-webhooks/webhook-event-enums";
 import { PROJECT_ITEM_KINDS, PROJECT_ITEM_STATES } from "../../lib/projects/project-item-enums";
 import { users } from "./auth";
@@ -55,7 +56,10 @@ export const projects = pgTable(
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: at("created_at").notNull().defaultNow(),
   },
-  (table) => [uniqueIndex("projects_repository_unique").on(sql`lower(${table.repository})`), index("projects_created_idx").on(table.createdAt, table.id)],
+  (table) => [
+    uniqueIndex("projects_repository_unique").on(sql`lower(${table.repository})`),
+    index("projects_created_idx").on(table.createdAt, table.id),
+  ],
 );
 
 export interface PlanSectionCounts {

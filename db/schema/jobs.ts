@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
 // Relative, not "@/": drizzle-kit loads the schema without the app's path aliases.
 import { RUN_STATUSES, type RunStatus } from "../../lib/jobs/embedded/run-status";
 
@@ -75,11 +76,15 @@ export const jobRuns = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true }),
   },
   (table) => [
-    index("job_runs_due_idx").on(table.nextRunAt).where(sql`status in ('queued', 'sleeping', 'waiting', 'running')`),
+    index("job_runs_due_idx")
+      .on(table.nextRunAt)
+      .where(sql`status in ('queued', 'sleeping', 'waiting', 'running')`),
     index("job_runs_function_idx").on(table.functionId, table.createdAt),
     index("job_runs_singleton_idx").on(table.functionId, table.singletonKey),
     // Every ingested event looks up the runs waiting for it: without this, a backlog of queued runs is scanned per event.
-    index("job_runs_waiting_event_idx").on(sql`(${table.wait}->>'event')`).where(sql`status = 'waiting'`),
+    index("job_runs_waiting_event_idx")
+      .on(sql`(${table.wait}->>'event')`)
+      .where(sql`status = 'waiting'`),
   ],
 );
 

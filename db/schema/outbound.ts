@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
 import { DELIVERY_ATTEMPT_OUTCOMES, WEBHOOK_DELIVERY_STATUSES } from "../../lib/outbound/delivery-status";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -57,7 +58,9 @@ export const webhookDeliveries = pgTable(
   },
   (table) => [
     uniqueIndex("webhook_deliveries_endpoint_sequence_unique").on(table.endpointId, table.sequence),
-    index("webhook_deliveries_open_idx").on(table.endpointId, table.sequence).where(sql`${table.status} in ('pending', 'retrying')`),
+    index("webhook_deliveries_open_idx")
+      .on(table.endpointId, table.sequence)
+      .where(sql`${table.status} in ('pending', 'retrying')`),
     index("webhook_deliveries_created_idx").on(table.createdAt, table.id),
     index("webhook_deliveries_endpoint_created_idx").on(table.endpointId, table.createdAt, table.id),
     index("webhook_deliveries_status_created_idx").on(table.status, table.createdAt, table.id),

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { inngest } from "@/inngest/client";
 import { workflowRunCompleted } from "@/inngest/events";
 import { defaultAnalysisDeps } from "@/lib/analysis/default-deps";

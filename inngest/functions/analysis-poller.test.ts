@@ -1,19 +1,21 @@
 import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+
 import { POST as postCallback } from "@/app/api/v1/webhooks/analysis-result/route";
 import { analyses, featureEvents, features, jobEvents } from "@/db/schema";
-import { analysisRecorded } from "@/inngest/events";
-import { CALLBACK_PATH } from "@/lib/analysis/request-analysis";
-import { RUN_STATUS_EVERY_POLLS } from "@/lib/analysis/poll-analysis-run";
-import { getConfig } from "@/lib/config";
 import type { Faults } from "@/github-simulator/faults";
+import { analysisRecorded } from "@/inngest/events";
+import { RUN_STATUS_EVERY_POLLS } from "@/lib/analysis/poll-analysis-run";
+import { CALLBACK_PATH } from "@/lib/analysis/request-analysis";
+import { getConfig } from "@/lib/config";
 import { compileExpression } from "@/lib/jobs/embedded/compile-expression";
 import { requestTestAnalysis, simulatedRunCompleted, testAnalysisDeps, type SentEvent } from "@/test/analysis";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
 import { installAsProcessGithub, startTestGithub } from "@/test/github-simulator";
 import { serveRoutes } from "@/test/serve-route";
+
 import { analysisPoller } from "./analysis-poller";
 
 const { db } = await setUpTestDatabase();
@@ -25,7 +27,11 @@ const github = await startTestGithub({ timings: { queuedMs: 20, runMs: 1500 } })
 installAsProcessGithub(github);
 const { url: appUrl } = await serveRoutes({ [CALLBACK_PATH]: postCallback });
 const pollingOnly = testAnalysisDeps(db, github);
-const { ANALYSIS_POLLING_INTERVAL_SECONDS: interval, ANALYSIS_WEBHOOK_GRACE_SECONDS: grace, ANALYSIS_POLLING_TIMEOUT_SECONDS: timeout } = getConfig();
+const {
+  ANALYSIS_POLLING_INTERVAL_SECONDS: interval,
+  ANALYSIS_WEBHOOK_GRACE_SECONDS: grace,
+  ANALYSIS_POLLING_TIMEOUT_SECONDS: timeout,
+} = getConfig();
 
 beforeEach(() => github.simulator.state.reset());
 
@@ -50,7 +56,11 @@ async function runPoller(requested: SentEvent, beforeWait: (poll: number) => Pro
   const answers = new Map<string, Promise<unknown>>();
   // The function replays from the top for every new step: each wait is answered once, then remembered.
   const waitForEvent = vi.fn((id: string, options: WaitOptions) => {
-    if (!answers.has(id)) answers.set(id, beforeWait(Number(id.replace("wait for result ", ""))).then(() => sentEventMatching(options)));
+    if (!answers.has(id))
+      answers.set(
+        id,
+        beforeWait(Number(id.replace("wait for result ", ""))).then(() => sentEventMatching(options)),
+      );
     return answers.get(id)!;
   });
   const engine = new InngestTestEngine({
@@ -94,7 +104,9 @@ describe("the analysis poller", () => {
     const [analysis, ...more] = await analysesOf(feature.id);
     expect(more).toEqual([]);
     expect(analysis).toMatchObject({ source: "polling", status: "completed", workflowRunId: runId, modelUsed: "github-simulator" });
-    expect(analysis!.result).toMatchObject({ implementation_tasks: expect.arrayContaining([expect.objectContaining({ title: expect.any(String) })]) });
+    expect(analysis!.result).toMatchObject({
+      implementation_tasks: expect.arrayContaining([expect.objectContaining({ title: expect.any(String) })]),
+    });
     // The poller's own recording sends the hint any other waiting poller would stop on.
     expect(await sentEventMatching(waitForEvent.mock.calls[0]![1])).toMatchObject({ data: { feature_id: feature.id } });
   });
@@ -132,13 +144,17 @@ describe("the analysis poller", () => {
     ]);
     // Counted against the rate limit: two artifact lists, one status read and the download; the rest were 304s.
     const { apiCalls } = github.simulator.state;
-    const actionsCalls = (byRoute: Record<string, number>) => Object.entries(byRoute).reduce((sum, [route, count]) => sum + (route.includes("/actions/") && !route.includes("dispatches") ? count : 0), 0);
+    const actionsCalls = (byRoute: Record<string, number>) =>
+      Object.entries(byRoute).reduce(
+        (sum, [route, count]) => sum + (route.includes("/actions/") && !route.includes("dispatches") ? count : 0),
+        0,
+      );
     expect(actionsCalls(apiCalls.byRoute) - actionsCalls(before.byRoute)).toBe(4);
     expect(apiCalls.notModified - before.notModified).toBe(statusPoll + 1);
     expect(await featureRow(feature.id)).toMatchObject({ status: "completed" });
   });
 
-  it("fails the attempt with reason \"timed out\" when the run has not completed by the polling timeout", async () => {
+  it('fails the attempt with reason "timed out" when the run has not completed by the polling timeout', async () => {
     // Requested longer ago than the timeout: the first poll is already past the deadline.
     const longAgo = new Date(Date.now() - (timeout + 60) * 1000);
     const { feature, runId, requested } = await requestTestAnalysis(testAnalysisDeps(db, github, { now: () => longAgo }));
@@ -183,7 +199,10 @@ describe("the analysis poller", () => {
   it("stops without polling when the callback records the result during the first wait", async () => {
     const { feature, requested } = await requestTestAnalysis(testAnalysisDeps(db, github, { callbackBaseUrl: appUrl }));
     const { result, ctx, waitForEvent } = await runPoller(requested, () =>
-      vi.waitFor(() => expect(github.simulator.state.callbacks).toContainEqual(expect.objectContaining({ featureId: feature.id, statusCode: 200 })), { timeout: 10_000 }),
+      vi.waitFor(
+        () => expect(github.simulator.state.callbacks).toContainEqual(expect.objectContaining({ featureId: feature.id, statusCode: 200 })),
+        { timeout: 10_000 },
+      ),
     );
 
     expect(result).toEqual({ outcome: "recorded", polls: 0 });

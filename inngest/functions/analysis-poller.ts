@@ -1,11 +1,12 @@
 import "server-only";
+
 import { inngest } from "@/inngest/client";
 import { analysisRecorded, analysisRequested } from "@/inngest/events";
-import { getConfig } from "@/lib/config";
-import { defaultAnalysisDeps, analysisSettings } from "@/lib/analysis/default-deps";
+import { analysisSettings, defaultAnalysisDeps } from "@/lib/analysis/default-deps";
 import { pollAnalysisRun } from "@/lib/analysis/poll-analysis-run";
 import { recordAnalysisOutcome } from "@/lib/analysis/record-analysis-outcome";
 import { timeOutAnalysis } from "@/lib/analysis/time-out-analysis";
+import { getConfig } from "@/lib/config";
 
 /**
  * The durable path home for one analysis attempt: wait for a result recorded by the callback or the
@@ -52,7 +53,14 @@ export const analysisPoller = inngest.createFunction(
       if (recorded) return { outcome: "recorded", polls: poll };
 
       const result = await step.run(`poll ${poll}`, async () =>
-        pollAnalysisRun(await defaultAnalysisDeps(), { featureId: data.feature_id, correlationId: data.correlation_id, runId, poll, etag, artifactEtag }),
+        pollAnalysisRun(await defaultAnalysisDeps(), {
+          featureId: data.feature_id,
+          correlationId: data.correlation_id,
+          runId,
+          poll,
+          etag,
+          artifactEtag,
+        }),
       );
       if (result.state === "settled") return { outcome: "settled", polls: poll + 1 };
       if (result.state === "running") ({ runId, etag, artifactEtag } = result);

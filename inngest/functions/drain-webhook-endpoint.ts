@@ -1,4 +1,5 @@
 import "server-only";
+
 import { inngest } from "@/inngest/client";
 import { endpointDrainRequested } from "@/inngest/events";
 import { defaultOutboundDeps } from "@/lib/outbound/default-deps";
@@ -36,6 +37,5 @@ export const drainWebhookEndpoint = inngest.createFunction(
 /** Every minute: wake the drainer of any endpoint with a due delivery (after a crash, or a lost wake-up). */
 export const sweepWebhookDeliveries = inngest.createFunction(
   { id: "sweep-webhook-deliveries", name: "Wake endpoints with due deliveries", retries: 1, triggers: [{ cron: "* * * * *" }] },
-  async ({ step }) =>
-    step.run("wake due endpoints", async () => ({ woken: await wakeOverdueEndpoints(await defaultOutboundDeps()) })),
+  async ({ step }) => step.run("wake due endpoints", async () => ({ woken: await wakeOverdueEndpoints(await defaultOutboundDeps()) })),
 );

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getDb } from "@/db";
 import { inngest } from "@/inngest/client";
 import { getConfig } from "@/lib/config";

@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { InngestFunction } from "inngest";
+
 import { analysisFromWorkflowRun } from "./analysis-from-workflow-run";
 import { analysisPoller } from "./analysis-poller";
 import { drainWebhookEndpoint, sweepWebhookDeliveries } from "./drain-webhook-endpoint";

@@ -1,5 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
+
 import { jobsSelfTest } from "./jobs-self-test";
 
 describe("jobs-self-test (function logic, @inngest/test)", () => {

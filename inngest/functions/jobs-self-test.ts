@@ -1,5 +1,7 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { inngest } from "@/inngest/client";
 import { jobsSelfTestRequested } from "@/inngest/events";
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { inngest } from "@/inngest/client";
 import { githubWebhookReceived } from "@/inngest/events";
 import { defaultGithubWebhookDeps } from "@/lib/github-webhooks/default-deps";

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { inngest } from "@/inngest/client";
 import { projectProcessRequested } from "@/inngest/events";
 import { defaultProjectDeps } from "@/lib/projects/default-deps";
@@ -20,7 +21,13 @@ export const processProjectFunction = inngest.createFunction(
   async ({ event, step, runId }) => {
     const input = event.data;
     return step.run("read plan", async () =>
-      processProject(await defaultProjectDeps(), { projectId: input.project_id, commitSha: input.commit_sha, reason: input.reason, deliveryId: input.delivery_id, jobId: runId }),
+      processProject(await defaultProjectDeps(), {
+        projectId: input.project_id,
+        commitSha: input.commit_sha,
+        reason: input.reason,
+        deliveryId: input.delivery_id,
+        jobId: runId,
+      }),
     );
   },
 );

@@ -25,10 +25,7 @@ const technicalRiskSchema = z.looseObject({
   mitigation: text.optional(),
 });
 
-const affectedModuleSchema = z.union([
-  text,
-  z.looseObject({ path: text, reason: text.optional(), change_type: z.string().optional() }),
-]);
+const affectedModuleSchema = z.union([text, z.looseObject({ path: text, reason: text.optional(), change_type: z.string().optional() })]);
 
 export const analysisResultSchema = z.looseObject({
   warnings: z.array(text).optional(),

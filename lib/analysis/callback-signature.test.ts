@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
+
 import { featureWebhookSecret, isValidCallbackSignature, signCallbackBody } from "./callback-signature";
 
 describe("callback signatures", () => {

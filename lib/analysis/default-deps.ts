@@ -1,10 +1,12 @@
 import "server-only";
+
 import { getDb } from "@/db";
 import { inngest } from "@/inngest/client";
 import { getConfig, type Config } from "@/lib/config";
 import { getGithubApp, repositoryOctokit } from "@/lib/github/github-app";
 import { log as rootLog, type Logger } from "@/lib/log";
 import { defaultOutbox } from "@/lib/outbound/default-deps";
+
 import type { AnalysisDeps, AnalysisSettings } from "./deps";
 
 export function analysisSettings(config: Config): AnalysisSettings {

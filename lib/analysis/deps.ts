@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Database } from "@/db";
 import type { JobEvent } from "@/inngest/events";
 import type { InstallationOctokit } from "@/lib/github/github-app";

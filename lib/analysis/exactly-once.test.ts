@@ -1,12 +1,21 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
+
 import type { Database } from "@/db";
 import { analyses, featureEvents, features, jobEvents } from "@/db/schema";
-import { callbackBody, postAnalysisCallback, requestTestAnalysis, signedCallbackHeaders, simulatedRunCompleted, testAnalysisDeps } from "@/test/analysis";
+import { analysisRecorded } from "@/inngest/events";
+import {
+  callbackBody,
+  postAnalysisCallback,
+  requestTestAnalysis,
+  signedCallbackHeaders,
+  simulatedRunCompleted,
+  testAnalysisDeps,
+} from "@/test/analysis";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
 import { startTestGithub } from "@/test/github-simulator";
-import { analysisRecorded } from "@/inngest/events";
+
 import { handleWorkflowRunCompleted } from "./handle-workflow-run-completed";
 import { pollAnalysisRun } from "./poll-analysis-run";
 
@@ -105,18 +114,30 @@ describe("exactly one result per attempt", () => {
 
   it("answers a callback arriving after the poller recorded the result as a duplicate, and records nothing more", async () => {
     const { feature, run } = await completedAttempt();
-    expect(await pollAnalysisRun(deps, { featureId: feature.id, correlationId: feature.analysisCorrelationId!, runId: run.id, poll: 0 })).toMatchObject({ state: "settled" });
+    expect(
+      await pollAnalysisRun(deps, { featureId: feature.id, correlationId: feature.analysisCorrelationId!, runId: run.id, poll: 0 }),
+    ).toMatchObject({ state: "settled" });
 
     const body = callbackBody(feature);
     const late = await postAnalysisCallback(body, signedCallbackHeaders(feature, body));
     expect(late.status).toBe(200);
     expect(await late.json()).toEqual({ status: "duplicate", feature_id: feature.id, analysis_status: "completed" });
-    const lateWebhook = await handleWorkflowRunCompleted(deps, { runId: run.id, runName: run.name, conclusion: run.conclusion, repository: run.repository });
+    const lateWebhook = await handleWorkflowRunCompleted(deps, {
+      runId: run.id,
+      runName: run.name,
+      conclusion: run.conclusion,
+      repository: run.repository,
+    });
     expect(lateWebhook).toEqual({ matched: false, recorded: false });
 
-    expect(await db.select().from(analyses).where(eq(analyses.featureId, feature.id))).toEqual([expect.objectContaining({ source: "polling", status: "completed" })]);
+    expect(await db.select().from(analyses).where(eq(analyses.featureId, feature.id))).toEqual([
+      expect.objectContaining({ source: "polling", status: "completed" }),
+    ]);
     const events = await db.select().from(featureEvents).where(eq(featureEvents.featureId, feature.id));
     expect(events.filter((event) => event.kind === "duplicate_ignored")).toHaveLength(1);
-    expect((await db.select().from(features).where(eq(features.id, feature.id)))[0]).toMatchObject({ status: "completed", webhookReceivedAt: null });
+    expect((await db.select().from(features).where(eq(features.id, feature.id)))[0]).toMatchObject({
+      status: "completed",
+      webhookReceivedAt: null,
+    });
   });
 });

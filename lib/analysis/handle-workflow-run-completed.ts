@@ -1,8 +1,11 @@
 import "server-only";
+
 import { and, eq, or } from "drizzle-orm";
+
 import { features } from "@/db/schema";
-import type { AnalysisDeps } from "./deps";
+
 import { addFeatureEvent } from "./add-feature-event";
+import type { AnalysisDeps } from "./deps";
 import { settleCompletedRun } from "./settle-completed-run";
 
 export interface WorkflowRunCompleted {
@@ -19,7 +22,10 @@ const CORRELATION_IN_NAME = /\[([0-9a-f-]{36})\]\s*$/i;
  * The App's workflow_run `completed` webhook for a run we dispatched: the result is fetched at once
  * instead of waiting for the next poll. Runs that are not an analysis in flight are ignored.
  */
-export async function handleWorkflowRunCompleted(deps: AnalysisDeps, run: WorkflowRunCompleted): Promise<{ matched: boolean; recorded: boolean }> {
+export async function handleWorkflowRunCompleted(
+  deps: AnalysisDeps,
+  run: WorkflowRunCompleted,
+): Promise<{ matched: boolean; recorded: boolean }> {
   const correlationId = run.runName ? CORRELATION_IN_NAME.exec(run.runName)?.[1] : undefined;
   const [feature] = await deps.db
     .select()
@@ -46,7 +52,13 @@ export async function handleWorkflowRunCompleted(deps: AnalysisDeps, run: Workfl
   const { recorded } = await settleCompletedRun(
     deps,
     octokit,
-    { featureId: feature.id, correlationId: feature.analysisCorrelationId, repository: feature.repository, runId: run.runId, conclusion: run.conclusion },
+    {
+      featureId: feature.id,
+      correlationId: feature.analysisCorrelationId,
+      repository: feature.repository,
+      runId: run.runId,
+      conclusion: run.conclusion,
+    },
     "workflow_run_event",
   );
   return { matched: true, recorded };

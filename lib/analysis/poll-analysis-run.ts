@@ -1,11 +1,14 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import { features } from "@/db/schema";
 import { transientGithubError } from "@/lib/github/github-errors";
 import { findRunArtifact, findRunByName, getWorkflowRun } from "@/lib/github/workflows";
+
+import { addFeatureEvent } from "./add-feature-event";
 import { analysisArtifactName, analysisRunName } from "./analysis-result";
 import type { AnalysisDeps } from "./deps";
-import { addFeatureEvent } from "./add-feature-event";
 import { settleCompletedRun, settleFromArtifact } from "./settle-completed-run";
 
 export interface PollInput {
@@ -70,7 +73,12 @@ export async function pollAnalysisRun(deps: AnalysisDeps, input: PollInput): Pro
     }
     const run = { ...event, repository: feature.repository, runId };
 
-    const artifact = await findRunArtifact(octokit, { repository: feature.repository, runId, name: analysisArtifactName(feature.id), etag: input.artifactEtag });
+    const artifact = await findRunArtifact(octokit, {
+      repository: feature.repository,
+      runId,
+      name: analysisArtifactName(feature.id),
+      etag: input.artifactEtag,
+    });
     if (!artifact.notModified && artifact.artifactId) {
       await polled(`run ${runId} uploaded its result`, { workflow_run_id: runId, artifact_id: artifact.artifactId });
       await settleFromArtifact(deps, octokit, { ...run, artifactId: artifact.artifactId }, "polling");

@@ -1,14 +1,17 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import { features, type FeatureStatus } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { findFeature } from "@/lib/features/find-feature";
+import { parseJsonBody } from "@/lib/http/read-json";
+
+import { addFeatureEvent } from "./add-feature-event";
 import { analysisCallbackSchema } from "./analysis-result";
 import { isValidCallbackSignature } from "./callback-signature";
 import type { AnalysisDeps } from "./deps";
-import { addFeatureEvent } from "./add-feature-event";
 import { outcomeFromResult, recordAnalysisOutcome } from "./record-analysis-outcome";
-import { parseJsonBody } from "@/lib/http/read-json";
 
 export interface CallbackRequest {
   featureId: string;
@@ -48,14 +51,24 @@ export async function receiveAnalysisCallback(
     return { status: "duplicate", feature_id: feature.id, analysis_status: feature.status };
   }
   await deps.db.update(features).set({ webhookReceivedAt: deps.now() }).where(eq(features.id, feature.id));
-  await addFeatureEvent(deps.db, { ...event, kind: "callback_received", message: "Signed callback received", detail: { workflow_run_id: callback.workflow_run_id ?? null } });
+  await addFeatureEvent(deps.db, {
+    ...event,
+    kind: "callback_received",
+    message: "Signed callback received",
+    detail: { workflow_run_id: callback.workflow_run_id ?? null },
+  });
   const { recorded, status } = await recordAnalysisOutcome(deps, {
     ...event,
     source: "webhook",
     workflowRunId: callback.workflow_run_id,
     outcome: outcomeFromResult(callback.analysis),
   });
-  if (!recorded) await addFeatureEvent(deps.db, { ...event, kind: "duplicate_ignored", message: "Callback arrived after the result was recorded: ignored" });
+  if (!recorded)
+    await addFeatureEvent(deps.db, {
+      ...event,
+      kind: "duplicate_ignored",
+      message: "Callback arrived after the result was recorded: ignored",
+    });
   deps.log.info("analysis callback", { feature_id: feature.id, correlation_id: callback.correlation_id, recorded });
   return { status: recorded ? "success" : "duplicate", feature_id: feature.id, analysis_status: status };
 }

@@ -1,16 +1,18 @@
 import "server-only";
+
 import { and, eq } from "drizzle-orm";
+
 import { analyses, features, type AnalysisSource, type FeatureStatus } from "@/db/schema";
-import type { AnalysisResult } from "./analysis-result";
 import { analysisRecorded } from "@/inngest/events";
-import type { AnalysisDeps } from "./deps";
-import { addFeatureEvent } from "./add-feature-event";
 import { toFeatureView } from "@/lib/features/feature-view";
 import { withOutbox } from "@/lib/outbound/with-outbox";
 
+import { addFeatureEvent } from "./add-feature-event";
+import type { AnalysisResult } from "./analysis-result";
+import type { AnalysisDeps } from "./deps";
+
 export type AnalysisOutcome =
-  | { status: "completed"; result: AnalysisResult }
-  | { status: "failed"; error: string; result?: AnalysisResult };
+  { status: "completed"; result: AnalysisResult } | { status: "failed"; error: string; result?: AnalysisResult };
 
 export interface RecordAnalysisInput {
   featureId: string;
@@ -75,7 +77,13 @@ export async function recordAnalysisOutcome(
     });
     await emit(outcome.status === "completed" ? "feature.analysis.completed" : "feature.analysis.failed", {
       feature: toFeatureView(moved),
-      analysis: { correlation_id: input.correlationId, source: input.source, status: outcome.status, error: outcome.status === "failed" ? outcome.error : null, result: outcome.result ?? null },
+      analysis: {
+        correlation_id: input.correlationId,
+        source: input.source,
+        status: outcome.status,
+        error: outcome.status === "failed" ? outcome.error : null,
+        result: outcome.result ?? null,
+      },
     });
     return true;
   });

@@ -1,15 +1,18 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
+
 import { features, type Feature } from "@/db/schema";
+import { analysisRequested } from "@/inngest/events";
 import { AppError, notFound } from "@/lib/errors";
 import { findFeature } from "@/lib/features/find-feature";
 import { githubErrorMessage, githubRequestError } from "@/lib/github/github-errors";
 import { dispatchWorkflow, findRunByName } from "@/lib/github/workflows";
-import { analysisRunName } from "./analysis-result";
-import { analysisRequested } from "@/inngest/events";
-import type { AnalysisDeps } from "./deps";
+
 import { addFeatureEvent } from "./add-feature-event";
+import { analysisRunName } from "./analysis-result";
+import type { AnalysisDeps } from "./deps";
 
 export const CALLBACK_PATH = "/api/v1/webhooks/analysis-result";
 
@@ -89,7 +92,13 @@ export async function requestAnalysis(deps: AnalysisDeps, featureId: string): Pr
   });
   await deps.sendEvent({
     name: analysisRequested.name,
-    data: { feature_id: featureId, correlation_id: correlationId, run_id: runId, requested_at: requestedAt.toISOString(), callback: callbackUrl !== null },
+    data: {
+      feature_id: featureId,
+      correlation_id: correlationId,
+      run_id: runId,
+      requested_at: requestedAt.toISOString(),
+      callback: callbackUrl !== null,
+    },
   });
   deps.log.info("analysis requested", { feature_id: featureId, correlation_id: correlationId, workflow_run_id: runId });
   return { feature: feature ?? claimed, runId, callbackUrl };

@@ -1,7 +1,9 @@
 import "server-only";
+
 import type { AnalysisSource } from "@/db/schema";
-import { ArtifactContentError, downloadArtifactJson, findRunArtifact } from "@/lib/github/workflows";
 import type { InstallationOctokit } from "@/lib/github/github-app";
+import { ArtifactContentError, downloadArtifactJson, findRunArtifact } from "@/lib/github/workflows";
+
 import { ANALYSIS_ARTIFACT_FILE, analysisArtifactName, analysisResultSchema } from "./analysis-result";
 import type { AnalysisDeps } from "./deps";
 import { outcomeFromResult, recordAnalysisOutcome, type AnalysisOutcome } from "./record-analysis-outcome";
@@ -27,7 +29,11 @@ export async function settleCompletedRun(
 ) {
   let outcome: AnalysisOutcome;
   if (run.conclusion === "success") {
-    const found = await findRunArtifact(octokit, { repository: run.repository, runId: run.runId, name: analysisArtifactName(run.featureId) });
+    const found = await findRunArtifact(octokit, {
+      repository: run.repository,
+      runId: run.runId,
+      name: analysisArtifactName(run.featureId),
+    });
     const artifactId = found.notModified ? null : found.artifactId;
     outcome = artifactId
       ? await outcomeFromArtifact(octokit, { ...run, artifactId })
@@ -35,7 +41,13 @@ export async function settleCompletedRun(
   } else {
     outcome = { status: "failed", error: `The analysis workflow run ended ${run.conclusion ?? "without a conclusion"}` };
   }
-  return recordAnalysisOutcome(deps, { featureId: run.featureId, correlationId: run.correlationId, source, workflowRunId: run.runId, outcome });
+  return recordAnalysisOutcome(deps, {
+    featureId: run.featureId,
+    correlationId: run.correlationId,
+    source,
+    workflowRunId: run.runId,
+    outcome,
+  });
 }
 
 /** Records the result a run uploaded, whether or not the run has completed yet: the artifact is the result. */
@@ -46,19 +58,34 @@ export async function settleFromArtifact(
   source: AnalysisSource,
 ) {
   const outcome = await outcomeFromArtifact(octokit, run);
-  return recordAnalysisOutcome(deps, { featureId: run.featureId, correlationId: run.correlationId, source, workflowRunId: run.runId, outcome });
+  return recordAnalysisOutcome(deps, {
+    featureId: run.featureId,
+    correlationId: run.correlationId,
+    source,
+    workflowRunId: run.runId,
+    outcome,
+  });
 }
 
-async function outcomeFromArtifact(octokit: InstallationOctokit, run: { featureId: string; repository: string; artifactId: number }): Promise<AnalysisOutcome> {
+async function outcomeFromArtifact(
+  octokit: InstallationOctokit,
+  run: { featureId: string; repository: string; artifactId: number },
+): Promise<AnalysisOutcome> {
   const name = analysisArtifactName(run.featureId);
   let content: unknown;
   try {
-    content = await downloadArtifactJson(octokit, { repository: run.repository, artifactId: run.artifactId, name, file: ANALYSIS_ARTIFACT_FILE });
+    content = await downloadArtifactJson(octokit, {
+      repository: run.repository,
+      artifactId: run.artifactId,
+      name,
+      file: ANALYSIS_ARTIFACT_FILE,
+    });
   } catch (error) {
     if (error instanceof ArtifactContentError) return { status: "failed", error: error.message };
     throw error;
   }
   const parsed = analysisResultSchema.safeParse(content);
-  if (!parsed.success) return { status: "failed", error: `The result in ${name} does not match the analysis schema: ${parsed.error.issues[0]?.message}` };
+  if (!parsed.success)
+    return { status: "failed", error: `The result in ${name} does not match the analysis schema: ${parsed.error.issues[0]?.message}` };
   return outcomeFromResult(parsed.data);
 }

@@ -1,17 +1,19 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+
 import { POST } from "@/app/api/v1/webhooks/analysis-result/route";
 import { analyses } from "@/db/schema";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
 import { createTestFeature, TEST_WEBHOOK_SECRET } from "@/test/features";
 import { serveRoutes } from "@/test/serve-route";
+
 import { ANALYSIS_WORKFLOW_INPUTS, analysisRunName } from "./analysis-result";
 
 const { db } = await setUpTestDatabase();
@@ -34,7 +36,10 @@ describe("the shipped analyze-feature.yml", () => {
     const { url } = await serveRoutes({ "/api/v1/webhooks/analysis-result": POST });
     const work = mkdtempSync(path.join(os.tmpdir(), "workflow-"));
     mkdirSync(path.join(work, "analysis-output"));
-    writeFileSync(path.join(work, "analysis-output/analysis.json"), JSON.stringify({ complexity: { level: "low" }, recommendations: ["ship it"] }));
+    writeFileSync(
+      path.join(work, "analysis-output/analysis.json"),
+      JSON.stringify({ complexity: { level: "low" }, recommendations: ["ship it"] }),
+    );
     const script = steps.find((step) => step.name === "Post the signed callback")!.run!;
 
     const { stdout } = await promisify(execFile)("bash", ["-euo", "pipefail", "-c", script], {

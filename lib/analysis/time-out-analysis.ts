@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { AnalysisDeps } from "./deps";
 import { recordAnalysisOutcome } from "./record-analysis-outcome";
 

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { randomBytes } from "node:crypto";
+
 import type { Config } from "@/lib/config";
 import { dataDirSecret } from "@/lib/secrets/data-dir-secret";
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { createHash, randomBytes } from "node:crypto";
 
 const PREFIX = "hks_";

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { ApiToken } from "@/db/schema";
 
 /** A token as the API shows it: never the hash. */

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { apiTokens } from "@/db/schema";
 import { setUpTestDatabase } from "@/test/database";
 import { createUser } from "@/test/fixtures";
+
 import { hashApiTokenSecret } from "./api-token-secret";
 import { authenticateApiToken } from "./authenticate-api-token";
 import { createApiToken } from "./create-api-token";

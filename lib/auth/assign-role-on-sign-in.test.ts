@@ -1,8 +1,10 @@
 import { ne } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { users } from "@/db/schema";
 import { setUpTestDatabase } from "@/test/database";
 import { createUser } from "@/test/fixtures";
+
 import { assignRoleOnSignIn } from "./assign-role-on-sign-in";
 import { AUTOMATION_LOGIN, ensureAdminApiToken } from "./ensure-admin-api-token";
 

@@ -1,7 +1,10 @@
 import "server-only";
+
 import { and, eq, ne, sql } from "drizzle-orm";
+
 import type { Executor } from "@/db";
 import { users, type UserRole } from "@/db/schema";
+
 import { AUTOMATION_LOGIN } from "./ensure-admin-api-token";
 
 /**
@@ -10,10 +13,7 @@ import { AUTOMATION_LOGIN } from "./ensure-admin-api-token";
  * with it empty, the first person to sign in becomes admin.
  * Given a transaction, it runs inside it (a savepoint), so the caller can record events with it.
  */
-export async function assignRoleOnSignIn(
-  db: Executor,
-  input: { userId: string; login: string; adminLogins: string[] },
-): Promise<UserRole> {
+export async function assignRoleOnSignIn(db: Executor, input: { userId: string; login: string; adminLogins: string[] }): Promise<UserRole> {
   const login = input.login.toLowerCase();
   return db.transaction(async (tx) => {
     // Serialises first sign-ins so two simultaneous first users cannot both become admin.

@@ -1,7 +1,9 @@
 import "server-only";
+
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { NextAuthConfig } from "next-auth";
 import type { AdapterUser } from "next-auth/adapters";
+
 import { authConfig, githubProvider } from "@/auth.config";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import type { SignInDeps } from "@/lib/users/deps";
@@ -32,7 +34,15 @@ export function authOptions(deps: SignInDeps): NextAuthConfig {
         if (!user) return { ...session, user: undefined as never };
         return {
           ...session,
-          user: { ...session.user, id: user.id, name: user.name, email: user.email ?? "", image: user.image, login: user.login, role: user.role },
+          user: {
+            ...session.user,
+            id: user.id,
+            name: user.name,
+            email: user.email ?? "",
+            image: user.image,
+            login: user.login,
+            role: user.role,
+          },
         };
       },
     },

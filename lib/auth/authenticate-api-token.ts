@@ -1,7 +1,10 @@
 import "server-only";
+
 import { and, eq, isNull, lt, or } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { apiTokens, users } from "@/db/schema";
+
 import { hashApiTokenSecret } from "./api-token-secret";
 import type { Principal } from "./principal";
 

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { apiTokens } from "@/db/schema";
+
 import { apiTokenPrefix, generateApiTokenSecret, hashApiTokenSecret } from "./api-token-secret";
 import { toApiTokenView, type ApiTokenView } from "./api-token-view";
 import type { ApiTokenDeps } from "./deps";

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Database } from "@/db";
 
 /** What API token writes need: the database. */

@@ -1,6 +1,9 @@
 import "server-only";
+
 import { and, eq, isNull, ne } from "drizzle-orm";
+
 import { apiTokens, users } from "@/db/schema";
+
 import { apiTokenPrefix, hashApiTokenSecret } from "./api-token-secret";
 import type { ApiTokenDeps } from "./deps";
 
@@ -26,12 +29,7 @@ export async function ensureAdminApiToken(deps: ApiTokenDeps, input: { secret: s
       .update(apiTokens)
       .set({ revokedAt: new Date() })
       .where(
-        and(
-          eq(apiTokens.userId, userId),
-          eq(apiTokens.name, TOKEN_NAME),
-          ne(apiTokens.tokenHash, tokenHash),
-          isNull(apiTokens.revokedAt),
-        ),
+        and(eq(apiTokens.userId, userId), eq(apiTokens.name, TOKEN_NAME), ne(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)),
       );
     await tx
       .insert(apiTokens)

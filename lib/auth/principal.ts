@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { UserRole } from "@/db/schema";
 
 /** Who is calling: a signed-in person (session cookie) or a script (API token). */

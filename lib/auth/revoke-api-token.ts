@@ -1,7 +1,10 @@
 import "server-only";
+
 import { and, eq, isNull } from "drizzle-orm";
+
 import { apiTokens } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+
 import { toApiTokenView, type ApiTokenView } from "./api-token-view";
 import type { ApiTokenDeps } from "./deps";
 

@@ -1,9 +1,9 @@
 import "server-only";
+
 import { z } from "zod";
 
 /** Empty strings in the environment mean "not set", as they do in .env files. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess((value) => (value === "" || value === undefined ? fallback : value), schema);
@@ -15,14 +15,12 @@ const port = (what: string) =>
     .min(0, `expected ${what}: a whole number from 0 to 65535`)
     .max(65535, `expected ${what}: a whole number from 0 to 65535`);
 
-const commaList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(",")
-      .map((item) => item.trim().toLowerCase())
-      .filter(Boolean),
-  );
+const commaList = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean),
+);
 
 const httpUrl = (what: string) =>
   z.url({ protocol: /^https?$/, error: `expected ${what}: an http(s) URL` }).transform((url) => url.replace(/\/+$/, ""));
@@ -38,9 +36,7 @@ export const envSchema = z.object({
   NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
   PORT: withDefault(port("the HTTP port"), 3000),
   DATA_DIR: withDefault(z.string().min(1, "expected a directory path"), ".data"),
-  DATABASE_URL: optional(
-    z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// or postgresql:// connection URL" }),
-  ),
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// or postgresql:// connection URL" })),
   AUTH_SECRET: optional(z.string().min(32, "expected at least 32 characters (openssl rand -base64 32)")),
   AUTH_URL: optional(httpUrl("the public URL of the app, e.g. https://hooksmith.example.com")),
   AUTH_TRUST_HOST: optional(z.enum(["true", "false", "1", "0"], { error: "expected true or false" })),
@@ -60,14 +56,15 @@ export const envSchema = z.object({
   GITHUB_API_URL: withDefault(httpUrl("the GitHub REST API base URL"), "https://api.github.com"),
   GITHUB_SIMULATOR_PORT: withDefault(port("the GitHub simulator port (0 picks a free one)"), 0),
   INNGEST_EVENT_KEY: optional(z.string().min(1)),
-  INNGEST_SIGNING_KEY: optional(
-    z.string().regex(/^signkey-[\w]+-[0-9a-f]+$/i, "expected an Inngest signing key: signkey-<env>-<hex>"),
-  ),
+  INNGEST_SIGNING_KEY: optional(z.string().regex(/^signkey-[\w]+-[0-9a-f]+$/i, "expected an Inngest signing key: signkey-<env>-<hex>")),
   INNGEST_BASE_URL: optional(httpUrl("the Inngest server URL (self-hosted)")),
   INNGEST_DEV: optional(z.string().min(1)),
   WEBHOOK_SECRET: optional(z.string().min(16, "expected at least 16 characters (openssl rand -hex 32)")),
   WEBHOOK_BASE_URL: optional(httpUrl("the public URL workflows post analysis callbacks to")),
-  ANALYSIS_WORKFLOW: withDefault(z.string().regex(/^[\w.-]+\.ya?ml$/, "expected a workflow file name such as analyze-feature.yml"), "analyze-feature.yml"),
+  ANALYSIS_WORKFLOW: withDefault(
+    z.string().regex(/^[\w.-]+\.ya?ml$/, "expected a workflow file name such as analyze-feature.yml"),
+    "analyze-feature.yml",
+  ),
   ANALYSIS_WORKFLOW_REF: withDefault(z.string().min(1), "main"),
   ANALYSIS_POLLING_INTERVAL_SECONDS: withDefault(seconds("the analysis polling interval", 1, 3600), 30),
   ANALYSIS_POLLING_TIMEOUT_SECONDS: withDefault(seconds("the analysis polling timeout", 1, 86_400), 900),
@@ -76,7 +73,10 @@ export const envSchema = z.object({
   GITHUB_SIMULATOR_WORKFLOW_SECONDS: withDefault(seconds("the simulated workflow duration", 0, 3600), 3),
   WEBHOOKS_CONFIG_PATH: withDefault(z.string().min(1), "config/webhooks.yaml"),
   WEBHOOK_SECRETS_DIR: withDefault(z.string().min(1), "/run/secrets"),
-  ALLOW_INSECURE_WEBHOOK_URLS: withDefault(z.enum(["true", "false"], "expected true or false").transform((value) => value === "true"), "false"),
+  ALLOW_INSECURE_WEBHOOK_URLS: withDefault(
+    z.enum(["true", "false"], "expected true or false").transform((value) => value === "true"),
+    "false",
+  ),
   WEBHOOK_MAX_RETRIES: withDefault(z.coerce.number().int().min(0, "expected 0 to 20").max(20, "expected 0 to 20"), 5),
   WEBHOOK_RETRY_BASE_DELAY_SECONDS: withDefault(seconds("the retry base delay", 0.001, 3600), 5),
   WEBHOOK_TIMEOUT_SECONDS: withDefault(seconds("the delivery timeout", 0.1, 120), 10),

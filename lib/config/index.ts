@@ -1,4 +1,5 @@
 import "server-only";
+
 import { envSchema, type Env } from "./env-schema";
 
 export type { Env };
@@ -53,7 +54,9 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   }
   const jobsEngine: JobsEngine = env.INNGEST_EVENT_KEY ? "inngest" : env.INNGEST_DEV ? "inngest-dev" : "embedded";
   if (!demoMode && env.WEBHOOK_BASE_URL && !env.WEBHOOK_SECRET) {
-    throw new ConfigError(["WEBHOOK_SECRET: required with WEBHOOK_BASE_URL (set the same value as the repository secret the workflow reads)"]);
+    throw new ConfigError([
+      "WEBHOOK_SECRET: required with WEBHOOK_BASE_URL (set the same value as the repository secret the workflow reads)",
+    ]);
   }
   // Each poll is two steps of the poller; Inngest caps a function at 1,000 steps.
   if (env.ANALYSIS_POLLING_TIMEOUT_SECONDS / env.ANALYSIS_POLLING_INTERVAL_SECONDS > 400) {

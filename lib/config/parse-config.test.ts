@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { ConfigError, parseConfig } from ".";
 
 const problemsOf = (env: Record<string, string>) => {
@@ -81,7 +82,14 @@ describe("parseConfig", () => {
     [{}, "embedded"],
     [{ INNGEST_DEV: "1" }, "inngest-dev"],
     [{ INNGEST_EVENT_KEY: "evt", INNGEST_SIGNING_KEY: `signkey-prod-${"ab".repeat(32)}` }, "inngest"],
-    [{ INNGEST_EVENT_KEY: "evt", INNGEST_SIGNING_KEY: `signkey-prod-${"ab".repeat(32)}`, INNGEST_BASE_URL: "http://inngest.internal:8288" }, "inngest"],
+    [
+      {
+        INNGEST_EVENT_KEY: "evt",
+        INNGEST_SIGNING_KEY: `signkey-prod-${"ab".repeat(32)}`,
+        INNGEST_BASE_URL: "http://inngest.internal:8288",
+      },
+      "inngest",
+    ],
     [{ INNGEST_SIGNING_KEY: `signkey-embedded-${"ab".repeat(32)}` }, "embedded"],
   ])("selects the jobs engine from the INNGEST_* variables (%j → %s)", (env, engine) => {
     expect(parseConfig(env as Record<string, string>).jobsEngine).toBe(engine);

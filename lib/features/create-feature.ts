@@ -1,8 +1,11 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
+
 import { features, type Feature } from "@/db/schema";
 import { featureWebhookSecret } from "@/lib/analysis/callback-signature";
 import { withOutbox } from "@/lib/outbound/with-outbox";
+
 import type { FeatureDeps } from "./deps";
 import type { CreateFeatureInput } from "./feature-input";
 import { toFeatureView } from "./feature-view";

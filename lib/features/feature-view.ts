@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Analysis, Feature, FeatureEvent } from "@/db/schema";
 
 /** A feature as every API answers it: never its webhook secret. */

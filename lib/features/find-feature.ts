@@ -1,5 +1,7 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { features, type Feature } from "@/db/schema";
 import { isUuid } from "@/db/uuid";

@@ -1,8 +1,11 @@
 import "server-only";
+
 import { asc, desc, eq } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { analyses, featureEvents } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+
 import { toAnalysisView, toFeatureEventView, toFeatureView, type FeatureDetailView } from "./feature-view";
 import { findFeature } from "./find-feature";
 

@@ -1,9 +1,12 @@
 import "server-only";
+
 import { and, desc, eq, ilike, or } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { features, type FeatureStatus } from "@/db/schema";
 import type { Cursor } from "@/lib/pagination/cursor";
 import { afterCursor, keysetPage } from "@/lib/pagination/keyset";
+
 import { toFeatureView } from "./feature-view";
 
 export interface ListFeaturesInput {

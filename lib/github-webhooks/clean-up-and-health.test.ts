@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+
 import { webhookEvents, type WebhookEventStatus } from "@/db/schema";
 import { setUpTestDatabase } from "@/test/database";
+
 import { cleanUpWebhookEvents, retentionCutoff } from "./clean-up-webhook-events";
 import { countWebhookEvents } from "./count-webhook-events";
 import { githubWebhookHealth } from "./github-webhook-health";
@@ -12,9 +14,18 @@ const NOW = new Date("2026-11-23T12:30:00.000Z");
 const DAY = 24 * 3600_000;
 
 async function insertEvents(count: number, receivedAt: Date, status: WebhookEventStatus = "processed") {
-  await db.insert(webhookEvents).values(
-    Array.from({ length: count }, () => ({ source: "github" as const, webhookId: randomUUID(), eventType: "push", payload: {}, receivedAt, status })),
-  );
+  await db
+    .insert(webhookEvents)
+    .values(
+      Array.from({ length: count }, () => ({
+        source: "github" as const,
+        webhookId: randomUUID(),
+        eventType: "push",
+        payload: {},
+        receivedAt,
+        status,
+      })),
+    );
 }
 
 describe("inbound event cleanup", () => {
@@ -44,12 +55,21 @@ describe("webhook health", () => {
       last_event_at: new Date(NOW.getTime() - 5 * 60_000).toISOString(),
     });
     await insertEvents(1, new Date(NOW.getTime() - 60_000), "failed");
-    expect(await githubWebhookHealth(db, NOW)).toMatchObject({ status: "degraded", total_events_last_hour: 21, failed_events_last_hour: 2 });
+    expect(await githubWebhookHealth(db, NOW)).toMatchObject({
+      status: "degraded",
+      total_events_last_hour: 21,
+      failed_events_last_hour: 2,
+    });
   });
 
   it("answers healthy with no events, and buckets the last 24 hours", async () => {
     await db.delete(webhookEvents);
-    expect(await githubWebhookHealth(db, NOW)).toMatchObject({ status: "healthy", success_rate: 1, total_events_last_hour: 0, last_event_at: null });
+    expect(await githubWebhookHealth(db, NOW)).toMatchObject({
+      status: "healthy",
+      success_rate: 1,
+      total_events_last_hour: 0,
+      last_event_at: null,
+    });
     await insertEvents(2, new Date("2026-11-23T12:05:00.000Z"));
     await insertEvents(1, new Date("2026-11-23T11:59:00.000Z"), "failed");
     const hourly = await githubWebhookHourly(db, NOW);

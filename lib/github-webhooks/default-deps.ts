@@ -1,10 +1,12 @@
 import "server-only";
+
 import { getDb } from "@/db";
 import { inngest } from "@/inngest/client";
 import type { JobEvent } from "@/inngest/events";
 import { getConfig } from "@/lib/config";
 import { getGithubApp } from "@/lib/github/github-app";
 import { log as rootLog, type Logger } from "@/lib/log";
+
 import type { GithubWebhookDeps } from "./deps";
 import { createHandOff, type HandOff } from "./hand-off";
 

@@ -1,8 +1,10 @@
 import "server-only";
+
 import type { Database } from "@/db";
 import type { JobEvent } from "@/inngest/events";
 import type { GithubApp } from "@/lib/github/github-app";
 import type { Logger } from "@/lib/log";
+
 import type { HandOff } from "./hand-off";
 
 export interface GithubWebhookDeps {

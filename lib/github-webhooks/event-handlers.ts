@@ -1,4 +1,5 @@
 import "server-only";
+
 import { handleInstallation } from "./handlers/installation";
 import { handleInstallationRepositories } from "./handlers/installation-repositories";
 import { handleIssues } from "./handlers/issues";

@@ -1,8 +1,11 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { webhookEvents } from "@/db/schema";
 import { isUuid } from "@/db/uuid";
+
 import { toWebhookEventView } from "./webhook-event-view";
 
 /** One event with its payload. */

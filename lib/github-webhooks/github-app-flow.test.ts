@@ -1,8 +1,9 @@
 import examples from "@octokit/webhooks-examples";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { installationRepositories, installations, projectSnapshots, projectUpdates, webhookEvents, webhookRecoveries } from "@/db/schema";
+
 import { POST as receiveWebhook } from "@/app/webhooks/github/route";
+import { installationRepositories, installations, projectSnapshots, projectUpdates, webhookEvents, webhookRecoveries } from "@/db/schema";
 import { syncAllInstallations } from "@/lib/installations/sync-all-installations";
 import { log } from "@/lib/log";
 import { listProjects } from "@/lib/projects/list-projects";
@@ -11,6 +12,7 @@ import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
 import { installAsProcessGithub, startTestGithub, TEST_GITHUB_WEBHOOK_SECRET } from "@/test/github-simulator";
 import { serveRoutes } from "@/test/serve-route";
+
 import { recoverMissedDeliveries } from "./recover-missed-deliveries";
 
 const PLAN = "# Plan\n## Build\n- [x] Schema\n- [ ] API\n- [ ] Pages\n";
@@ -38,7 +40,9 @@ const push = async (files: Record<string, string | null>, branch?: string) => {
   return (await response.json()) as { sha: string; webhook_status: number | null };
 };
 const eventOf = async (deliveryType: string, sha: string) =>
-  (await db.select().from(webhookEvents).where(eq(webhookEvents.eventType, deliveryType))).find((row) => (row.payload as { after?: string }).after === sha);
+  (await db.select().from(webhookEvents).where(eq(webhookEvents.eventType, deliveryType))).find(
+    (row) => (row.payload as { after?: string }).after === sha,
+  );
 const progress = async () => (await listProjects(db, { limit: 10 })).data.find((project) => project.repository === REPOSITORY)!;
 
 describe("GitHub App flow against the simulator", () => {
@@ -57,7 +61,9 @@ describe("GitHub App flow against the simulator", () => {
     expect(await eventOf("push", pushed.sha)).toMatchObject({ status: "processed" });
     expect((await progress()).progress).toMatchObject({ done_tasks: 2, total_tasks: 3, commit_sha: pushed.sha });
     const updates = await db.select().from(projectUpdates);
-    expect(updates.find((update) => update.eventType === "push")).toMatchObject({ deliveryId: (await eventOf("push", pushed.sha))!.webhookId });
+    expect(updates.find((update) => update.eventType === "push")).toMatchObject({
+      deliveryId: (await eventOf("push", pushed.sha))!.webhookId,
+    });
   });
 
   it("ignores unrelated files and other branches; a manifest change re-reads the plan at high priority", async () => {
@@ -78,10 +84,18 @@ describe("GitHub App flow against the simulator", () => {
 
   it("records pull requests and issues against the project; a late older event never overwrites a newer state", async () => {
     const example = (name: string, action: string) =>
-      structuredClone((examples.find((entry) => entry.name === name)!.examples as unknown as Record<string, unknown>[]).find((payload) => payload.action === action)!);
+      structuredClone(
+        (examples.find((entry) => entry.name === name)!.examples as unknown as Record<string, unknown>[]).find(
+          (payload) => payload.action === action,
+        )!,
+      );
     const send = async (event: string, payload: Record<string, unknown>) => {
       payload.repository = { ...(payload.repository as object), full_name: REPOSITORY };
-      await fetch(`${simulator}/_simulator/webhooks`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ event, payload }) });
+      await fetch(`${simulator}/_simulator/webhooks`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ event, payload }),
+      });
     };
     const opened = example("pull_request", "opened");
     const closed = example("pull_request", "closed");

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, eq, gte, sql } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { webhookEvents } from "@/db/schema";
 
@@ -19,7 +21,10 @@ export async function githubWebhookHealth(db: Database, now: Date) {
     })
     .from(webhookEvents)
     .where(and(github, gte(webhookEvents.receivedAt, since)));
-  const [last] = await db.select({ at: sql<string | null>`max(${webhookEvents.receivedAt})` }).from(webhookEvents).where(github);
+  const [last] = await db
+    .select({ at: sql<string | null>`max(${webhookEvents.receivedAt})` })
+    .from(webhookEvents)
+    .where(github);
   const total = hour?.total ?? 0;
   const failed = hour?.failed ?? 0;
   const successRate = total === 0 ? 1 : (total - failed) / total;

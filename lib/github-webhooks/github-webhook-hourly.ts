@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, eq, gte, sql } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { webhookEvents } from "@/db/schema";
 
@@ -22,6 +24,11 @@ export async function githubWebhookHourly(db: Database, now: Date, hours = 24) {
     const hour = since.getTime() + index * HOUR_MS;
     const row = byHour.get(hour);
     const total = row?.total ?? 0;
-    return { hour: new Date(hour).toISOString(), total, failed: row?.failed ?? 0, success_rate: total ? (total - (row?.failed ?? 0)) / total : null };
+    return {
+      hour: new Date(hour).toISOString(),
+      total,
+      failed: row?.failed ?? 0,
+      success_rate: total ? (total - (row?.failed ?? 0)) / total : null,
+    };
   });
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
+
 import { createLogger } from "@/lib/log";
+
 import { createHandOff, type HandOffEvent } from "./hand-off";
 
 const event = (n: number): HandOffEvent => ({ name: "github/webhook.received", data: { event_id: n } });

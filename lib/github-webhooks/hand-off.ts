@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Logger } from "@/lib/log";
 
 export interface HandOffEvent {

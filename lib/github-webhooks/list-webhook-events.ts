@@ -1,9 +1,12 @@
 import "server-only";
+
 import { and, desc, eq, getTableColumns } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { webhookEvents, type WebhookEventStatus } from "@/db/schema";
 import type { Cursor } from "@/lib/pagination/cursor";
 import { afterCursor, keysetPage } from "@/lib/pagination/keyset";
+
 import { toWebhookEventView } from "./webhook-event-view";
 
 export interface ListWebhookEventsInput {

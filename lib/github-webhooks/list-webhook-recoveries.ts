@@ -1,12 +1,17 @@
 import "server-only";
+
 import { desc, sql } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { webhookEvents, webhookRecoveries } from "@/db/schema";
 
 /** Missed deliveries the recovery cron asked GitHub to redeliver, newest first, and whether each came back. */
 export async function listWebhookRecoveries(db: Database, limit = 50) {
   const rows = await db
-    .select({ recovery: webhookRecoveries, arrived: sql<boolean>`exists (select 1 from ${webhookEvents} where ${webhookEvents.webhookId} = ${webhookRecoveries.guid})` })
+    .select({
+      recovery: webhookRecoveries,
+      arrived: sql<boolean>`exists (select 1 from ${webhookEvents} where ${webhookEvents.webhookId} = ${webhookRecoveries.guid})`,
+    })
     .from(webhookRecoveries)
     .orderBy(desc(webhookRecoveries.requestedAt))
     .limit(limit);

@@ -1,6 +1,9 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import { webhookEvents } from "@/db/schema";
+
 import type { GithubWebhookDeps } from "./deps";
 
 /** Marks a delivery failed with the error (after the job's retries are spent). */

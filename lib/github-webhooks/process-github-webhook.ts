@@ -1,6 +1,9 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import { webhookEvents } from "@/db/schema";
+
 import type { GithubWebhookDeps } from "./deps";
 import { GITHUB_EVENT_HANDLERS } from "./event-handlers";
 import { ignored, type ProcessedWebhook } from "./processed-webhook";
@@ -10,10 +13,14 @@ import { ignored, type ProcessedWebhook } from "./processed-webhook";
  * left alone. Event types without a handler and events about untracked repositories are marked
  * ignored, never errors.
  */
-export async function processGithubWebhook(deps: Pick<GithubWebhookDeps, "db" | "now" | "log">, eventId: string): Promise<ProcessedWebhook> {
+export async function processGithubWebhook(
+  deps: Pick<GithubWebhookDeps, "db" | "now" | "log">,
+  eventId: string,
+): Promise<ProcessedWebhook> {
   const [event] = await deps.db.select().from(webhookEvents).where(eq(webhookEvents.id, eventId));
   if (!event) return ignored("the event was cleaned up before processing");
-  if (event.status !== "received") return { status: event.status === "failed" ? "ignored" : event.status, note: "already handled", followUps: [] };
+  if (event.status !== "received")
+    return { status: event.status === "failed" ? "ignored" : event.status, note: "already handled", followUps: [] };
   // Own keys only, so a type named like an Object.prototype member is not mistaken for a handler.
   const handler = Object.hasOwn(GITHUB_EVENT_HANDLERS, event.eventType) ? GITHUB_EVENT_HANDLERS[event.eventType] : undefined;
   const result = handler ? await handler(deps, event) : ignored(`${event.eventType} events are not used`);
@@ -21,6 +28,12 @@ export async function processGithubWebhook(deps: Pick<GithubWebhookDeps, "db" | 
     .update(webhookEvents)
     .set({ status: result.status, processedAt: deps.now(), error: null })
     .where(eq(webhookEvents.id, event.id));
-  deps.log.info("github webhook processed", { delivery_id: event.webhookId, event_type: event.eventType, action: event.action, status: result.status, note: result.note });
+  deps.log.info("github webhook processed", {
+    delivery_id: event.webhookId,
+    event_type: event.eventType,
+    action: event.action,
+    status: result.status,
+    note: result.note,
+  });
   return result;
 }

@@ -1,6 +1,8 @@
 import "server-only";
+
 import type { WebhookEvent, WebhookEventStatus } from "@/db/schema";
 import type { JobEvent } from "@/inngest/events";
+
 import type { GithubWebhookDeps } from "./deps";
 
 export interface ProcessedWebhook {

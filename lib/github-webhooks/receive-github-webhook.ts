@@ -1,8 +1,10 @@
 import "server-only";
+
 import { webhookEvents } from "@/db/schema";
+import { githubWebhookReceived } from "@/inngest/events";
 import { AppError } from "@/lib/errors";
 import { isHmacSha256 } from "@/lib/secrets/hmac";
-import { githubWebhookReceived } from "@/inngest/events";
+
 import type { GithubWebhookDeps } from "./deps";
 
 /** GitHub caps webhook payloads at 25 MB. */
@@ -31,12 +33,18 @@ export async function receiveGithubWebhook(
   const raw = await request.readBody();
   const signature = /^sha256=([0-9a-f]{64})$/i.exec(request.signature?.trim() ?? "")?.[1];
   if (!signature || !isHmacSha256(secret, raw, signature)) {
-    throw new AppError(401, "invalid_signature", request.signature ? "X-Hub-Signature-256 does not match the body" : "Missing X-Hub-Signature-256");
+    throw new AppError(
+      401,
+      "invalid_signature",
+      request.signature ? "X-Hub-Signature-256 does not match the body" : "Missing X-Hub-Signature-256",
+    );
   }
   const eventType = request.event?.trim();
   const deliveryId = request.deliveryId?.trim();
-  if (!eventType || !deliveryId) throw new AppError(400, "missing_header", `Missing header ${eventType ? "X-GitHub-Delivery" : "X-GitHub-Event"}`);
-  if (eventType.length > 100 || deliveryId.length > 200) throw new AppError(400, "invalid_header", "X-GitHub-Event or X-GitHub-Delivery is too long");
+  if (!eventType || !deliveryId)
+    throw new AppError(400, "missing_header", `Missing header ${eventType ? "X-GitHub-Delivery" : "X-GitHub-Event"}`);
+  if (eventType.length > 100 || deliveryId.length > 200)
+    throw new AppError(400, "invalid_header", "X-GitHub-Event or X-GitHub-Delivery is too long");
 
   let payload: Record<string, unknown>;
   try {

@@ -1,6 +1,9 @@
 import "server-only";
+
 import { inArray } from "drizzle-orm";
+
 import { webhookEvents, webhookRecoveries } from "@/db/schema";
+
 import type { GithubWebhookDeps } from "./deps";
 
 /** GitHub keeps deliveries redeliverable for 3 days. */
@@ -42,7 +45,9 @@ export async function recoverMissedDeliveries(deps: Pick<GithubWebhookDeps, "db"
   }
 
   // A guid is recovered when any attempt for it succeeded or we already logged it.
-  const succeeded = new Set(deliveries.filter((delivery) => delivery.status_code >= 200 && delivery.status_code < 300).map((delivery) => delivery.guid));
+  const succeeded = new Set(
+    deliveries.filter((delivery) => delivery.status_code >= 200 && delivery.status_code < 300).map((delivery) => delivery.guid),
+  );
   const candidates = new Map<string, HookDelivery>();
   for (const delivery of deliveries) {
     if (Date.parse(delivery.delivered_at) < since || succeeded.has(delivery.guid) || candidates.has(delivery.guid)) continue;
@@ -50,8 +55,14 @@ export async function recoverMissedDeliveries(deps: Pick<GithubWebhookDeps, "db"
   }
   const guids = [...candidates.keys()];
   if (guids.length) {
-    const logged = await deps.db.select({ guid: webhookEvents.webhookId }).from(webhookEvents).where(inArray(webhookEvents.webhookId, guids));
-    const asked = await deps.db.select({ guid: webhookRecoveries.guid }).from(webhookRecoveries).where(inArray(webhookRecoveries.guid, guids));
+    const logged = await deps.db
+      .select({ guid: webhookEvents.webhookId })
+      .from(webhookEvents)
+      .where(inArray(webhookEvents.webhookId, guids));
+    const asked = await deps.db
+      .select({ guid: webhookRecoveries.guid })
+      .from(webhookRecoveries)
+      .where(inArray(webhookRecoveries.guid, guids));
     for (const { guid } of [...logged, ...asked]) candidates.delete(guid);
   }
 
@@ -67,7 +78,14 @@ export async function recoverMissedDeliveries(deps: Pick<GithubWebhookDeps, "db"
     }
     await deps.db
       .insert(webhookRecoveries)
-      .values({ deliveryId: delivery.id, guid: delivery.guid, eventType: delivery.event, action: delivery.action, deliveredAt: new Date(delivery.delivered_at), outcome })
+      .values({
+        deliveryId: delivery.id,
+        guid: delivery.guid,
+        eventType: delivery.event,
+        action: delivery.action,
+        deliveredAt: new Date(delivery.delivered_at),
+        outcome,
+      })
       .onConflictDoNothing();
   }
   if (report.requested || report.refused) deps.log.info("missed deliveries recovered", { ...report });

@@ -1,7 +1,10 @@
 import "server-only";
+
 import { and, asc, eq, lt } from "drizzle-orm";
+
 import { webhookEvents } from "@/db/schema";
 import { githubWebhookReceived } from "@/inngest/events";
+
 import type { GithubWebhookDeps } from "./deps";
 
 const STUCK_AFTER_MS = 10 * 60_000;
@@ -11,7 +14,10 @@ const STUCK_AFTER_MS = 10 * 60_000;
  * send and its clean-up both failed — are handed over again. A delivery already handed over is not run
  * twice: the processing function is idempotent on the event id.
  */
-export async function requeueStuckWebhookEvents(deps: Pick<GithubWebhookDeps, "db" | "sendEvent" | "now" | "log">, limit = 500): Promise<number> {
+export async function requeueStuckWebhookEvents(
+  deps: Pick<GithubWebhookDeps, "db" | "sendEvent" | "now" | "log">,
+  limit = 500,
+): Promise<number> {
   const stuck = await deps.db
     .select({ id: webhookEvents.id, eventType: webhookEvents.eventType, webhookId: webhookEvents.webhookId })
     .from(webhookEvents)
@@ -19,7 +25,12 @@ export async function requeueStuckWebhookEvents(deps: Pick<GithubWebhookDeps, "d
     .orderBy(asc(webhookEvents.receivedAt))
     .limit(limit);
   if (!stuck.length) return 0;
-  await deps.sendEvent(stuck.map((row) => ({ name: githubWebhookReceived.name, data: { event_id: row.id, event_type: row.eventType, delivery_id: row.webhookId } })));
+  await deps.sendEvent(
+    stuck.map((row) => ({
+      name: githubWebhookReceived.name,
+      data: { event_id: row.id, event_type: row.eventType, delivery_id: row.webhookId },
+    })),
+  );
   deps.log.warn("stuck github webhook events handed over again", { count: stuck.length });
   return stuck.length;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { WebhookEvent } from "@/db/schema";
 
 /** An inbound event as the event log shows it, without its payload. */

@@ -6,7 +6,13 @@ const manifest = JSON.parse(readFileSync(path.join(process.cwd(), "config", "git
 
 describe("the shipped GitHub App manifest", () => {
   it("asks for exactly the permissions and events the flows use (DESIGN §6)", () => {
-    expect(manifest.default_permissions).toEqual({ metadata: "read", contents: "read", actions: "write", issues: "read", pull_requests: "read" });
+    expect(manifest.default_permissions).toEqual({
+      metadata: "read",
+      contents: "read",
+      actions: "write",
+      issues: "read",
+      pull_requests: "read",
+    });
     // installation and installation_repositories are sent to every App without subscribing.
     expect([...manifest.default_events].sort()).toEqual(["issues", "pull_request", "push", "workflow_run"]);
   });

@@ -1,9 +1,12 @@
 import "server-only";
+
 import { readFileSync } from "node:fs";
 import { App } from "@octokit/app";
 import { Octokit } from "@octokit/core";
+
 import type { Config } from "@/lib/config";
 import { processSingleton } from "@/lib/server/process-singleton";
+
 import { demoGithub, githubUrls } from "./github-urls";
 
 export type GithubApp = App;
@@ -34,7 +37,8 @@ export function getGithubApp(config: AppConfig): App {
   const id = appId(config);
   const baseUrl = githubUrls(config).api;
   const key = `${id}@${baseUrl}`;
-  if (current.client?.key !== key) current.client = { key, app: createGithubApp({ appId: id, privateKey: appPrivateKey(config), baseUrl }) };
+  if (current.client?.key !== key)
+    current.client = { key, app: createGithubApp({ appId: id, privateKey: appPrivateKey(config), baseUrl }) };
   return current.client.app;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { RequestError } from "@octokit/request-error";
 
 /**
@@ -7,7 +8,9 @@ import type { RequestError } from "@octokit/request-error";
  */
 export function githubRequestError(error: unknown): RequestError | undefined {
   const candidate = error as Partial<RequestError> | null;
-  return candidate && typeof candidate === "object" && candidate.name === "HttpError" && typeof candidate.status === "number" ? (candidate as RequestError) : undefined;
+  return candidate && typeof candidate === "object" && candidate.name === "HttpError" && typeof candidate.status === "number"
+    ? (candidate as RequestError)
+    : undefined;
 }
 
 export interface TransientGithubError {

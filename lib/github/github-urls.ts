@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Config } from "@/lib/config";
 import { processSingleton } from "@/lib/server/process-singleton";
 

@@ -1,19 +1,24 @@
 import "server-only";
-import type { InstallationDeps } from "@/lib/installations/deps";
+
 import { AppError } from "@/lib/errors";
+import type { InstallationDeps } from "@/lib/installations/deps";
+import { syncInstallation } from "@/lib/installations/sync-installation";
 import { processSingleton } from "@/lib/server/process-singleton";
+
 import type { GithubApp } from "./github-app";
 import { githubRequestError } from "./github-errors";
-import { syncInstallation } from "@/lib/installations/sync-installation";
 
 const current = processSingleton("hooksmith.github-app-slug", (): { slug?: Promise<string> } => ({}));
 
 /** The App's slug (GET /app), for its install page URL; asked once per process. */
 export function githubAppSlug(app: GithubApp): Promise<string> {
-  current.slug ??= app.octokit.request("GET /app").then(({ data }) => data!.slug!).catch((error: unknown) => {
-    current.slug = undefined;
-    throw error;
-  });
+  current.slug ??= app.octokit
+    .request("GET /app")
+    .then(({ data }) => data!.slug!)
+    .catch((error: unknown) => {
+      current.slug = undefined;
+      throw error;
+    });
   return current.slug;
 }
 
@@ -28,14 +33,19 @@ export async function installPageUrl(app: GithubApp, githubWeb: string, state: s
  * The setup URL callback: the installation GitHub names is confirmed through the API (never trusted from
  * the query string) and stored with its repositories, installed by this user.
  */
-export async function completeInstallation(deps: InstallationDeps, input: { installationId: string | null; userId: string }): Promise<number> {
+export async function completeInstallation(
+  deps: InstallationDeps,
+  input: { installationId: string | null; userId: string },
+): Promise<number> {
   const { installationId } = input;
   const id = Number(installationId);
-  if (!installationId || !Number.isSafeInteger(id) || id <= 0) throw new AppError(400, "invalid_installation", "installation_id is missing or not a number");
+  if (!installationId || !Number.isSafeInteger(id) || id <= 0)
+    throw new AppError(400, "invalid_installation", "installation_id is missing or not a number");
   try {
     await syncInstallation(deps, { installationId: id, installedBy: input.userId });
   } catch (error) {
-    if (githubRequestError(error)?.status === 404) throw new AppError(404, "installation_not_found", `GitHub does not know installation ${id} of this App`);
+    if (githubRequestError(error)?.status === 404)
+      throw new AppError(404, "installation_not_found", `GitHub does not know installation ${id} of this App`);
     throw error;
   }
   return id;

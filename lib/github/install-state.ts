@@ -1,5 +1,7 @@
 import "server-only";
+
 import { randomBytes } from "node:crypto";
+
 import type { Config } from "@/lib/config";
 import { dataDirSecret } from "@/lib/secrets/data-dir-secret";
 import { hmacSha256Hex, isHmacSha256 } from "@/lib/secrets/hmac";
@@ -19,10 +21,19 @@ export function createInstallState(config: Pick<Config, "AUTH_SECRET" | "DATA_DI
   return `${body}.${hmacSha256Hex(stateKey(config), body)}`;
 }
 
-export function isInstallStateFor(config: Pick<Config, "AUTH_SECRET" | "DATA_DIR">, state: string, userId: string, now = Date.now()): boolean {
+export function isInstallStateFor(
+  config: Pick<Config, "AUTH_SECRET" | "DATA_DIR">,
+  state: string,
+  userId: string,
+  now = Date.now(),
+): boolean {
   const parts = state.split(".");
   if (parts.length !== 4) return false;
   const [user, expiry, nonce, signature] = parts as [string, string, string, string];
   const body = `${user}.${expiry}.${nonce}`;
-  return isHmacSha256(stateKey(config), Buffer.from(body), signature) && Buffer.from(user, "base64url").toString() === userId && Number(expiry) > now;
+  return (
+    isHmacSha256(stateKey(config), Buffer.from(body), signature) &&
+    Buffer.from(user, "base64url").toString() === userId &&
+    Number(expiry) > now
+  );
 }

@@ -1,5 +1,7 @@
 import "server-only";
-import { unzipSync, strFromU8 } from "fflate";
+
+import { strFromU8, unzipSync } from "fflate";
+
 import type { InstallationOctokit } from "./github-app";
 import { githubRequestError } from "./github-errors";
 
@@ -46,7 +48,9 @@ export async function findRunByName(
     per_page: 50,
   });
   // The run-name is the run's display_title (some GitHub versions also report it as its name).
-  const run = data.workflow_runs.find((candidate) => candidate.display_title?.includes(input.marker) || candidate.name?.includes(input.marker));
+  const run = data.workflow_runs.find(
+    (candidate) => candidate.display_title?.includes(input.marker) || candidate.name?.includes(input.marker),
+  );
   return run ? Number(run.id) : null;
 }
 

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { sql } from "drizzle-orm";
+
 import type { DatabaseHandle } from "@/db/client";
 
 export interface DatabaseStatus {

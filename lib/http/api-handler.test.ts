@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+
+import { encodeCursor } from "@/lib/pagination/cursor";
+import { listQuery } from "@/lib/pagination/list-query";
+import { setUpTestDatabase } from "@/test/database";
 import { createUser } from "@/test/fixtures";
 import { callRoute, sessionHeaders } from "@/test/http";
 import { injectRouteDeps } from "@/test/route-deps";
 import { testBrowser } from "@/test/session";
-import { setUpTestDatabase } from "@/test/database";
-import { listQuery } from "@/lib/pagination/list-query";
-import { encodeCursor } from "@/lib/pagination/cursor";
+
 import { apiHandler } from "./api-handler";
 
 const { db } = await setUpTestDatabase();
@@ -28,7 +30,11 @@ const handler = apiHandler(
 );
 const id = randomUUID();
 const call = (body: string, { params = { id }, search = "" }: { params?: Record<string, string>; search?: string } = {}) =>
-  callRoute(handler, new Request(`http://app.test/widgets/${params.id}${search}`, { method: "POST", headers: sessionHeaders(), body }), params);
+  callRoute(
+    handler,
+    new Request(`http://app.test/widgets/${params.id}${search}`, { method: "POST", headers: sessionHeaders(), body }),
+    params,
+  );
 const errorOf = async (response: Response) => ({ status: response.status, ...(await response.json()).error });
 
 describe("apiHandler({ access, params, query, body })", () => {
@@ -36,15 +42,28 @@ describe("apiHandler({ access, params, query, body })", () => {
     const cursor = { at: "2026-11-23T09:00:00.000Z", id };
     const response = await call(JSON.stringify({ name: "w" }), { search: `?q=%20&limit=5&cursor=${encodeCursor(cursor)}` });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ params: { id }, query: { cursor, limit: 5 }, body: { name: "w" }, user_id: expect.any(String) });
+    expect(await response.json()).toEqual({
+      params: { id },
+      query: { cursor, limit: 5 },
+      body: { name: "w" },
+      user_id: expect.any(String),
+    });
   });
 
   it("answers 404 not_found for a path its schema refuses, before reading anything else", async () => {
-    expect(await errorOf(await call("{", { params: { id: "nope" } }))).toMatchObject({ status: 404, code: "not_found", message: "Widget was not found" });
+    expect(await errorOf(await call("{", { params: { id: "nope" } }))).toMatchObject({
+      status: 404,
+      code: "not_found",
+      message: "Widget was not found",
+    });
   });
 
   it("answers 400 for a refused query or a forged cursor", async () => {
-    expect(await errorOf(await call("{}", { search: "?q=toolong" }))).toMatchObject({ status: 400, code: "validation_error", details: [{ path: "q" }] });
+    expect(await errorOf(await call("{}", { search: "?q=toolong" }))).toMatchObject({
+      status: 400,
+      code: "validation_error",
+      details: [{ path: "q" }],
+    });
     expect(await errorOf(await call("{}", { search: "?cursor=bm9wZQ" }))).toMatchObject({ status: 400, code: "invalid_cursor" });
   });
 

@@ -1,9 +1,12 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+
 import type { Principal } from "@/lib/auth/principal";
 import { AppError, forbidden, notFound, toErrorResponse, unauthorized } from "@/lib/errors";
 import { createLogger, type Logger } from "@/lib/log";
+
 import { authenticateRequest } from "./authenticate-request";
 import { readJson } from "./read-json";
 import { routeDeps, type RouteDeps } from "./route-deps";

@@ -1,7 +1,9 @@
 import "server-only";
+
 import { authenticateApiToken } from "@/lib/auth/authenticate-api-token";
 import type { Principal } from "@/lib/auth/principal";
 import { unauthorized } from "@/lib/errors";
+
 import type { RouteDeps } from "./route-deps";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];

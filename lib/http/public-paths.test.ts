@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+
 import { config } from "@/proxy";
+
 import { isPublicPath, proxyMatcher, PUBLIC_PATH_PREFIXES } from "./public-paths";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -35,7 +37,7 @@ const routes = filesNamed(appDir, "route.ts").map((file) => {
 });
 
 describe("public paths (lib/http/public-paths.ts)", () => {
-  it("include every route declaring access: \"public\"", () => {
+  it('include every route declaring access: "public"', () => {
     const publicRoutes = routes.filter((route) => route.accesses.includes("public")).map((route) => route.path);
     expect(publicRoutes.length).toBeGreaterThan(0);
     expect(publicRoutes.filter((route) => !isPublicPath(route))).toEqual([]);

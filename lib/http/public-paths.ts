@@ -1,4 +1,5 @@
 import "server-only";
+
 /**
  * The paths anyone may reach without signing in, as prefixes of the path: the sign-in page, Auth.js,
  * health, Inngest, the inbound webhooks (signed, checked by their routes), the benchmark's bare route

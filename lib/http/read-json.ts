@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { z } from "zod";
+
 import { AppError } from "@/lib/errors";
 
 const DEFAULT_LIMIT = 64 * 1024;

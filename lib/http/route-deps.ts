@@ -1,14 +1,16 @@
 import "server-only";
+
 import type { Session } from "next-auth";
+
 import { auth, signOut } from "@/auth";
 import { getDatabaseHandle, getDb, type Database, type DatabaseHandle } from "@/db";
 import { inngest } from "@/inngest/client";
 import { defaultAnalysisDeps } from "@/lib/analysis/default-deps";
 import type { AnalysisDeps } from "@/lib/analysis/deps";
 import { getConfig, type Config } from "@/lib/config";
-import { getGithubApp, type GithubApp } from "@/lib/github/github-app";
 import { defaultGithubWebhookDeps } from "@/lib/github-webhooks/default-deps";
 import type { GithubWebhookDeps } from "@/lib/github-webhooks/deps";
+import { getGithubApp, type GithubApp } from "@/lib/github/github-app";
 import type { Logger } from "@/lib/log";
 import { defaultOutboundDeps, defaultOutbox } from "@/lib/outbound/default-deps";
 import type { OutboundDeps } from "@/lib/outbound/deps";

@@ -1,6 +1,9 @@
 import "server-only";
+
 import { and, eq } from "drizzle-orm";
+
 import { installationRepositories } from "@/db/schema";
+
 import type { InstallationDeps } from "./deps";
 import type { RepositoryRef } from "./store-installation";
 

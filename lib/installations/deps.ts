@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Database } from "@/db";
 import type { GithubApp } from "@/lib/github/github-app";
 

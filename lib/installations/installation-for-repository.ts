@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, eq, isNull, sql } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { installationRepositories, installations, type Installation } from "@/db/schema";
 
@@ -12,7 +14,13 @@ export async function installationForRepository(db: Database, repository: string
     .select({ installation: installations })
     .from(installationRepositories)
     .innerJoin(installations, eq(installations.id, installationRepositories.installationId))
-    .where(and(sql`lower(${installationRepositories.fullName}) = lower(${repository})`, isNull(installations.deletedAt), isNull(installations.suspendedAt)))
+    .where(
+      and(
+        sql`lower(${installationRepositories.fullName}) = lower(${repository})`,
+        isNull(installations.deletedAt),
+        isNull(installations.suspendedAt),
+      ),
+    )
     .limit(1);
   return row?.installation;
 }

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { installationRepositories, installations } from "@/db/schema";
 
@@ -8,10 +10,23 @@ export async function listInstallations(db: Database, user: { id: string; role: 
   const rows = await db
     .select()
     .from(installations)
-    .where(and(isNull(installations.deletedAt), user.role === "admin" ? undefined : or(eq(installations.installedBy, user.id), isNull(installations.installedBy))))
+    .where(
+      and(
+        isNull(installations.deletedAt),
+        user.role === "admin" ? undefined : or(eq(installations.installedBy, user.id), isNull(installations.installedBy)),
+      ),
+    )
     .orderBy(installations.accountLogin);
   const repositories = rows.length
-    ? await db.select().from(installationRepositories).where(inArray(installationRepositories.installationId, rows.map((row) => row.id)))
+    ? await db
+        .select()
+        .from(installationRepositories)
+        .where(
+          inArray(
+            installationRepositories.installationId,
+            rows.map((row) => row.id),
+          ),
+        )
     : [];
   return rows.map((installation) => ({
     id: installation.id,
@@ -19,6 +34,9 @@ export async function listInstallations(db: Database, user: { id: string; role: 
     repository_selection: installation.repositorySelection,
     suspended_at: installation.suspendedAt?.toISOString() ?? null,
     created_at: installation.createdAt.toISOString(),
-    repositories: repositories.filter((repository) => repository.installationId === installation.id).map((repository) => repository.fullName).sort(),
+    repositories: repositories
+      .filter((repository) => repository.installationId === installation.id)
+      .map((repository) => repository.fullName)
+      .sort(),
   }));
 }

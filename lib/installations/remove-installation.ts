@@ -1,6 +1,9 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import { installationRepositories, installations } from "@/db/schema";
+
 import type { InstallationDeps } from "./deps";
 
 /** The App was uninstalled: the installation is marked deleted and reaches nothing any more. */

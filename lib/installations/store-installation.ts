@@ -1,6 +1,9 @@
 import "server-only";
+
 import { eq, sql } from "drizzle-orm";
+
 import { installationRepositories, installations } from "@/db/schema";
+
 import type { InstallationDeps } from "./deps";
 
 export interface InstallationInfo {
@@ -34,12 +37,21 @@ export async function storeInstallation(
     await tx
       .insert(installations)
       .values({ id: installation.id, installedBy, ...values })
-      .onConflictDoUpdate({ target: installations.id, set: { ...values, installedBy: sql`coalesce(${installations.installedBy}, ${installedBy})` } });
+      .onConflictDoUpdate({
+        target: installations.id,
+        set: { ...values, installedBy: sql`coalesce(${installations.installedBy}, ${installedBy})` },
+      });
     await tx.delete(installationRepositories).where(eq(installationRepositories.installationId, installation.id));
     if (repositories.length) {
       await tx
         .insert(installationRepositories)
-        .values(repositories.map((repository) => ({ installationId: installation.id, repositoryId: repository.id, fullName: repository.full_name })));
+        .values(
+          repositories.map((repository) => ({
+            installationId: installation.id,
+            repositoryId: repository.id,
+            fullName: repository.full_name,
+          })),
+        );
     }
   });
 }

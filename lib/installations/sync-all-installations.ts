@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { InstallationDeps } from "./deps";
 import { syncInstallation } from "./sync-installation";
 

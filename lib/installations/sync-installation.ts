@@ -1,11 +1,18 @@
 import "server-only";
+
 import type { GithubApp } from "@/lib/github/github-app";
+
 import type { InstallationDeps } from "./deps";
 import { storeInstallation, type RepositoryRef } from "./store-installation";
 
 /** Confirms an installation with GitHub and stores it with its repositories (install callback, start-up sync). */
-export async function syncInstallation(deps: InstallationDeps, input: { installationId: number; installedBy?: string | null }): Promise<void> {
-  const { data } = await deps.githubApp.octokit.request("GET /app/installations/{installation_id}", { installation_id: input.installationId });
+export async function syncInstallation(
+  deps: InstallationDeps,
+  input: { installationId: number; installedBy?: string | null },
+): Promise<void> {
+  const { data } = await deps.githubApp.octokit.request("GET /app/installations/{installation_id}", {
+    installation_id: input.installationId,
+  });
   const account = data.account as { login?: string; slug?: string; type?: string } | null;
   await storeInstallation(deps, {
     installation: {

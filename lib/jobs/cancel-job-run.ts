@@ -1,8 +1,11 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { jobRuns } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+
 import { cancelRuns } from "./embedded/cancel-runs";
 import { getEmbeddedExecutor } from "./embedded/current-executor";
 import { getJobRun } from "./get-job-run";

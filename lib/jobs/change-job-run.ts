@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { Database } from "@/db";
+
 import { cancelJobRun } from "./cancel-job-run";
 import { retryJobRun } from "./retry-job-run";
 

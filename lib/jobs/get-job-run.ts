@@ -1,8 +1,11 @@
 import "server-only";
+
 import { asc, eq } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { jobRuns, jobRunSteps } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+
 import { toJobRunView, type JobRunView } from "./job-run-view";
 
 export interface JobRunStepView {

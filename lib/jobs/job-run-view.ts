@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { JobRun } from "@/db/schema";
 
 export interface JobRunView {

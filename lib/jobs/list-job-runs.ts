@@ -1,9 +1,12 @@
 import "server-only";
+
 import { and, desc, eq, type SQL } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { jobRuns, type JobRunStatus } from "@/db/schema";
 import type { Cursor } from "@/lib/pagination/cursor";
 import { afterCursor, keysetPage } from "@/lib/pagination/keyset";
+
 import { toJobRunView, type JobRunView } from "./job-run-view";
 
 export interface ListJobRunsInput {

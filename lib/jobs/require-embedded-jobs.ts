@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 

@@ -1,6 +1,8 @@
 import "server-only";
+
 import type { Database } from "@/db";
 import { AppError } from "@/lib/errors";
+
 import { getEmbeddedExecutor } from "./embedded/current-executor";
 import { retryRun } from "./embedded/retry-run";
 import { getJobRun } from "./get-job-run";

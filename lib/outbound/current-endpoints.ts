@@ -1,13 +1,18 @@
 import "server-only";
+
 import type { Config } from "@/lib/config";
 import type { Logger } from "@/lib/log";
 import { processSingleton } from "@/lib/server/process-singleton";
+
 import { loadEndpointsConfig, type ConfigProblem, type Endpoint, type LoadedEndpoints } from "./endpoints-config";
 
 type EndpointsConfig = Pick<Config, "WEBHOOKS_CONFIG_PATH" | "WEBHOOK_SECRETS_DIR" | "ALLOW_INSECURE_WEBHOOK_URLS">;
 
 // The running endpoints, swapped whole on reload; shared across the bundles Next loads.
-const current = processSingleton("hooksmith.webhook-endpoints", (): { loaded?: { endpoints: Endpoint[]; warnings: ConfigProblem[] } } => ({}));
+const current = processSingleton(
+  "hooksmith.webhook-endpoints",
+  (): { loaded?: { endpoints: Endpoint[]; warnings: ConfigProblem[] } } => ({}),
+);
 
 function load(config: EndpointsConfig): LoadedEndpoints {
   return loadEndpointsConfig(config.WEBHOOKS_CONFIG_PATH, {

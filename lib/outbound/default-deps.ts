@@ -1,8 +1,10 @@
 import "server-only";
+
 import { getDb } from "@/db";
 import { inngest } from "@/inngest/client";
 import { getConfig, type Config } from "@/lib/config";
 import { log as rootLog, type Logger } from "@/lib/log";
+
 import { currentEndpoints } from "./current-endpoints";
 import type { DeliverySettings, OutboundDeps } from "./deps";
 import { createOutbox, type Outbox } from "./outbox";

@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
+
 import { outboundEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpointState } from "@/db/schema";
 import { setUpTestDatabase } from "@/test/database";
-import { outboundTestDeps, startReceiver, testEndpoint, TEST_ENDPOINT_SECRET } from "@/test/outbound";
+import { outboundTestDeps, startReceiver, TEST_ENDPOINT_SECRET, testEndpoint } from "@/test/outbound";
+
 import { deliverBatch, deliverNext, retryDelayMs } from "./deliver-next";
 import { emitEvent } from "./emit-event";
 import { recoverEndpoint } from "./recover-endpoint";
@@ -19,9 +21,16 @@ async function setUp(overrides: Parameters<typeof outboundTestDeps>[2] = {}) {
   const endpoint = testEndpoint(receiver.url, { id: `ep-${++endpointCount}` });
   return { receiver, endpoint, ...outboundTestDeps(db, [endpoint], overrides) };
 }
-const attemptsOf = (deliveryId: string) => db.select().from(webhookDeliveryAttempts).where(eq(webhookDeliveryAttempts.deliveryId, deliveryId)).orderBy(webhookDeliveryAttempts.attempt);
-const deliveryOf = async (deliveryId: string) => (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId)))[0]!;
-const webhookIds = (received: { headers: Record<string, unknown>; status: number }[]) => received.filter((request) => request.status < 300).map((request) => String(request.headers["webhook-id"]));
+const attemptsOf = (deliveryId: string) =>
+  db
+    .select()
+    .from(webhookDeliveryAttempts)
+    .where(eq(webhookDeliveryAttempts.deliveryId, deliveryId))
+    .orderBy(webhookDeliveryAttempts.attempt);
+const deliveryOf = async (deliveryId: string) =>
+  (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId)))[0]!;
+const webhookIds = (received: { headers: Record<string, unknown>; status: number }[]) =>
+  received.filter((request) => request.status < 300).map((request) => String(request.headers["webhook-id"]));
 
 describe("outbound delivery", () => {
   it("sends the Standard Webhooks-signed envelope, which a receiver verifies; one changed byte fails verification", async () => {
@@ -29,9 +38,18 @@ describe("outbound delivery", () => {
     const { event } = await emitEvent(deps, "feature.created", { id: "f1", name: "Dark mode ✓" });
     expect(await deliverNext(deps, deps.endpoints()[0]!.id)).toMatchObject({ state: "attempted", outcome: "succeeded" });
     const [request] = receiver.received;
-    const headers = { "webhook-id": String(request!.headers["webhook-id"]), "webhook-timestamp": String(request!.headers["webhook-timestamp"]), "webhook-signature": String(request!.headers["webhook-signature"]) };
+    const headers = {
+      "webhook-id": String(request!.headers["webhook-id"]),
+      "webhook-timestamp": String(request!.headers["webhook-timestamp"]),
+      "webhook-signature": String(request!.headers["webhook-signature"]),
+    };
     const verified = new Webhook(TEST_ENDPOINT_SECRET).verify(request!.body, headers);
-    expect(verified).toEqual({ event_id: event.id, event_type: "feature.created", timestamp: event.timestamp.toISOString(), data: { id: "f1", name: "Dark mode ✓" } });
+    expect(verified).toEqual({
+      event_id: event.id,
+      event_type: "feature.created",
+      timestamp: event.timestamp.toISOString(),
+      data: { id: "f1", name: "Dark mode ✓" },
+    });
     expect(headers["webhook-id"]).toBe(event.id);
     expect(() => new Webhook(TEST_ENDPOINT_SECRET).verify(request!.body.replace("Dark", "Dirk"), headers)).toThrow();
     expect(await deliverNext(deps, deps.endpoints()[0]!.id)).toEqual({ state: "empty" });
@@ -46,7 +64,9 @@ describe("outbound delivery", () => {
     await deliverNext(deps, "rotating");
     const { headers, body } = receiver.received[0]!;
     expect(String(headers["webhook-signature"]).split(" ")).toHaveLength(2);
-    const asHeaders = Object.fromEntries(["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => [name, String(headers[name])]));
+    const asHeaders = Object.fromEntries(
+      ["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => [name, String(headers[name])]),
+    );
     for (const secret of [TEST_ENDPOINT_SECRET, previous]) expect(() => new Webhook(secret).verify(body, asHeaders)).not.toThrow();
   });
 
@@ -102,7 +122,8 @@ describe("outbound delivery", () => {
         const next = await deliverNext(deps, endpoint.id);
         if (next.state === "empty") return;
         // As a drainer run sleeps until `until`; capped, since a lease may end early (PGlite shares this thread).
-        if (next.state === "wait") await new Promise((resolve) => setTimeout(resolve, Math.min(20, Math.max(1, Date.parse(next.until) - Date.now()))));
+        if (next.state === "wait")
+          await new Promise((resolve) => setTimeout(resolve, Math.min(20, Math.max(1, Date.parse(next.until) - Date.now()))));
       }
     };
     await Promise.all([drain(), drain(), drain()]);
@@ -114,11 +135,21 @@ describe("outbound delivery", () => {
 
   it("treats a redirect as a failure and never follows it; honours Retry-After", async () => {
     const { receiver, endpoint, deps, clock } = await setUp({ baseDelayMs: 1000 });
-    receiver.answerWith(({ index }) => (index === 0 ? { status: 302, headers: { location: "http://127.0.0.1:1/elsewhere" } } : index === 1 ? { status: 429, headers: { "retry-after": "30" } } : { status: 200 }));
+    receiver.answerWith(({ index }) =>
+      index === 0
+        ? { status: 302, headers: { location: "http://127.0.0.1:1/elsewhere" } }
+        : index === 1
+          ? { status: 429, headers: { "retry-after": "30" } }
+          : { status: 200 },
+    );
     await emitEvent(deps, "webhook.test", {});
     const first = await deliverNext(deps, endpoint.id);
     const deliveryId = (first as { deliveryId: string }).deliveryId;
-    expect(await deliveryOf(deliveryId)).toMatchObject({ status: "retrying", httpStatus: 302, errorMessage: expect.stringContaining("not followed") });
+    expect(await deliveryOf(deliveryId)).toMatchObject({
+      status: "retrying",
+      httpStatus: 302,
+      errorMessage: expect.stringContaining("not followed"),
+    });
     clock.advance(1000);
     await deliverNext(deps, endpoint.id);
     const waiting = await deliverNext(deps, endpoint.id);
@@ -195,6 +226,8 @@ describe("outbound delivery", () => {
     deps.now = () => new Date(Date.now() + 60_000);
     expect(await deliverBatch(deps, endpoint.id)).toEqual({ state: "attempted", attempts: 3 });
     expect(await deliverBatch(deps, endpoint.id)).toEqual({ state: "empty" });
-    expect(receiver.received.filter((request) => request.status === 200).map((request) => JSON.parse(request.body).data.n)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(receiver.received.filter((request) => request.status === 200).map((request) => JSON.parse(request.body).data.n)).toEqual([
+      0, 1, 2, 3, 4, 5,
+    ]);
   });
 });

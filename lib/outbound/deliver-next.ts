@@ -1,13 +1,16 @@
 import "server-only";
+
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+
 import { outboundEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpointState, type WebhookDelivery } from "@/db/schema";
-import type { OutboundDeps } from "./deps";
+
 import { OPEN_STATUSES } from "./delivery-status";
+import type { OutboundDeps } from "./deps";
 import { envelopeOf } from "./event-envelope";
 import { recordEvent } from "./record-event";
-import { wakeEndpoints } from "./wake-endpoints";
 import { sendWebhook, type SendResult } from "./send-webhook";
 import { standardWebhookHeaders } from "./sign-webhook";
+import { wakeEndpoints } from "./wake-endpoints";
 
 const MAX_RETRY_AFTER_MS = 3600_000;
 
@@ -54,7 +57,13 @@ export async function deliverNext(deps: OutboundDeps, endpointId: string): Promi
   const [claimed] = await deps.db
     .update(webhookDeliveries)
     .set({ leaseUntil: new Date(now.getTime() + deps.settings.timeoutMs + 5000) })
-    .where(and(eq(webhookDeliveries.id, head.id), inArray(webhookDeliveries.status, [...OPEN_STATUSES]), or(isNull(webhookDeliveries.leaseUntil), lte(webhookDeliveries.leaseUntil, now))))
+    .where(
+      and(
+        eq(webhookDeliveries.id, head.id),
+        inArray(webhookDeliveries.status, [...OPEN_STATUSES]),
+        or(isNull(webhookDeliveries.leaseUntil), lte(webhookDeliveries.leaseUntil, now)),
+      ),
+    )
     .returning();
   if (!claimed) return { state: "wait", until: (head.leaseUntil ?? now).toISOString() };
 
@@ -97,7 +106,10 @@ async function recordAttempt(deps: OutboundDeps, delivery: WebhookDelivery, resu
         latencyMs: result.latencyMs,
         errorMessage,
         responseExcerpt: result.responseExcerpt,
-        nextAttemptAt: outcome === "retrying" ? new Date(finishedAt.getTime() + retryDelayMs(deps.settings.baseDelayMs, attempt, result.retryAfterSeconds)) : delivery.nextAttemptAt,
+        nextAttemptAt:
+          outcome === "retrying"
+            ? new Date(finishedAt.getTime() + retryDelayMs(deps.settings.baseDelayMs, attempt, result.retryAfterSeconds))
+            : delivery.nextAttemptAt,
         completedAt: outcome === "retrying" ? null : finishedAt,
       })
       .where(eq(webhookDeliveries.id, delivery.id));
@@ -108,8 +120,15 @@ async function recordAttempt(deps: OutboundDeps, delivery: WebhookDelivery, resu
       .returning();
     if (!result.ok && state && !state.pausedAt && (gone || state.consecutiveFailures >= deps.settings.autoPauseAfterFailures)) {
       pausedReason = gone ? "the receiver answered 410 Gone" : `${state.consecutiveFailures} deliveries failed in a row`;
-      await tx.update(webhookEndpointState).set({ pausedAt: finishedAt, pausedReason }).where(eq(webhookEndpointState.endpointId, delivery.endpointId));
-      return recordEvent(tx, deps.endpoints(), { type: "endpoint.paused", data: { endpoint_id: delivery.endpointId, reason: pausedReason }, at: finishedAt });
+      await tx
+        .update(webhookEndpointState)
+        .set({ pausedAt: finishedAt, pausedReason })
+        .where(eq(webhookEndpointState.endpointId, delivery.endpointId));
+      return recordEvent(tx, deps.endpoints(), {
+        type: "endpoint.paused",
+        data: { endpoint_id: delivery.endpointId, reason: pausedReason },
+        at: finishedAt,
+      });
     }
     return undefined;
   });
@@ -127,13 +146,18 @@ export type DeliverBatchResult = Exclude<DeliverNextResult, { state: "attempted"
  * delivery backs off, or the batch is full. One job step per batch instead of per delivery keeps a
  * burst from costing a step (and its memoized state) per event; each attempt is committed as it happens.
  */
-export async function deliverBatch(deps: OutboundDeps, endpointId: string, limits = { deliveries: 25, ms: 10_000 }): Promise<DeliverBatchResult> {
+export async function deliverBatch(
+  deps: OutboundDeps,
+  endpointId: string,
+  limits = { deliveries: 25, ms: 10_000 },
+): Promise<DeliverBatchResult> {
   const started = Date.now();
   let attempts = 0;
   for (;;) {
     const next = await deliverNext(deps, endpointId);
     if (next.state !== "attempted") return attempts && next.state === "empty" ? { state: "attempted", attempts } : next;
     attempts++;
-    if (next.outcome === "retrying" || attempts >= limits.deliveries || Date.now() - started >= limits.ms) return { state: "attempted", attempts };
+    if (next.outcome === "retrying" || attempts >= limits.deliveries || Date.now() - started >= limits.ms)
+      return { state: "attempted", attempts };
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { WebhookDelivery } from "@/db/schema";
 
 /** A delivery as the admin API shows it. */

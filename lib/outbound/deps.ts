@@ -1,7 +1,9 @@
 import "server-only";
+
 import type { Database } from "@/db";
 import type { JobEvent } from "@/inngest/events";
 import type { Logger } from "@/lib/log";
+
 import type { Endpoint } from "./endpoints-config";
 
 export interface DeliverySettings {

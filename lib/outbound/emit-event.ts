@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { OutboundEvent } from "@/db/schema";
+
 import type { OutboundDeps } from "./deps";
 import type { EventType } from "./event-types";
 import type { Outbox } from "./outbox";
@@ -19,7 +21,12 @@ export async function emitEvent(
   // failed wake-up fails the call, since the caller asked for this event to go out now.
   const outbox: Outbox = {
     record: async (tx, eventType, eventData) => {
-      recorded = await recordEvent(tx, deps.endpoints(), { type: eventType, data: eventData, at: deps.now(), onlyEndpoint: options.onlyEndpoint });
+      recorded = await recordEvent(tx, deps.endpoints(), {
+        type: eventType,
+        data: eventData,
+        at: deps.now(),
+        onlyEndpoint: options.onlyEndpoint,
+      });
       return recorded.endpointIds;
     },
     wake: (endpointIds) => wakeEndpoints(deps, endpointIds),

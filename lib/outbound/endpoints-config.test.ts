@@ -2,13 +2,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+
 import { loadEndpointsConfig, resolveSecret, type LoadOptions } from "./endpoints-config";
 
 const dir = mkdtempSync(path.join(tmpdir(), "hooksmith-endpoints-"));
 const secretsDir = mkdtempSync(path.join(tmpdir(), "hooksmith-secrets-"));
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 writeFileSync(path.join(secretsDir, "file_secret"), `${SECRET}\n`);
-const options: LoadOptions = { secretsDir, env: { ENV_SECRET: SECRET, FILE_SECRET: "whsec_shadowedByTheFileSecret0000" }, allowInsecureUrls: false };
+const options: LoadOptions = {
+  secretsDir,
+  env: { ENV_SECRET: SECRET, FILE_SECRET: "whsec_shadowedByTheFileSecret0000" },
+  allowInsecureUrls: false,
+};
 
 let counter = 0;
 function load(yaml: string, overrides: Partial<LoadOptions> = {}) {
@@ -16,32 +21,76 @@ function load(yaml: string, overrides: Partial<LoadOptions> = {}) {
   writeFileSync(file, yaml);
   return loadEndpointsConfig(file, { ...options, ...overrides });
 }
-const endpoint = (fields: Record<string, unknown> = {}) => ({ id: "crm", url: "https://crm.example.com/hook", secret: "file_secret", events: ["feature.*"], ...fields });
-const yamlOf = (...endpoints: Record<string, unknown>[]) => `endpoints:\n${endpoints.map((entry) => `  - ${JSON.stringify(entry)}`).join("\n")}\n`;
+const endpoint = (fields: Record<string, unknown> = {}) => ({
+  id: "crm",
+  url: "https://crm.example.com/hook",
+  secret: "file_secret",
+  events: ["feature.*"],
+  ...fields,
+});
+const yamlOf = (...endpoints: Record<string, unknown>[]) =>
+  `endpoints:\n${endpoints.map((entry) => `  - ${JSON.stringify(entry)}`).join("\n")}\n`;
 const errorsOf = (result: ReturnType<typeof load>) => (result.ok ? [] : result.errors.map((error) => `${error.path}: ${error.message}`));
 
 describe("webhooks.yaml validation", () => {
   it("accepts a valid file, with defaults, resolved secrets and wildcards", () => {
-    const result = load(yamlOf(endpoint({ events: ["user.*", "project.updated"] }), endpoint({ id: "audit", secret: "env_secret", enabled: false, description: "Audit" })));
+    const result = load(
+      yamlOf(
+        endpoint({ events: ["user.*", "project.updated"] }),
+        endpoint({ id: "audit", secret: "env_secret", enabled: false, description: "Audit" }),
+      ),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.endpoints).toEqual([
-      { id: "crm", url: "https://crm.example.com/hook", events: ["user.*", "project.updated"], enabled: true, description: null, secretName: "file_secret", secrets: [SECRET] },
-      { id: "audit", url: "https://crm.example.com/hook", events: ["feature.*"], enabled: false, description: "Audit", secretName: "env_secret", secrets: [SECRET] },
+      {
+        id: "crm",
+        url: "https://crm.example.com/hook",
+        events: ["user.*", "project.updated"],
+        enabled: true,
+        description: null,
+        secretName: "file_secret",
+        secrets: [SECRET],
+      },
+      {
+        id: "audit",
+        url: "https://crm.example.com/hook",
+        events: ["feature.*"],
+        enabled: false,
+        description: "Audit",
+        secretName: "env_secret",
+        secrets: [SECRET],
+      },
     ]);
   });
 
   it.each([
-    ["a duplicate id", yamlOf(endpoint(), endpoint()), "endpoints[1].id: duplicate endpoint id \"crm\""],
-    ["an http URL", yamlOf(endpoint({ url: "http://crm.example.com/hook" })), "endpoints[0].url: expected an https:// URL (http is allowed only to loopback"],
+    ["a duplicate id", yamlOf(endpoint(), endpoint()), 'endpoints[1].id: duplicate endpoint id "crm"'],
+    [
+      "an http URL",
+      yamlOf(endpoint({ url: "http://crm.example.com/hook" })),
+      "endpoints[0].url: expected an https:// URL (http is allowed only to loopback",
+    ],
     ["another scheme", yamlOf(endpoint({ url: "ftp://crm.example.com/hook" })), "endpoints[0].url: expected an https:// URL"],
     ["a relative URL", yamlOf(endpoint({ url: "/hook" })), "endpoints[0].url: expected an absolute URL"],
-    ["credentials in the URL", yamlOf(endpoint({ url: "https://user:pw@crm.example.com/" })), "endpoints[0].url: must not carry credentials"],
+    [
+      "credentials in the URL",
+      yamlOf(endpoint({ url: "https://user:pw@crm.example.com/" })),
+      "endpoints[0].url: must not carry credentials",
+    ],
     ["a missing secret name", yamlOf(endpoint({ secret: undefined })), "endpoints[0].secret:"],
     ["a secret that resolves nowhere", yamlOf(endpoint({ secret: "nowhere" })), "endpoints[0].secret: secret nowhere not found"],
-    ["a secret not in whsec_ form", yamlOf(endpoint({ secret: "plain" })), "endpoints[0].secret: secret plain is not in whsec_<base64> form"],
+    [
+      "a secret not in whsec_ form",
+      yamlOf(endpoint({ secret: "plain" })),
+      "endpoints[0].secret: secret plain is not in whsec_<base64> form",
+    ],
     ["no events", yamlOf(endpoint({ events: [] })), "endpoints[0].events: expected at least one event type"],
-    ["an unknown event", yamlOf(endpoint({ events: ["feature.created", "invoice.paid"] })), "endpoints[0].events[1]: unknown event type \"invoice.paid\""],
+    [
+      "an unknown event",
+      yamlOf(endpoint({ events: ["feature.created", "invoice.paid"] })),
+      'endpoints[0].events[1]: unknown event type "invoice.paid"',
+    ],
     ["an unknown top-level key", "endpoint: []\n", "(file): Unrecognized key"],
     ["an id that is not a short id", yamlOf(endpoint({ id: "CRM Hook" })), "endpoints[0].id: expected a short id"],
   ])("refuses %s, naming its path", (_name, yaml, message) => {
@@ -50,7 +99,9 @@ describe("webhooks.yaml validation", () => {
   });
 
   it("reports every error of every endpoint at once, each with its line", () => {
-    const result = load(yamlOf(endpoint({ url: "http://x.example" }), endpoint({ id: "b", events: [] }), endpoint({ id: "c", secret: "nowhere" })));
+    const result = load(
+      yamlOf(endpoint({ url: "http://x.example" }), endpoint({ id: "b", events: [] }), endpoint({ id: "c", secret: "nowhere" })),
+    );
     expect(result.ok ? [] : result.errors).toEqual([
       expect.objectContaining({ path: "endpoints[0].url", line: 2 }),
       expect.objectContaining({ path: "endpoints[1].events", line: 3 }),
@@ -68,7 +119,9 @@ describe("webhooks.yaml validation", () => {
     expect(load(yamlOf(endpoint({ url: "http://127.0.0.1:9999/hook" }))).ok).toBe(false);
     expect(load(yamlOf(endpoint({ url: "http://127.0.0.1:9999/hook" })), { allowInsecureUrls: true }).ok).toBe(true);
     expect(load(yamlOf(endpoint({ url: "http://localhost:9999/hook" })), { allowInsecureUrls: true }).ok).toBe(true);
-    expect(errorsOf(load(yamlOf(endpoint({ url: "http://10.0.0.5/hook" })), { allowInsecureUrls: true }))).toEqual(["endpoints[0].url: http is allowed only to a loopback host"]);
+    expect(errorsOf(load(yamlOf(endpoint({ url: "http://10.0.0.5/hook" })), { allowInsecureUrls: true }))).toEqual([
+      "endpoints[0].url: http is allowed only to a loopback host",
+    ]);
   });
 
   it("takes a rotating endpoint's previous secret as a second signing secret", () => {
@@ -84,18 +137,28 @@ describe("webhooks.yaml validation", () => {
   it("accepts the shipped example once its secrets exist", () => {
     const example = readFileSync(path.join(process.cwd(), "config", "webhooks.yaml.example"), "utf8");
     const result = load(example, { env: { CRM_WEBHOOK_SECRET: SECRET, AUDIT_WEBHOOK_SECRET: SECRET } });
-    expect(result.ok && result.endpoints.map((entry) => [entry.id, entry.enabled])).toEqual([["crm", false], ["audit", false]]);
+    expect(result.ok && result.endpoints.map((entry) => [entry.id, entry.enabled])).toEqual([
+      ["crm", false],
+      ["audit", false],
+    ]);
   });
 });
 
 describe("secret resolution", () => {
   it("reads the Docker secret first, then the environment variable (upper-cased, other characters → _), with a warning", () => {
     expect(resolveSecret("file_secret", options)).toMatchObject({ value: SECRET, from: "file" });
-    expect(resolveSecret("env-secret", { ...options, env: { ENV_SECRET: SECRET } })).toMatchObject({ value: SECRET, from: "env", envName: "ENV_SECRET" });
+    expect(resolveSecret("env-secret", { ...options, env: { ENV_SECRET: SECRET } })).toMatchObject({
+      value: SECRET,
+      from: "env",
+      envName: "ENV_SECRET",
+    });
     expect(resolveSecret("nothing.here", options)).toEqual({ from: "none", envName: "NOTHING_HERE" });
     const result = load(yamlOf(endpoint({ secret: "env_secret" })));
     expect(result.ok && result.warnings).toEqual([
-      { path: "endpoints[0].secret", message: expect.stringMatching(/comes from the environment variable ENV_SECRET; move it to a Docker secret/) },
+      {
+        path: "endpoints[0].secret",
+        message: expect.stringMatching(/comes from the environment variable ENV_SECRET; move it to a Docker secret/),
+      },
     ]);
   });
 });

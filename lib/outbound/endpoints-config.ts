@@ -1,9 +1,11 @@
 import "server-only";
+
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { isIP } from "node:net";
+import path from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
+
 import { isKnownEventPattern } from "./event-types";
 
 /** An endpoint as configured, with its secrets resolved (never shown by any API). */
@@ -25,9 +27,7 @@ export interface ConfigProblem {
   line?: number;
 }
 
-export type LoadedEndpoints =
-  | { ok: true; endpoints: Endpoint[]; warnings: ConfigProblem[] }
-  | { ok: false; errors: ConfigProblem[] };
+export type LoadedEndpoints = { ok: true; endpoints: Endpoint[]; warnings: ConfigProblem[] } | { ok: false; errors: ConfigProblem[] };
 
 export interface LoadOptions {
   secretsDir: string;
@@ -54,7 +54,10 @@ const endpointSchema = z.object({
 const fileSchema = z.object({ endpoints: z.array(z.unknown()).default([]) }).strict();
 
 /** Docker secret first, then the environment variable named after it (upper-cased, other characters → _). */
-export function resolveSecret(name: string, options: Pick<LoadOptions, "secretsDir" | "env">): { value?: string; from: "file" | "env" | "none"; envName: string } {
+export function resolveSecret(
+  name: string,
+  options: Pick<LoadOptions, "secretsDir" | "env">,
+): { value?: string; from: "file" | "env" | "none"; envName: string } {
   const envName = name.toUpperCase().replace(/[^A-Z0-9]/g, "_");
   const file = path.join(options.secretsDir, name);
   if (existsSync(file)) return { value: readFileSync(file, "utf8").trim(), from: "file", envName };
@@ -67,15 +70,26 @@ export function resolveSecret(name: string, options: Pick<LoadOptions, "secretsD
  * admin can fix them all at once, and nothing partial is ever returned.
  */
 export function loadEndpointsConfig(file: string, options: LoadOptions): LoadedEndpoints {
-  if (!existsSync(file)) return { ok: true, endpoints: [], warnings: [{ path: file, message: "no endpoints file: no outbound webhooks are sent" }] };
+  if (!existsSync(file))
+    return { ok: true, endpoints: [], warnings: [{ path: file, message: "no endpoints file: no outbound webhooks are sent" }] };
   const lines = new LineCounter();
   const document = parseDocument(readFileSync(file, "utf8"), { prettyErrors: true, lineCounter: lines });
   if (document.errors.length) {
-    return { ok: false, errors: document.errors.map((error) => ({ path: "(file)", line: error.linePos?.[0]?.line, message: error.message.split("\n")[0]! })) };
+    return {
+      ok: false,
+      errors: document.errors.map((error) => ({ path: "(file)", line: error.linePos?.[0]?.line, message: error.message.split("\n")[0]! })),
+    };
   }
   const file_ = fileSchema.safeParse(document.toJS() ?? {});
   if (!file_.success) {
-    return { ok: false, errors: withLines(document, lines, file_.error.issues.map((issue) => ({ path: yamlPath(issue.path), message: issue.message }))) };
+    return {
+      ok: false,
+      errors: withLines(
+        document,
+        lines,
+        file_.error.issues.map((issue) => ({ path: yamlPath(issue.path), message: issue.message })),
+      ),
+    };
   }
   // Each endpoint is checked on its own, so one endpoint's schema error never hides another's problems.
   const errors: ConfigProblem[] = [];
@@ -95,21 +109,41 @@ export function loadEndpointsConfig(file: string, options: LoadOptions): LoadedE
     const urlProblem = checkUrl(entry.url, options.allowInsecureUrls);
     if (urlProblem) errors.push({ path: at("url"), message: urlProblem });
     const secrets: string[] = [];
-    for (const [field, name] of [["secret", entry.secret], ["previous_secret", entry.previous_secret]] as const) {
+    for (const [field, name] of [
+      ["secret", entry.secret],
+      ["previous_secret", entry.previous_secret],
+    ] as const) {
       if (!name) continue;
       const resolved = resolveSecret(name, options);
       if (!resolved.value) {
-        errors.push({ path: at(field), message: `secret ${name} not found: put it in ${path.join(options.secretsDir, name)} or set ${resolved.envName}` });
+        errors.push({
+          path: at(field),
+          message: `secret ${name} not found: put it in ${path.join(options.secretsDir, name)} or set ${resolved.envName}`,
+        });
       } else if (!WHSEC.test(resolved.value)) {
-        errors.push({ path: at(field), message: `secret ${name} is not in whsec_<base64> form (generate one with npm run webhooks:secret)` });
+        errors.push({
+          path: at(field),
+          message: `secret ${name} is not in whsec_<base64> form (generate one with npm run webhooks:secret)`,
+        });
       } else {
         secrets.push(resolved.value);
         if (resolved.from === "env") {
-          warnings.push({ path: at(field), message: `secret ${name} comes from the environment variable ${resolved.envName}; move it to a Docker secret (${path.join(options.secretsDir, name)}) so it stays out of the process environment` });
+          warnings.push({
+            path: at(field),
+            message: `secret ${name} comes from the environment variable ${resolved.envName}; move it to a Docker secret (${path.join(options.secretsDir, name)}) so it stays out of the process environment`,
+          });
         }
       }
     }
-    endpoints.push({ id: entry.id, url: entry.url, events: entry.events, enabled: entry.enabled, description: entry.description ?? null, secretName: entry.secret, secrets });
+    endpoints.push({
+      id: entry.id,
+      url: entry.url,
+      events: entry.events,
+      enabled: entry.enabled,
+      description: entry.description ?? null,
+      secretName: entry.secret,
+      secrets,
+    });
   });
   return errors.length ? { ok: false, errors: withLines(document, lines, errors) } : { ok: true, endpoints, warnings };
 }
@@ -121,12 +155,18 @@ function checkUrl(value: string, allowInsecure: boolean): string | undefined {
   if (url.protocol === "https:") return undefined;
   if (url.protocol !== "http:") return "expected an https:// URL";
   if (!allowInsecure) return "expected an https:// URL (http is allowed only to loopback with ALLOW_INSECURE_WEBHOOK_URLS=true)";
-  if (!LOOPBACK_HOSTS.has(url.hostname) && !(isIP(url.hostname) && url.hostname.startsWith("127."))) return "http is allowed only to a loopback host";
+  if (!LOOPBACK_HOSTS.has(url.hostname) && !(isIP(url.hostname) && url.hostname.startsWith("127.")))
+    return "http is allowed only to a loopback host";
   return undefined;
 }
 
 function yamlPath(segments: PropertyKey[]): string {
-  return segments.reduce<string>((text, segment) => (typeof segment === "number" ? `${text}[${segment}]` : text ? `${text}.${String(segment)}` : String(segment)), "") || "(file)";
+  return (
+    segments.reduce<string>(
+      (text, segment) => (typeof segment === "number" ? `${text}[${segment}]` : text ? `${text}.${String(segment)}` : String(segment)),
+      "",
+    ) || "(file)"
+  );
 }
 
 /** Adds the line of each problem's path in the file, where the YAML still has it. */

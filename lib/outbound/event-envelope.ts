@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { OutboundEvent } from "@/db/schema";
 
 /** The envelope every endpoint receives: `{event_id, event_type, timestamp, data}`. */

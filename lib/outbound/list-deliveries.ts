@@ -1,8 +1,11 @@
 import "server-only";
+
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+
 import { webhookDeliveries, webhookDeliveryAttempts } from "@/db/schema";
 import type { Cursor } from "@/lib/pagination/cursor";
 import { afterCursor, keysetPage } from "@/lib/pagination/keyset";
+
 import type { WebhookDeliveryStatus } from "./delivery-status";
 import { toDeliveryView } from "./delivery-view";
 import type { OutboundDeps } from "./deps";
@@ -27,7 +30,11 @@ export async function listDeliveries(
     .limit(input.limit + 1);
   const ids = rows.slice(0, input.limit).map((row) => row.id);
   const attempts = ids.length
-    ? await deps.db.select().from(webhookDeliveryAttempts).where(inArray(webhookDeliveryAttempts.deliveryId, ids)).orderBy(asc(webhookDeliveryAttempts.attempt))
+    ? await deps.db
+        .select()
+        .from(webhookDeliveryAttempts)
+        .where(inArray(webhookDeliveryAttempts.deliveryId, ids))
+        .orderBy(asc(webhookDeliveryAttempts.attempt))
     : [];
   return keysetPage(rows, input.limit, (delivery) => ({
     ...toDeliveryView(delivery),

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { webhookEndpointState } from "@/db/schema";
+
 import type { OutboundDeps } from "./deps";
 
 /** Configured endpoints (never their secrets) with their runtime state. */

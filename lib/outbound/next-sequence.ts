@@ -1,5 +1,7 @@
 import "server-only";
+
 import { sql } from "drizzle-orm";
+
 import type { Executor } from "@/db";
 import { webhookEndpointState } from "@/db/schema";
 
@@ -8,7 +10,10 @@ export async function nextSequence(tx: Executor, endpointId: string): Promise<nu
   const [row] = await tx
     .insert(webhookEndpointState)
     .values({ endpointId, lastSequence: 1 })
-    .onConflictDoUpdate({ target: webhookEndpointState.endpointId, set: { lastSequence: sql`${webhookEndpointState.lastSequence} + 1`, updatedAt: new Date() } })
+    .onConflictDoUpdate({
+      target: webhookEndpointState.endpointId,
+      set: { lastSequence: sql`${webhookEndpointState.lastSequence} + 1`, updatedAt: new Date() },
+    })
     .returning({ sequence: webhookEndpointState.lastSequence });
   return row!.sequence;
 }

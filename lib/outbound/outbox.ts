@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { Executor } from "@/db";
+
 import type { OutboundDeps } from "./deps";
 import type { EventType } from "./event-types";
 import { recordEvent } from "./record-event";
@@ -19,7 +21,8 @@ export function createOutbox(deps: Pick<OutboundDeps, "endpoints" | "sendEvent" 
   return {
     record: async (tx, type, data) => (await recordEvent(tx, deps.endpoints(), { type, data, at: deps.now() })).endpointIds,
     // The events are stored: a failed wake-up only delays them until the sweeper.
-    wake: (endpointIds) => wakeEndpoints(deps, endpointIds).catch((error: unknown) => deps.log.warn("endpoints not woken; the sweeper will", { error })),
+    wake: (endpointIds) =>
+      wakeEndpoints(deps, endpointIds).catch((error: unknown) => deps.log.warn("endpoints not woken; the sweeper will", { error })),
   };
 }
 

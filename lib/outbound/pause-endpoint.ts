@@ -1,5 +1,7 @@
 import "server-only";
+
 import { webhookEndpointState } from "@/db/schema";
+
 import type { OutboundDeps } from "./deps";
 
 /** Pauses an endpoint: its deliveries wait, in order, until it is resumed. */

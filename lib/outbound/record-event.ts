@@ -1,7 +1,10 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
+
 import type { Executor } from "@/db";
 import { outboundEvents, webhookDeliveries, type OutboundEvent } from "@/db/schema";
+
 import type { Endpoint } from "./endpoints-config";
 import { matchesEventPattern, type EventType } from "./event-types";
 import { nextSequence } from "./next-sequence";
@@ -16,9 +19,16 @@ export async function recordEvent(
   endpoints: Endpoint[],
   input: { type: EventType; data: Record<string, unknown>; at: Date; onlyEndpoint?: string },
 ): Promise<{ event: OutboundEvent; endpointIds: string[] }> {
-  const [event] = await tx.insert(outboundEvents).values({ id: `evt_${randomUUID().replaceAll("-", "")}`, type: input.type, timestamp: input.at, data: input.data }).returning();
+  const [event] = await tx
+    .insert(outboundEvents)
+    .values({ id: `evt_${randomUUID().replaceAll("-", "")}`, type: input.type, timestamp: input.at, data: input.data })
+    .returning();
   const targets = endpoints.filter(
-    (endpoint) => endpoint.enabled && (input.onlyEndpoint ? endpoint.id === input.onlyEndpoint : endpoint.events.some((pattern) => matchesEventPattern(pattern, input.type))),
+    (endpoint) =>
+      endpoint.enabled &&
+      (input.onlyEndpoint
+        ? endpoint.id === input.onlyEndpoint
+        : endpoint.events.some((pattern) => matchesEventPattern(pattern, input.type))),
   );
   for (const endpoint of targets) {
     await tx.insert(webhookDeliveries).values({

@@ -1,15 +1,21 @@
 import "server-only";
+
 import { webhookDeliveries, type WebhookDelivery } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+
 import type { OutboundDeps } from "./deps";
 import { nextSequence } from "./next-sequence";
 import { wakeEndpoints } from "./wake-endpoints";
 
 /** Copies of logged deliveries at the end of their endpoints' queues (same event, same webhook-id), then wakes those endpoints. */
-export async function requeueDeliveries(deps: Pick<OutboundDeps, "db" | "endpoints" | "sendEvent" | "now">, originals: WebhookDelivery[]): Promise<WebhookDelivery[]> {
+export async function requeueDeliveries(
+  deps: Pick<OutboundDeps, "db" | "endpoints" | "sendEvent" | "now">,
+  originals: WebhookDelivery[],
+): Promise<WebhookDelivery[]> {
   const endpoints = new Map(deps.endpoints().map((endpoint) => [endpoint.id, endpoint]));
   for (const original of originals) {
-    if (!endpoints.has(original.endpointId)) throw new AppError(409, "endpoint_removed", `Endpoint ${original.endpointId} is no longer in webhooks.yaml`);
+    if (!endpoints.has(original.endpointId))
+      throw new AppError(409, "endpoint_removed", `Endpoint ${original.endpointId} is no longer in webhooks.yaml`);
   }
   const now = deps.now();
   const copies = await deps.db.transaction(async (tx) => {

@@ -1,6 +1,9 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import { webhookEndpointState } from "@/db/schema";
+
 import type { OutboundDeps } from "./deps";
 import { wakeEndpoints } from "./wake-endpoints";
 

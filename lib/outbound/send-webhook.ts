@@ -1,7 +1,9 @@
 import "server-only";
+
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
+
 import { resolveSafeAddress } from "./ssrf-guard";
 
 const EXCERPT_BYTES = 1024;
@@ -32,7 +34,14 @@ export async function sendWebhook(
   try {
     pinned = await resolveSafeAddress(url.hostname, options.allowLoopback);
   } catch (error) {
-    return { ok: false, httpStatus: null, latencyMs: latency(), retryAfterSeconds: null, error: (error as Error).message, responseExcerpt: null };
+    return {
+      ok: false,
+      httpStatus: null,
+      latencyMs: latency(),
+      retryAfterSeconds: null,
+      error: (error as Error).message,
+      responseExcerpt: null,
+    };
   }
   const lookup: LookupFunction = (_host, lookupOptions, callback) => {
     if (lookupOptions.all) callback(null, [pinned]);
@@ -46,7 +55,12 @@ export async function sendWebhook(
         method: "POST",
         lookup,
         agent: false,
-        headers: { "content-type": "application/json", "user-agent": "Hooksmith-Webhooks/1.0", "content-length": Buffer.byteLength(input.body), ...input.headers },
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Hooksmith-Webhooks/1.0",
+          "content-length": Buffer.byteLength(input.body),
+          ...input.headers,
+        },
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -63,17 +77,33 @@ export async function sendWebhook(
             httpStatus: status,
             latencyMs: latency(),
             retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
-            error: status >= 300 && status < 400 ? `redirect to ${response.headers.location ?? "?"} not followed` : status >= 400 || status < 200 ? `HTTP ${status}` : null,
+            error:
+              status >= 300 && status < 400
+                ? `redirect to ${response.headers.location ?? "?"} not followed`
+                : status >= 400 || status < 200
+                  ? `HTTP ${status}`
+                  : null,
             responseExcerpt: Buffer.concat(chunks).toString("utf8") || null,
           });
         });
-        response.on("error", (error) => resolve({ ok: false, httpStatus: response.statusCode ?? null, latencyMs: latency(), retryAfterSeconds: null, error: error.message, responseExcerpt: null }));
+        response.on("error", (error) =>
+          resolve({
+            ok: false,
+            httpStatus: response.statusCode ?? null,
+            latencyMs: latency(),
+            retryAfterSeconds: null,
+            error: error.message,
+            responseExcerpt: null,
+          }),
+        );
       },
     );
     // One deadline for the whole exchange (connect, send, answer), not per idle socket.
     const deadline = setTimeout(() => request.destroy(new Error(`timed out after ${options.timeoutMs} ms`)), options.timeoutMs);
     request.on("close", () => clearTimeout(deadline));
-    request.on("error", (error) => resolve({ ok: false, httpStatus: null, latencyMs: latency(), retryAfterSeconds: null, error: error.message, responseExcerpt: null }));
+    request.on("error", (error) =>
+      resolve({ ok: false, httpStatus: null, latencyMs: latency(), retryAfterSeconds: null, error: error.message, responseExcerpt: null }),
+    );
     request.end(input.body);
   });
 }

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+
 import { sendWebhook } from "./send-webhook";
 import { BlockedAddressError, resolveSafeAddress } from "./ssrf-guard";
 

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { lookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
 
@@ -41,7 +42,9 @@ const BLOCKED_RANGES = new Set([
  */
 export async function resolveSafeAddress(host: string, allowLoopback: boolean): Promise<{ address: string; family: 4 | 6 }> {
   const bare = host.replace(/^\[|\]$/g, "");
-  const answers = ipaddr.isValid(bare) ? [{ address: bare, family: ipaddr.parse(bare).kind() === "ipv6" ? 6 : 4 }] : await lookup(bare, { all: true, verbatim: true });
+  const answers = ipaddr.isValid(bare)
+    ? [{ address: bare, family: ipaddr.parse(bare).kind() === "ipv6" ? 6 : 4 }]
+    : await lookup(bare, { all: true, verbatim: true });
   if (!answers.length) throw new Error(`${host} did not resolve`);
   for (const answer of answers) {
     let parsed = ipaddr.parse(answer.address);

@@ -1,8 +1,11 @@
 import "server-only";
+
 import { and, inArray, lte } from "drizzle-orm";
+
 import { webhookDeliveries } from "@/db/schema";
-import type { OutboundDeps } from "./deps";
+
 import { OPEN_STATUSES } from "./delivery-status";
+import type { OutboundDeps } from "./deps";
 import { wakeEndpoints } from "./wake-endpoints";
 
 /** Wakes every endpoint with a delivery overdue by 30 s (a crash or a lost wake-up); returns how many. */
@@ -12,6 +15,9 @@ export async function wakeOverdueEndpoints(deps: Pick<OutboundDeps, "db" | "send
     .selectDistinct({ endpointId: webhookDeliveries.endpointId })
     .from(webhookDeliveries)
     .where(and(inArray(webhookDeliveries.status, [...OPEN_STATUSES]), lte(webhookDeliveries.nextAttemptAt, overdue)));
-  await wakeEndpoints(deps, due.map((row) => row.endpointId));
+  await wakeEndpoints(
+    deps,
+    due.map((row) => row.endpointId),
+  );
   return due.length;
 }

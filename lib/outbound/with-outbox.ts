@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { Database, Executor, Transaction } from "@/db";
+
 import type { EventType } from "./event-types";
 import type { Outbox } from "./outbox";
 

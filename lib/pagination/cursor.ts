@@ -1,5 +1,7 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { AppError } from "@/lib/errors";
 
 /** Keyset cursor for lists ordered by (created_at desc, id desc): opaque to clients. */

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+
 import { encodeCursor, type Cursor } from "./cursor";
 
 /**

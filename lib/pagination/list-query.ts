@@ -1,5 +1,7 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { decodeCursor, pageSizeSchema } from "./cursor";
 
 const page = z.object({ cursor: z.string().optional(), limit: pageSizeSchema });

@@ -1,11 +1,16 @@
 import "server-only";
+
 import { eq, sql } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { projects, type Project } from "@/db/schema";
 import { isUuid } from "@/db/uuid";
 
 export async function findProjectByRepository(db: Database, repository: string): Promise<Project | undefined> {
-  const [project] = await db.select().from(projects).where(sql`lower(${projects.repository}) = lower(${repository})`);
+  const [project] = await db
+    .select()
+    .from(projects)
+    .where(sql`lower(${projects.repository}) = lower(${repository})`);
   return project;
 }
 

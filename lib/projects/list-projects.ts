@@ -1,9 +1,12 @@
 import "server-only";
+
 import { desc } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { projects } from "@/db/schema";
 import type { Cursor } from "@/lib/pagination/cursor";
 import { afterCursor, keysetPage } from "@/lib/pagination/keyset";
+
 import { projectView, summaries } from "./project-view";
 
 /** Tracked projects, newest first, by keyset pages. */
@@ -14,6 +17,9 @@ export async function listProjects(db: Database, input: { cursor?: Cursor; limit
     .where(afterCursor(projects.createdAt, projects.id, input.cursor))
     .orderBy(desc(projects.createdAt), desc(projects.id))
     .limit(input.limit + 1);
-  const { latest, counts } = await summaries(db, rows.slice(0, input.limit).map((row) => row.id));
+  const { latest, counts } = await summaries(
+    db,
+    rows.slice(0, input.limit).map((row) => row.id),
+  );
   return keysetPage(rows, input.limit, (project) => projectView(project, latest.get(project.id), counts.get(project.id)!));
 }

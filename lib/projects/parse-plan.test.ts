@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parsePlan } from "./parse-plan";
 
 describe("parsePlan", () => {

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { Lexer, type Token, type Tokens } from "marked";
+
 import type { PlanSectionCounts } from "@/db/schema";
 
 export interface PlanProgress {

@@ -1,4 +1,5 @@
 import "server-only";
+
 import path from "node:path";
 
 /** Where a plan is looked for when a project names none, in this order. */

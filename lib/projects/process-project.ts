@@ -1,8 +1,11 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
+import { projects, projectSnapshots, projectUpdates } from "@/db/schema";
 import { githubRequestError } from "@/lib/github/github-errors";
 import { withOutbox } from "@/lib/outbound/with-outbox";
-import { projects, projectSnapshots, projectUpdates } from "@/db/schema";
+
 import type { ProjectDeps } from "./deps";
 import { parsePlan } from "./parse-plan";
 import { planCandidates } from "./plan-files";
@@ -17,9 +20,7 @@ export interface ProcessProjectInput {
 }
 
 export type ProcessProjectResult =
-  | { status: "snapshot"; planPath: string; total: number; done: number }
-  | { status: "no_plan" }
-  | { status: "gone" };
+  { status: "snapshot"; planPath: string; total: number; done: number } | { status: "no_plan" } | { status: "gone" };
 
 /**
  * Reads the project's plan at the commit (first existing candidate path), stores a progress snapshot
@@ -32,7 +33,8 @@ export async function processProject(deps: ProjectDeps, input: ProcessProjectInp
   const octokit = await deps.installationOctokit(project.installationId);
   const [owner, repo] = project.repository.split("/") as [string, string];
   // Pin the default branch's head first, so the snapshot names the commit it was read at.
-  const commitSha = input.commitSha ?? (await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}", { owner, repo, ref: "HEAD" })).data.sha;
+  const commitSha =
+    input.commitSha ?? (await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}", { owner, repo, ref: "HEAD" })).data.sha;
   const now = deps.now();
   const log = { projectId: project.id, deliveryId: input.deliveryId ?? null, jobId: input.jobId ?? null, createdAt: now };
 
@@ -49,8 +51,24 @@ export async function processProject(deps: ProjectDeps, input: ProcessProjectInp
     }
     const progress = parsePlan(content);
     await withOutbox(deps.db, deps.outbox, async (tx, emit) => {
-      await tx.insert(projectSnapshots).values({ projectId: project.id, commitSha, planPath, totalTasks: progress.total, doneTasks: progress.done, sections: progress.sections, createdAt: now });
-      await tx.insert(projectUpdates).values({ ...log, eventType: input.reason, summary: `${planPath}: ${progress.done} of ${progress.total} tasks done (${commitSha.slice(0, 7)})` });
+      await tx
+        .insert(projectSnapshots)
+        .values({
+          projectId: project.id,
+          commitSha,
+          planPath,
+          totalTasks: progress.total,
+          doneTasks: progress.done,
+          sections: progress.sections,
+          createdAt: now,
+        });
+      await tx
+        .insert(projectUpdates)
+        .values({
+          ...log,
+          eventType: input.reason,
+          summary: `${planPath}: ${progress.done} of ${progress.total} tasks done (${commitSha.slice(0, 7)})`,
+        });
       await tx.update(projects).set({ lastUpdated: now, resolvedPlanPath: planPath, lastError: null }).where(eq(projects.id, project.id));
       await emit("project.updated", {
         project_id: project.id,

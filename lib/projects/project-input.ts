@@ -13,7 +13,9 @@ export const trackProjectSchema = z.object({
     .trim()
     .regex(/^[\w.-]+\/[\w.-]+$/, "expected owner/name, e.g. demo-org/demo-app"),
   // Empty means "the default plan files", like an absent one.
-  plan_path: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), planPath.nullish()).transform((path) => path ?? null),
+  plan_path: z
+    .preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), planPath.nullish())
+    .transform((path) => path ?? null),
 });
 
 export type TrackProjectInput = z.output<typeof trackProjectSchema>;

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { desc, inArray, sql } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { projectItems, projectSnapshots, type Project, type ProjectSnapshot } from "@/db/schema";
 

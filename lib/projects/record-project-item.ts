@@ -1,6 +1,9 @@
 import "server-only";
+
 import { sql } from "drizzle-orm";
+
 import { projectItems, projectUpdates } from "@/db/schema";
+
 import type { ProjectDeps } from "./deps";
 import type { ProjectItemKind, ProjectItemState } from "./project-item-enums";
 
@@ -23,7 +26,14 @@ export async function recordProjectItem(deps: Pick<ProjectDeps, "db">, change: P
   await deps.db.transaction(async (tx) => {
     await tx
       .insert(projectItems)
-      .values({ projectId: change.projectId, kind: change.kind, number: change.number, state: change.state, title: change.title, updatedAt: change.updatedAt })
+      .values({
+        projectId: change.projectId,
+        kind: change.kind,
+        number: change.number,
+        state: change.state,
+        title: change.title,
+        updatedAt: change.updatedAt,
+      })
       .onConflictDoUpdate({
         target: [projectItems.projectId, projectItems.kind, projectItems.number],
         set: { state: change.state, title: change.title, updatedAt: change.updatedAt },

@@ -1,6 +1,8 @@
 import "server-only";
+
 import type { Project } from "@/db/schema";
 import { projectProcessRequested } from "@/inngest/events";
+
 import type { ProjectDeps } from "./deps";
 
 /** Queues a fresh read of the project's plan at its default branch. */

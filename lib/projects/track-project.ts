@@ -1,7 +1,9 @@
 import "server-only";
+
 import { projects, type Project } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { installationForRepository } from "@/lib/installations/installation-for-repository";
+
 import type { ProjectDeps } from "./deps";
 import type { TrackProjectInput } from "./project-input";
 import { requestProjectProcessing } from "./request-project-processing";
@@ -10,10 +12,17 @@ import { requestProjectProcessing } from "./request-project-processing";
  * Starts following a repository's plan. The repository must be reachable through an active installation
  * of the App (422 otherwise) and not tracked yet (409); its plan is read at once in the background.
  */
-export async function trackProject(deps: Pick<ProjectDeps, "db" | "sendEvent">, input: TrackProjectInput & { createdBy: string | null }): Promise<Project> {
+export async function trackProject(
+  deps: Pick<ProjectDeps, "db" | "sendEvent">,
+  input: TrackProjectInput & { createdBy: string | null },
+): Promise<Project> {
   const installation = await installationForRepository(deps.db, input.repository);
   if (!installation) {
-    throw new AppError(422, "repository_not_installed", `The GitHub App is not installed on ${input.repository}: install it from Settings → GitHub first`);
+    throw new AppError(
+      422,
+      "repository_not_installed",
+      `The GitHub App is not installed on ${input.repository}: install it from Settings → GitHub first`,
+    );
   }
   // The unique index on lower(repository) decides, so two concurrent requests cannot both track it.
   const [project] = await deps.db

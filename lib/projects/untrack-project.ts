@@ -1,6 +1,9 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import { projects, type Project } from "@/db/schema";
+
 import type { ProjectDeps } from "./deps";
 
 /** Stops following a project; its snapshots, updates and items go with it. */

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+
 import { processSingleton } from "./process-singleton";
 
 describe("processSingleton", () => {

@@ -1,4 +1,5 @@
 import "server-only";
+
 type SingletonStore = typeof globalThis & { [key: symbol]: unknown };
 
 /**

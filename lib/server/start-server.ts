@@ -1,14 +1,15 @@
 import "server-only";
+
 import { getDatabaseHandle, type Database } from "@/db";
-import { getGithubApp } from "@/lib/github/github-app";
-import { syncAllInstallations } from "@/lib/installations/sync-all-installations";
 import { DataDirInUseError } from "@/db/data-dir-lock";
+import { analysisWebhookSecret } from "@/lib/analysis/webhook-secret";
 import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
+import { ConfigError, getConfig, type Config } from "@/lib/config";
+import { getGithubApp } from "@/lib/github/github-app";
+import { setDemoGithub } from "@/lib/github/github-urls";
+import { syncAllInstallations } from "@/lib/installations/sync-all-installations";
 import { UnsupportedFunctionError } from "@/lib/jobs/embedded/register-functions";
 import { startEmbeddedExecutor } from "@/lib/jobs/embedded/start-embedded-executor";
-import { ConfigError, getConfig, type Config } from "@/lib/config";
-import { analysisWebhookSecret } from "@/lib/analysis/webhook-secret";
-import { setDemoGithub } from "@/lib/github/github-urls";
 import { log } from "@/lib/log";
 
 /**

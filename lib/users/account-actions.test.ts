@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { accounts, apiTokens, features, outboundEvents, users } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { createFeature } from "@/lib/features/create-feature";
@@ -8,6 +9,7 @@ import { setUpTestDatabase } from "@/test/database";
 import { TEST_WEBHOOK_SECRET } from "@/test/features";
 import { createGithubUser } from "@/test/fixtures";
 import { USER_EVENTS_ENDPOINT, userEventsOf, userEventsOutbox } from "@/test/user-events";
+
 import { deleteUser } from "./delete-user";
 import { findSessionUser } from "./find-session-user";
 import { listLinkedAccounts } from "./list-linked-accounts";
@@ -32,7 +34,11 @@ describe("updateUserProfile", () => {
 
     const events = await userEventsOf(db, user.id);
     expect(events).toEqual([
-      { type: "user.updated", status: "pending", data: { user: { ...toUserView(user), name: "Alice Moreau" }, changes: { name: { from: user.login } } } },
+      {
+        type: "user.updated",
+        status: "pending",
+        data: { user: { ...toUserView(user), name: "Alice Moreau" }, changes: { name: { from: user.login } } },
+      },
     ]);
     expect(woken).toEqual([USER_EVENTS_ENDPOINT.id]);
   });
@@ -52,11 +58,22 @@ describe("unlinkAccount", () => {
     const result = await unlinkAccount(deps, user.id, "github");
     expect(result).toEqual({ unlinked: [{ provider: "github", provider_account_id: providerAccountId }], signedOut: true });
     const [row] = await db.select().from(accounts).where(eq(accounts.userId, user.id));
-    expect(row).toMatchObject({ type: "unlinked", providerAccountId, access_token: null, refresh_token: null, token_type: null, scope: null });
+    expect(row).toMatchObject({
+      type: "unlinked",
+      providerAccountId,
+      access_token: null,
+      refresh_token: null,
+      token_type: null,
+      scope: null,
+    });
     expect(await listLinkedAccounts(db, user.id)).toEqual([]);
     expect(await findSessionUser(db, user.id)).toBeNull();
     expect(await userEventsOf(db, user.id)).toEqual([
-      { type: "user.oauth_unlinked", status: "pending", data: { user: toUserView(user), account: { provider: "github", provider_account_id: providerAccountId } } },
+      {
+        type: "user.oauth_unlinked",
+        status: "pending",
+        data: { user: toUserView(user), account: { provider: "github", provider_account_id: providerAccountId } },
+      },
     ]);
   });
 
@@ -81,7 +98,13 @@ describe("deleteUser", () => {
     await createApiToken({ db }, { userId: user.id, name: "ci" });
     const feature = await createFeature(
       { db, webhookSecret: TEST_WEBHOOK_SECRET, outbox: silentOutbox },
-      { name: "Dark mode", description: "Let people switch the whole UI to dark colours.", priority: "low", repository: "demo-org/demo-app", createdBy: user.id },
+      {
+        name: "Dark mode",
+        description: "Let people switch the whole UI to dark colours.",
+        priority: "low",
+        repository: "demo-org/demo-app",
+        createdBy: user.id,
+      },
     );
 
     expect(await deleteUser(deps, user.id, { confirmLogin: " Leaving-Lena " })).toEqual(toUserView(user));
@@ -95,7 +118,10 @@ describe("deleteUser", () => {
 
   it("refuses a confirmation that is not the login (400), deleting and announcing nothing", async () => {
     const { user } = await createGithubUser(db);
-    await expect(deleteUser(deps, user.id, { confirmLogin: "someone-else" })).rejects.toMatchObject({ status: 400, code: "confirmation_mismatch" });
+    await expect(deleteUser(deps, user.id, { confirmLogin: "someone-else" })).rejects.toMatchObject({
+      status: 400,
+      code: "confirmation_mismatch",
+    });
     expect(await userRow(user.id)).toBeDefined();
     expect(await db.$count(outboundEvents, sql`${outboundEvents.data} -> 'user' ->> 'id' = ${user.id}`)).toBe(0);
   });

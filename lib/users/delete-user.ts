@@ -1,8 +1,11 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import { users } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { withOutbox } from "@/lib/outbound/with-outbox";
+
 import type { UserDeps } from "./deps";
 import { toUserView, type UserView } from "./user-view";
 

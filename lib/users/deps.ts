@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Database } from "@/db";
 import type { Logger } from "@/lib/log";
 import type { Outbox } from "@/lib/outbound/outbox";

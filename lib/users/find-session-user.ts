@@ -1,7 +1,10 @@
 import "server-only";
+
 import { and, eq, exists } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { accounts, users, type User } from "@/db/schema";
+
 import { isLinked } from "./linked-accounts";
 
 /**
@@ -15,7 +18,12 @@ export async function findSessionUser(db: Database, userId: string): Promise<Use
     .where(
       and(
         eq(users.id, userId),
-        exists(db.select({ userId: accounts.userId }).from(accounts).where(and(eq(accounts.userId, users.id), isLinked))),
+        exists(
+          db
+            .select({ userId: accounts.userId })
+            .from(accounts)
+            .where(and(eq(accounts.userId, users.id), isLinked)),
+        ),
       ),
     );
   return user ?? null;

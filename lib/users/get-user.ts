@@ -1,5 +1,7 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { users, type User } from "@/db/schema";
 import { notFound } from "@/lib/errors";

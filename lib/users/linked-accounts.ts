@@ -1,6 +1,8 @@
 import "server-only";
+
 import { ne } from "drizzle-orm";
 import type { Account as OAuthAccount } from "next-auth";
+
 import { accounts } from "@/db/schema";
 
 /**

@@ -1,7 +1,10 @@
 import "server-only";
+
 import { and, asc, eq } from "drizzle-orm";
+
 import type { Database } from "@/db";
 import { accounts } from "@/db/schema";
+
 import { isLinked, toLinkedAccountView, type LinkedAccountView } from "./linked-accounts";
 
 /** The user's linked accounts, by provider. */

@@ -1,11 +1,14 @@
 import "server-only";
+
 import { and, eq } from "drizzle-orm";
 import type { Account } from "next-auth";
+
 import type { Transaction } from "@/db";
 import { accounts, users, type UserRole } from "@/db/schema";
 import { assignRoleOnSignIn } from "@/lib/auth/assign-role-on-sign-in";
 import type { EventType } from "@/lib/outbound/event-types";
 import { withOutbox, type Emit } from "@/lib/outbound/with-outbox";
+
 import type { SignInDeps } from "./deps";
 import { credentialsOf, toLinkedAccountView, UNLINKED_ACCOUNT_TYPE } from "./linked-accounts";
 import { toUserView } from "./user-view";
@@ -18,7 +21,10 @@ import { toUserView } from "./user-view";
  * A failed write fails the sign-in, as it must (a role taken away must not survive it); an event that cannot be
  * recorded is logged and the sign-in goes on: events are recorded in savepoints, so the writes commit without them.
  */
-export async function recordSignIn(deps: SignInDeps, input: { userId: string; login: string; account?: Account | null }): Promise<UserRole> {
+export async function recordSignIn(
+  deps: SignInDeps,
+  input: { userId: string; login: string; account?: Account | null },
+): Promise<UserRole> {
   return withOutbox(deps.db, deps.outbox, async (tx, emit) => {
     const relinked = input.account ? await relink(tx, input.userId, input.account) : undefined;
     const role = await assignRoleOnSignIn(tx, { userId: input.userId, login: input.login, adminLogins: deps.adminLogins });

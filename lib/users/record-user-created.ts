@@ -1,8 +1,11 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import { users } from "@/db/schema";
 import { assignRoleOnSignIn } from "@/lib/auth/assign-role-on-sign-in";
 import { withOutbox } from "@/lib/outbound/with-outbox";
+
 import type { SignInDeps } from "./deps";
 import { toUserView } from "./user-view";
 
@@ -14,7 +17,9 @@ export async function recordUserCreated(deps: Omit<SignInDeps, "log">, userId: s
   await withOutbox(deps.db, deps.outbox, async (tx, emit) => {
     const [created] = await tx.select().from(users).where(eq(users.id, userId));
     if (!created) return;
-    const role = created.login ? await assignRoleOnSignIn(tx, { userId, login: created.login, adminLogins: deps.adminLogins }) : created.role;
+    const role = created.login
+      ? await assignRoleOnSignIn(tx, { userId, login: created.login, adminLogins: deps.adminLogins })
+      : created.role;
     await emit("user.created", { user: toUserView({ ...created, role }) });
   });
 }

@@ -2,14 +2,16 @@ import { and, eq, sql } from "drizzle-orm";
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+
 import { accounts, users } from "@/db/schema";
-import { authOptions } from "@/lib/auth/auth-options";
 import { simulatedUserId } from "@/github-simulator/demo-users";
+import { authOptions } from "@/lib/auth/auth-options";
 import { createLogger } from "@/lib/log";
 import type { Outbox } from "@/lib/outbound/outbox";
 import { setUpTestDatabase } from "@/test/database";
 import { installAsProcessGithub, startTestGithub } from "@/test/github-simulator";
 import { userEventsOf, userEventsOutbox } from "@/test/user-events";
+
 import { unlinkAccount } from "./unlink-account";
 import { updateUserProfile } from "./update-user-profile";
 
@@ -20,7 +22,10 @@ installAsProcessGithub(github);
 const APP = "http://app.test";
 const { outbox } = userEventsOutbox();
 const errors: { msg: string; fields: Record<string, unknown> }[] = [];
-const log = { ...createLogger({ test: true }), error: (msg: string, fields: Record<string, unknown> = {}) => void errors.push({ msg, fields }) };
+const log = {
+  ...createLogger({ test: true }),
+  error: (msg: string, fields: Record<string, unknown> = {}) => void errors.push({ msg, fields }),
+};
 
 /** The app's auth, on this test's database and outbox, as next-auth serves it under /api/auth. */
 function appAuth(options: { outbox?: Outbox; adminLogins?: string[] } = {}) {
@@ -79,7 +84,11 @@ async function sessionOf(as: Browser) {
 }
 
 const userByLogin = async (login: string) => (await db.select().from(users).where(eq(users.login, login)))[0]!;
-const githubAccountsOf = (userId: string) => db.select().from(accounts).where(and(eq(accounts.userId, userId), eq(accounts.provider, "github")));
+const githubAccountsOf = (userId: string) =>
+  db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.provider, "github")));
 
 describe("GitHub sign-in through next-auth and the drizzle adapter", () => {
   it("a first sign-in creates the user and announces user.created (with login and role), user.oauth_linked, user.login — never a token", async () => {
@@ -90,9 +99,19 @@ describe("GitHub sign-in through next-auth and the drizzle adapter", () => {
 
     const events = await userEventsOf(db, user.id);
     expect(events.map((event) => event.type)).toEqual(["user.created", "user.oauth_linked", "user.login"]);
-    const view = { id: user.id, login: "ops-admin", name: "ops-admin", email: "ops-admin@users.noreply.github.com", role: "admin", created_at: user.createdAt.toISOString() };
+    const view = {
+      id: user.id,
+      login: "ops-admin",
+      name: "ops-admin",
+      email: "ops-admin@users.noreply.github.com",
+      role: "admin",
+      created_at: user.createdAt.toISOString(),
+    };
     expect(events[0]!.data).toEqual({ user: view });
-    expect(events[1]!.data).toEqual({ user: view, account: { provider: "github", provider_account_id: String(simulatedUserId("ops-admin")) } });
+    expect(events[1]!.data).toEqual({
+      user: view,
+      account: { provider: "github", provider_account_id: String(simulatedUserId("ops-admin")) },
+    });
     expect(events[2]!.data).toEqual({ user: view });
     const [account] = await githubAccountsOf(user.id);
     expect(account!.access_token).toMatch(/^gho_/);
@@ -103,7 +122,12 @@ describe("GitHub sign-in through next-auth and the drizzle adapter", () => {
     await signInWithGithub("dev-bob");
     const bob = await userByLogin("dev-bob");
     await signInWithGithub("dev-bob");
-    expect((await userEventsOf(db, bob.id)).map((event) => event.type)).toEqual(["user.created", "user.oauth_linked", "user.login", "user.login"]);
+    expect((await userEventsOf(db, bob.id)).map((event) => event.type)).toEqual([
+      "user.created",
+      "user.oauth_linked",
+      "user.login",
+      "user.login",
+    ]);
   });
 
   it("after unlinking GitHub the person is signed out everywhere; signing in with the same GitHub account links it again, to the same user", async () => {
@@ -154,7 +178,11 @@ describe("GitHub sign-in through next-auth and the drizzle adapter", () => {
     // Fails in the database, as a failed insert would: the statement aborts the transaction it runs in.
     const broken: Outbox = { record: async (tx) => (await tx.execute(sql`select 1 / 0`), []), wake: async () => {} };
     errors.length = 0;
-    const { browser: frank, location } = await signInWithGithub("frank-unlucky", browser(), appAuth({ outbox: broken, adminLogins: ["frank-unlucky"] }));
+    const { browser: frank, location } = await signInWithGithub(
+      "frank-unlucky",
+      browser(),
+      appAuth({ outbox: broken, adminLogins: ["frank-unlucky"] }),
+    );
     expect(location).toBe(`${APP}/features`);
     expect(await sessionOf(frank)).toMatchObject({ login: "frank-unlucky", role: "admin" });
     expect(errors.map((error) => error.msg)).toEqual([

@@ -1,8 +1,11 @@
 import "server-only";
+
 import { and, eq } from "drizzle-orm";
+
 import { accounts, users } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { withOutbox } from "@/lib/outbound/with-outbox";
+
 import type { UserDeps } from "./deps";
 import { credentialsOf, isLinked, toLinkedAccountView, UNLINKED_ACCOUNT_TYPE, type LinkedAccountView } from "./linked-accounts";
 import { toUserView } from "./user-view";

@@ -1,8 +1,11 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
+
 import { users, type User } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { withOutbox } from "@/lib/outbound/with-outbox";
+
 import type { UserDeps } from "./deps";
 import type { ProfileInput } from "./profile-input";
 import { toUserView } from "./user-view";

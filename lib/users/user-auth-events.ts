@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { NextAuthConfig } from "next-auth";
+
 import type { SignInDeps } from "./deps";
 import { recordAccountLinked } from "./record-account-linked";
 import { recordSignIn } from "./record-sign-in";

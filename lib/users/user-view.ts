@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { User, UserRole } from "@/db/schema";
 
 /** A user as the API and the user.* events show it: who they are, never a token or a linked account's credentials. */

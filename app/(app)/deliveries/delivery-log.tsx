@@ -5,6 +5,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { Loader2, RotateCcw, Send } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+
 import { useDataTable } from "@/components/hooks/use-data-table";
 import { useKeysetList } from "@/components/hooks/use-keyset-list";
 import { useWebhookEndpoints } from "@/components/hooks/use-webhook-endpoints";
@@ -13,10 +14,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { FormError } from "@/components/ui/form-message";
-import { expandColumn, statusColumn } from "@/components/ui/table-columns";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { FilterSelect, StatusFilter } from "@/components/ui/status-filter";
+import { expandColumn, statusColumn } from "@/components/ui/table-columns";
 import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from "@/lib/outbound/delivery-status";
 import { EVENT_TYPES, type EventType } from "@/lib/outbound/event-types";
 import type { listDeliveries } from "@/lib/outbound/list-deliveries";
@@ -60,7 +61,11 @@ const columns = [
   column.accessor("attempt_count", { header: "Attempts", cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
   column.display({ id: "result", header: "Last result", cell: (info) => <LastResult delivery={info.row.original} /> }),
   column.accessor("created_at", { header: "Created", cell: (info) => <RelativeTime value={info.getValue()} /> }),
-  column.display({ id: "redeliver", header: () => <span className="sr-only">Redeliver</span>, cell: (info) => <RedeliverButton delivery={info.row.original} /> }),
+  column.display({
+    id: "redeliver",
+    header: () => <span className="sr-only">Redeliver</span>,
+    cell: (info) => <RedeliverButton delivery={info.row.original} />,
+  }),
 ];
 
 /** The outbound delivery log, newest first, filterable; a row opens in place to show its attempts. */
@@ -69,7 +74,9 @@ export function DeliveryLog({ initialEndpoint }: { initialEndpoint?: string }) {
   const [status, setStatus] = useState<WebhookDeliveryStatus | "all">("all");
   const [eventType, setEventType] = useState<EventType | "all">("all");
   const endpoints = useWebhookEndpoints();
-  const endpointIds = [...new Set([...(endpoints.data?.data.map((candidate) => candidate.id) ?? []), ...(initialEndpoint ? [initialEndpoint] : [])])];
+  const endpointIds = [
+    ...new Set([...(endpoints.data?.data.map((candidate) => candidate.id) ?? []), ...(initialEndpoint ? [initialEndpoint] : [])]),
+  ];
   const { query: deliveries, rows } = useKeysetList<DeliveryView>({
     listKey: queryKeys.webhookDeliveries.list,
     path: "/api/v1/admin/webhooks/deliveries",
@@ -167,7 +174,8 @@ function DeliveryAttempts({ delivery }: { delivery: DeliveryView }) {
       </dl>
       {delivery.attempts.length === 0 ? (
         <p className="text-muted-foreground">
-          Not sent yet: deliveries to an endpoint go out in order, so this one waits for those before it (or for the endpoint to be resumed).
+          Not sent yet: deliveries to an endpoint go out in order, so this one waits for those before it (or for the endpoint to be
+          resumed).
         </p>
       ) : (
         <ol aria-label="Attempts" className="ml-1.5 flex flex-col border-l border-border">
@@ -190,7 +198,12 @@ function AttemptItem({ attempt }: { attempt: AttemptView }) {
   const error = errorBeyondStatus(attempt);
   return (
     <li className="relative pb-4 pl-6 last:pb-0" data-outcome={attempt.outcome}>
-      <span className={cn("absolute top-1.5 -left-[5px] size-2.5 rounded-full", attempt.outcome === "succeeded" ? "bg-emerald-500" : "bg-red-500")} />
+      <span
+        className={cn(
+          "absolute top-1.5 -left-[5px] size-2.5 rounded-full",
+          attempt.outcome === "succeeded" ? "bg-emerald-500" : "bg-red-500",
+        )}
+      />
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span className="font-medium">Attempt {attempt.attempt}</span>
         <StatusBadge status={attempt.outcome} />
@@ -202,9 +215,7 @@ function AttemptItem({ attempt }: { attempt: AttemptView }) {
       </div>
       {error && <p className="mt-1 text-destructive">{error}</p>}
       {attempt.response_excerpt && (
-        <pre
-          className="mt-1.5 max-h-32 w-fit max-w-full overflow-auto rounded-md border border-border bg-card px-2 py-1.5 font-mono text-xs whitespace-pre-wrap"
-        >
+        <pre className="mt-1.5 max-h-32 w-fit max-w-full overflow-auto rounded-md border border-border bg-card px-2 py-1.5 font-mono text-xs whitespace-pre-wrap">
           {attempt.response_excerpt}
         </pre>
       )}

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+
 import { auth } from "@/auth";
 import { AdminsOnly } from "@/components/shell/admins-only";
 import { PageHeader } from "@/components/shell/page-header";
+
 import { DeliveryLog } from "./delivery-log";
 
 export const metadata: Metadata = { title: "Deliveries" };

@@ -4,6 +4,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { Boxes, Search } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+
 import { useDataTable } from "@/components/hooks/use-data-table";
 import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
 import { useKeysetList } from "@/components/hooks/use-keyset-list";
@@ -16,7 +17,6 @@ import { StatusFilter } from "@/components/ui/status-filter";
 import { FEATURE_STATUSES, type FeatureStatus } from "@/lib/features/feature-enums";
 import type { FeatureView } from "@/lib/features/feature-view";
 import { queryKeys } from "@/lib/ui/query-keys";
-
 
 const column = createColumnHelper<FeatureView>();
 const columns = [

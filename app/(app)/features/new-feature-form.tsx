@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Loader2, Plus } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+
 import { ApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -28,8 +29,7 @@ export function NewFeatureForm() {
   const queryClient = useQueryClient();
   const form = useForm<FormValues, unknown, CreateFeatureInput>({ resolver: zodResolver(createFeatureSchema), defaultValues: DEFAULTS });
   const create = useMutation({
-    mutationFn: (values: CreateFeatureInput) =>
-      apiFetch<FeatureView>("/api/v1/features", { method: "POST", body: JSON.stringify(values) }),
+    mutationFn: (values: CreateFeatureInput) => apiFetch<FeatureView>("/api/v1/features", { method: "POST", body: JSON.stringify(values) }),
     onSuccess: () => {
       form.reset();
       void queryClient.invalidateQueries({ queryKey: queryKeys.features.all });
@@ -52,7 +52,12 @@ export function NewFeatureForm() {
       <CardContent>
         <form className="grid gap-4 md:grid-cols-4" noValidate onSubmit={form.handleSubmit((values) => create.mutate(values))}>
           <Field id="feature-name" label="Name" error={errors.name?.message} className="md:col-span-2">
-            <Input id="feature-name" placeholder="e.g. Export reports as CSV" aria-invalid={Boolean(errors.name)} {...form.register("name")} />
+            <Input
+              id="feature-name"
+              placeholder="e.g. Export reports as CSV"
+              aria-invalid={Boolean(errors.name)}
+              {...form.register("name")}
+            />
           </Field>
           <Field id="feature-priority" label="Priority" error={errors.priority?.message}>
             <NativeSelect id="feature-priority" className="w-full" {...form.register("priority")}>

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+
 import { PageHeader } from "@/components/shell/page-header";
+
 import { FeatureList } from "./feature-list";
 import { NewFeatureForm } from "./new-feature-form";
 

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { Cog, FlaskConical, Loader2, RotateCcw, X, XCircle } from "lucide-react";
 import { useState } from "react";
+
 import { useDataTable } from "@/components/hooks/use-data-table";
 import { useKeysetList } from "@/components/hooks/use-keyset-list";
 import { EmptyState } from "@/components/shell/empty-state";

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+
 import { auth } from "@/auth";
 import { AdminsOnly } from "@/components/shell/admins-only";
 import { PageHeader } from "@/components/shell/page-header";
 import { getConfig } from "@/lib/config";
+
 import { JobRuns } from "./job-runs";
 
 export const metadata: Metadata = { title: "Jobs" };

@@ -3,6 +3,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { FolderKanban, TriangleAlert } from "lucide-react";
 import Link from "next/link";
+
 import { useDataTable } from "@/components/hooks/use-data-table";
 import { useKeysetList } from "@/components/hooks/use-keyset-list";
 import { EmptyState } from "@/components/shell/empty-state";
@@ -10,6 +11,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ProjectView } from "@/lib/projects/project-view";
 import { queryKeys } from "@/lib/ui/query-keys";
+
 import { OpenClosed, PlanProgress } from "./project-summary";
 
 const column = createColumnHelper<ProjectView>();
@@ -33,15 +35,26 @@ const columns = [
       );
     },
   }),
-  column.display({ id: "progress", header: "Plan progress", cell: (info) => <PlanProgress project={info.row.original} className="w-56" /> }),
-  column.accessor("pull_requests", { header: "Pull requests", cell: (info) => <OpenClosed kind="pull_requests" counts={info.getValue()} /> }),
+  column.display({
+    id: "progress",
+    header: "Plan progress",
+    cell: (info) => <PlanProgress project={info.row.original} className="w-56" />,
+  }),
+  column.accessor("pull_requests", {
+    header: "Pull requests",
+    cell: (info) => <OpenClosed kind="pull_requests" counts={info.getValue()} />,
+  }),
   column.accessor("issues", { header: "Issues", cell: (info) => <OpenClosed kind="issues" counts={info.getValue()} /> }),
   column.accessor("last_updated", { header: "Last update", cell: (info) => <RelativeTime value={info.getValue()} /> }),
 ];
 
 /** Tracked projects, newest first; polled so a push shows up within seconds. */
 export function ProjectList() {
-  const { query: projects, rows } = useKeysetList<ProjectView>({ listKey: queryKeys.projects.list, path: "/api/v1/projects", refetchInterval: 3000 });
+  const { query: projects, rows } = useKeysetList<ProjectView>({
+    listKey: queryKeys.projects.list,
+    path: "/api/v1/projects",
+    refetchInterval: 3000,
+  });
   const table = useDataTable({ data: rows, columns });
 
   return (

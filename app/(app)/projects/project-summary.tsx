@@ -1,4 +1,5 @@
 import { CircleDot, GitPullRequest, Loader2, type LucideIcon } from "lucide-react";
+
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ProjectView } from "@/lib/projects/project-view";
 import { cn } from "@/lib/ui/cn";
@@ -36,7 +37,10 @@ const KINDS: Record<"pull_requests" | "issues", { label: string; icon: LucideIco
 export function OpenClosed({ kind, counts }: { kind: keyof typeof KINDS; counts: { open: number; closed: number } }) {
   const { label, icon: Icon } = KINDS[kind];
   return (
-    <span className="inline-flex items-center gap-1.5 text-sm whitespace-nowrap" aria-label={`${label}: ${counts.open} open, ${counts.closed} closed`}>
+    <span
+      className="inline-flex items-center gap-1.5 text-sm whitespace-nowrap"
+      aria-label={`${label}: ${counts.open} open, ${counts.closed} closed`}
+    >
       <Icon className="size-4 text-muted-foreground" />
       <span className="font-medium tabular-nums">{counts.open}</span> open
       <span className="text-muted-foreground">· {counts.closed} closed</span>

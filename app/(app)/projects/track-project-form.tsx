@@ -6,6 +6,7 @@ import { Loader2, Plus } from "lucide-react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+
 import { useInstallations } from "@/components/hooks/use-installations";
 import { ApiErrorText } from "@/components/ui/api-error-text";
 import { Button } from "@/components/ui/button";
@@ -24,9 +25,13 @@ type FormValues = z.input<typeof trackProjectSchema>;
 export function TrackProjectForm() {
   const queryClient = useQueryClient();
   const installations = useInstallations();
-  const form = useForm<FormValues, unknown, TrackProjectInput>({ resolver: zodResolver(trackProjectSchema), defaultValues: { repository: "" } });
+  const form = useForm<FormValues, unknown, TrackProjectInput>({
+    resolver: zodResolver(trackProjectSchema),
+    defaultValues: { repository: "" },
+  });
   const track = useMutation({
-    mutationFn: (values: TrackProjectInput) => apiFetch<ProjectDetailView>("/api/v1/projects", { method: "POST", body: JSON.stringify(values) }),
+    mutationFn: (values: TrackProjectInput) =>
+      apiFetch<ProjectDetailView>("/api/v1/projects", { method: "POST", body: JSON.stringify(values) }),
     onSuccess: () => {
       form.reset();
       void queryClient.invalidateQueries({ queryKey: queryKeys.projects.all });
@@ -51,7 +56,9 @@ export function TrackProjectForm() {
         <form
           aria-label="Track a repository"
           className="grid items-start gap-4 md:grid-cols-[1fr_1fr_auto]"
-          noValidate onSubmit={form.handleSubmit((values) => track.mutate(values))}>
+          noValidate
+          onSubmit={form.handleSubmit((values) => track.mutate(values))}
+        >
           <Field id="project-repository" label="Repository" error={errors.repository?.message}>
             <Input
               id="project-repository"

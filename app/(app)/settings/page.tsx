@@ -1,6 +1,7 @@
 import { ChevronRight, KeyRound, Plug, Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { auth } from "@/auth";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
@@ -8,7 +9,12 @@ import { Card } from "@/components/ui/card";
 export const metadata: Metadata = { title: "Settings" };
 
 const SECTIONS = [
-  { href: "/settings/account", title: "Account", description: "Your display name, how you sign in, and deleting your account.", icon: KeyRound },
+  {
+    href: "/settings/account",
+    title: "Account",
+    description: "Your display name, how you sign in, and deleting your account.",
+    icon: KeyRound,
+  },
   { href: "/settings/tokens", title: "API tokens", description: "Personal tokens for scripts and CI.", icon: KeyRound },
   { href: "/settings/github", title: "GitHub App", description: "Installations of the App and the repositories they reach.", icon: Plug },
 ];

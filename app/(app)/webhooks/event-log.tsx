@@ -4,26 +4,26 @@ import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { Inbox } from "lucide-react";
 import { useState } from "react";
+
 import { useDataTable } from "@/components/hooks/use-data-table";
 import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
 import { useKeysetList } from "@/components/hooks/use-keyset-list";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
-import { expandColumn, statusColumn } from "@/components/ui/table-columns";
 import { Input } from "@/components/ui/input";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusFilter } from "@/components/ui/status-filter";
+import { expandColumn, statusColumn } from "@/components/ui/table-columns";
 import type { getWebhookEvent } from "@/lib/github-webhooks/get-webhook-event";
-import type { toWebhookEventView } from "@/lib/github-webhooks/webhook-event-view";
 import { WEBHOOK_EVENT_STATUSES, type WebhookEventStatus } from "@/lib/github-webhooks/webhook-event-enums";
+import type { toWebhookEventView } from "@/lib/github-webhooks/webhook-event-view";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
 
 type EventView = ReturnType<typeof toWebhookEventView>;
 type EventDetail = NonNullable<Awaited<ReturnType<typeof getWebhookEvent>>>;
-
 
 const column = createColumnHelper<EventView>();
 const columns = [
@@ -40,7 +40,8 @@ const columns = [
   }),
   column.accessor("repository", {
     header: "Repository",
-    cell: (info) => (info.getValue() ? <code className="text-xs">{info.getValue()}</code> : <span className="text-muted-foreground">—</span>),
+    cell: (info) =>
+      info.getValue() ? <code className="text-xs">{info.getValue()}</code> : <span className="text-muted-foreground">—</span>,
   }),
   column.accessor("delivery_id", {
     header: "Delivery",
@@ -75,7 +76,13 @@ export function EventLog() {
           Event log
         </h2>
         <div className="flex flex-wrap items-center gap-3">
-          <Input aria-label="Filter by event type" placeholder="Event type, e.g. push" className="w-48" value={type} onChange={(event) => setType(event.target.value)} />
+          <Input
+            aria-label="Filter by event type"
+            placeholder="Event type, e.g. push"
+            className="w-48"
+            value={type}
+            onChange={(event) => setType(event.target.value)}
+          />
           <Input
             aria-label="Filter by repository"
             placeholder="Repository, owner/name"
@@ -94,7 +101,9 @@ export function EventLog() {
         renderExpanded={(event) => <EventPayload event={event} />}
         empty={
           <EmptyState icon={Inbox} title={filtered ? "No events match" : "No events received yet"}>
-            {filtered ? "Try another event type, status or repository (names match exactly)." : "Events from the GitHub App appear here as they arrive."}
+            {filtered
+              ? "Try another event type, status or repository (names match exactly)."
+              : "Events from the GitHub App appear here as they arrive."}
           </EmptyState>
         }
       />

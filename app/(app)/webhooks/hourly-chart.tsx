@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
 import type { githubWebhookHourly } from "@/lib/github-webhooks/github-webhook-hourly";
 
 type Hour = Awaited<ReturnType<typeof githubWebhookHourly>>[number];
@@ -27,12 +28,44 @@ export function HourlyChart({ hourly }: { hourly: Hour[] }) {
           <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" vertical={false} />
           <XAxis dataKey="hour" tick={AXIS} stroke="var(--color-border)" interval={2} />
           <YAxis yAxisId="events" allowDecimals={false} tick={AXIS} stroke="var(--color-border)" />
-          <YAxis yAxisId="rate" orientation="right" domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={(value: number) => `${value}%`} tick={AXIS} stroke="var(--color-border)" />
+          <YAxis
+            yAxisId="rate"
+            orientation="right"
+            domain={[0, 100]}
+            ticks={[0, 50, 100]}
+            tickFormatter={(value: number) => `${value}%`}
+            tick={AXIS}
+            stroke="var(--color-border)"
+          />
           <Tooltip formatter={(value, name) => (name === "Success rate" ? `${value}%` : value)} />
           <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} itemSorter={(item) => SERIES_ORDER.indexOf(String(item.dataKey))} />
-          <Bar yAxisId="events" dataKey="succeeded" name="Succeeded" stackId="events" fill="var(--color-primary)" isAnimationActive={false} />
-          <Bar yAxisId="events" dataKey="failed" name="Failed" stackId="events" fill="var(--color-destructive)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-          <Line yAxisId="rate" dataKey="rate" name="Success rate" stroke="#059669" strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+          <Bar
+            yAxisId="events"
+            dataKey="succeeded"
+            name="Succeeded"
+            stackId="events"
+            fill="var(--color-primary)"
+            isAnimationActive={false}
+          />
+          <Bar
+            yAxisId="events"
+            dataKey="failed"
+            name="Failed"
+            stackId="events"
+            fill="var(--color-destructive)"
+            radius={[3, 3, 0, 0]}
+            isAnimationActive={false}
+          />
+          <Line
+            yAxisId="rate"
+            dataKey="rate"
+            name="Success rate"
+            stroke="#059669"
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -26,8 +27,8 @@ export function RecoveredDeliveries() {
           Recovered deliveries
         </CardTitle>
         <CardDescription>
-          GitHub never retries a failed delivery. A background job compares GitHub&apos;s delivery log with ours and asks for every missed one
-          again, within GitHub&apos;s three-day window.
+          GitHub never retries a failed delivery. A background job compares GitHub&apos;s delivery log with ours and asks for every missed
+          one again, within GitHub&apos;s three-day window.
         </CardDescription>
       </CardHeader>
       <CardContent>

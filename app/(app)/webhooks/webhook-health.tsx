@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -11,6 +12,7 @@ import type { githubWebhookHourly } from "@/lib/github-webhooks/github-webhook-h
 import { apiFetch } from "@/lib/ui/api-client";
 import { cn } from "@/lib/ui/cn";
 import { queryKeys } from "@/lib/ui/query-keys";
+
 import { HourlyChart } from "./hourly-chart";
 
 type Health = Awaited<ReturnType<typeof githubWebhookHealth>> & { hourly: Awaited<ReturnType<typeof githubWebhookHourly>> };

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+
 import { setDatabaseHandle } from "@/db";
+import { openDatabase } from "@/db/client";
 import { setUpTestDatabase } from "@/test/database";
 import { callRoute } from "@/test/http";
+
 import { GET } from "./route";
 
 const handle = await setUpTestDatabase();

@@ -3,10 +3,11 @@ import examples from "@octokit/webhooks-examples";
 import { sign } from "@octokit/webhooks-methods";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { jobEvents, webhookEvents } from "@/db/schema";
-import { setDemoGithub } from "@/lib/github/github-urls";
 import { countWebhookEvents } from "@/lib/github-webhooks/count-webhook-events";
 import { githubWebhookHandOff } from "@/lib/github-webhooks/default-deps";
+import { setDemoGithub } from "@/lib/github/github-urls";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
 import { postGithubWebhook, TEST_GITHUB_WEBHOOK_SECRET } from "@/test/github-webhooks";
@@ -37,7 +38,9 @@ describe("POST /webhooks/github", () => {
 
   it("processes every logged example without a failure: each ends processed or ignored", async () => {
     await executor.drain(20_000);
-    const statuses = await db.select({ status: webhookEvents.status, type: webhookEvents.eventType, error: webhookEvents.error }).from(webhookEvents);
+    const statuses = await db
+      .select({ status: webhookEvents.status, type: webhookEvents.eventType, error: webhookEvents.error })
+      .from(webhookEvents);
     expect(statuses.filter((row) => row.status === "failed" || row.status === "received")).toEqual([]);
     expect(statuses.find((row) => row.type === "ping")?.status).toBe("processed");
     expect(statuses.find((row) => row.type === "star")?.status).toBe("ignored");
@@ -45,12 +48,17 @@ describe("POST /webhooks/github", () => {
 
   it("processes one delivery once when 20 copies arrive at the same time", async () => {
     const deliveryId = randomUUID();
-    const answers = await Promise.all(Array.from({ length: 20 }, () => postGithubWebhook("ping", { zen: "Keep it logically awesome." }, { deliveryId })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => postGithubWebhook("ping", { zen: "Keep it logically awesome." }, { deliveryId })),
+    );
     const bodies = await Promise.all(answers.map((answer) => answer.json()));
     expect(bodies.filter((body) => body.status === "accepted")).toHaveLength(1);
     expect(bodies.filter((body) => body.status === "duplicate")).toHaveLength(19);
     await githubWebhookHandOff().drained();
-    const handedOver = await db.select().from(jobEvents).where(sql`${jobEvents.data}->>'delivery_id' = ${deliveryId}`);
+    const handedOver = await db
+      .select()
+      .from(jobEvents)
+      .where(sql`${jobEvents.data}->>'delivery_id' = ${deliveryId}`);
     expect(handedOver).toHaveLength(1);
   });
 
@@ -60,7 +68,10 @@ describe("POST /webhooks/github", () => {
     expect(signed.status).toBe(202);
     const body = JSON.stringify(payload);
     const valid = await sign(TEST_GITHUB_WEBHOOK_SECRET, body);
-    const tampered = await postGithubWebhook("ping", payload, { body: body.replace("failure", "fAilure"), headers: { "x-hub-signature-256": valid } });
+    const tampered = await postGithubWebhook("ping", payload, {
+      body: body.replace("failure", "fAilure"),
+      headers: { "x-hub-signature-256": valid },
+    });
     expect(tampered.status).toBe(401);
     for (const signature of [null, "sha256=", "sha1=abc", `sha256=${"0".repeat(64)}`, "sha256=zz", valid.replace("sha256=", "sha512=")]) {
       const answer = await postGithubWebhook("ping", payload, { headers: { "x-hub-signature-256": signature } });

@@ -2,8 +2,8 @@
 // Order: body size (413) → X-Hub-Signature-256 over the raw bytes (401) → event/delivery headers (400) →
 // JSON (400) → recorded once per delivery (duplicate → 200) → 202, processed in the background.
 // The body is read here, raw, because the signature covers its exact bytes: no `body` schema.
-import { githubWebhookSecret } from "@/lib/github/github-app";
 import { GITHUB_WEBHOOK_MAX_BYTES, receiveGithubWebhook } from "@/lib/github-webhooks/receive-github-webhook";
+import { githubWebhookSecret } from "@/lib/github/github-app";
 import { apiHandler } from "@/lib/http/api-handler";
 import { readBody } from "@/lib/http/read-json";
 

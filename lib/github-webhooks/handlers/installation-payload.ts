@@ -1,4 +1,5 @@
 import "server-only";
+
 import { z } from "zod";
 
 const repositoryRef = z.object({ id: z.number(), full_name: z.string() });

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { processed, type GithubEventHandler } from "../processed-webhook";
 
 /** GitHub's hello when the webhook is set up: nothing to do but mark it processed. */

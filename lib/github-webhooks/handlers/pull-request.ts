@@ -1,5 +1,7 @@
 import "server-only";
+
 import { z } from "zod";
+
 import type { GithubEventHandler } from "../processed-webhook";
 import { itemSchema, recordItemEvent } from "./record-item-event";
 

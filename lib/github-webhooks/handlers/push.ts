@@ -1,9 +1,12 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { projectProcessRequested } from "@/inngest/events";
 import { HIGH_PRIORITY_SECONDS } from "@/lib/projects/deps";
 import { findProjectByRepository } from "@/lib/projects/find-project";
 import { isManifest, planCandidates } from "@/lib/projects/plan-files";
+
 import { ignored, processed, type GithubEventHandler } from "../processed-webhook";
 
 const pushPayload = z.object({
@@ -22,7 +25,9 @@ export const handlePush: GithubEventHandler = async (deps, event) => {
   if (!project) return ignored("repository not tracked");
   const branch = push.repository.default_branch ?? push.repository.master_branch ?? "main";
   if (push.ref !== `refs/heads/${branch}` || push.deleted) return ignored(`push to ${push.ref}, not the default branch`);
-  const changed = new Set([...push.commits, ...(push.head_commit ? [push.head_commit] : [])].flatMap((commit) => [...commit.added, ...commit.modified]));
+  const changed = new Set(
+    [...push.commits, ...(push.head_commit ? [push.head_commit] : [])].flatMap((commit) => [...commit.added, ...commit.modified]),
+  );
   const plans = project.resolvedPlanPath ? [project.resolvedPlanPath] : planCandidates(project.planPath);
   const planChanged = plans.some((file) => changed.has(file));
   const manifests = [...changed].filter(isManifest);
@@ -31,7 +36,14 @@ export const handlePush: GithubEventHandler = async (deps, event) => {
   return processed(reason, [
     {
       name: projectProcessRequested.name,
-      data: { project_id: project.id, commit_sha: push.after, reason: "push", detail: reason, delivery_id: event.webhookId, priority: HIGH_PRIORITY_SECONDS },
+      data: {
+        project_id: project.id,
+        commit_sha: push.after,
+        reason: "push",
+        detail: reason,
+        delivery_id: event.webhookId,
+        priority: HIGH_PRIORITY_SECONDS,
+      },
     },
   ]);
 };

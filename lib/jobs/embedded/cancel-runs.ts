@@ -1,7 +1,10 @@
 import "server-only";
+
 import { and, inArray, type SQL } from "drizzle-orm";
+
 import type { Executor } from "@/db";
 import { jobRuns } from "@/db/schema";
+
 import { ACTIVE_RUN_STATUSES } from "./run-status";
 
 export interface CancelRunsOptions {

@@ -1,7 +1,10 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
 import { and, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
+
 import { jobRuns, type JobRun } from "@/db/schema";
+
 import type { ExecutorDeps } from "./deps";
 import { assertTransition, PARKED_RUN_STATUSES } from "./run-status";
 
@@ -62,7 +65,15 @@ export async function claimRuns(deps: Pick<ExecutorDeps, "db" | "registry" | "no
       if (run.status === "waiting" && run.wait) steps[run.wait.stepId] = { type: "data", data: null };
       const [updated] = await tx
         .update(jobRuns)
-        .set({ status: "running", leaseUntil, leaseToken: randomUUID(), startedAt: run.startedAt ?? now, steps, sleepStepId: null, wait: null })
+        .set({
+          status: "running",
+          leaseUntil,
+          leaseToken: randomUUID(),
+          startedAt: run.startedAt ?? now,
+          steps,
+          sleepStepId: null,
+          wait: null,
+        })
         .where(eq(jobRuns.id, run.id))
         .returning();
       claimed.push(updated!);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { compileExpression, UnsupportedExpressionError } from "./compile-expression";
 
 describe("compileExpression", () => {

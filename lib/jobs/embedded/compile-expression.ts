@@ -1,4 +1,5 @@
 import "server-only";
+
 /**
  * The subset of Inngest's CEL expressions the embedded executor evaluates: equality comparisons joined
  * by `&&`, between `event.…` / `async.…` paths and literals. That covers `match` (which the SDK

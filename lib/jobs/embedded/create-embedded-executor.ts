@@ -1,10 +1,11 @@
 import "server-only";
+
 import { claimRuns } from "./claim-runs";
 import type { ExecutorDeps } from "./deps";
 import { driveRun } from "./drive-run";
 import { fireDueCrons } from "./fire-due-crons";
-import { scheduleCrons } from "./schedule-crons";
 import { ingestEvents, type IncomingEvent } from "./ingest-events";
+import { scheduleCrons } from "./schedule-crons";
 
 export interface EmbeddedExecutor {
   /** The event API: what `inngest.send` reaches in embedded mode. */

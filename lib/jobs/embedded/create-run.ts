@@ -1,7 +1,10 @@
 import "server-only";
+
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
+
 import type { Transaction } from "@/db";
 import { jobIdempotencyKeys, jobRuns } from "@/db/schema";
+
 import { cancelRuns } from "./cancel-runs";
 import type { RegisteredFunction } from "./register-functions";
 import { ACTIVE_RUN_STATUSES } from "./run-status";

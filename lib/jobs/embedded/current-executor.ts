@@ -1,5 +1,7 @@
 import "server-only";
+
 import { processSingleton } from "@/lib/server/process-singleton";
+
 import type { EmbeddedExecutor } from "./create-embedded-executor";
 
 // The process's embedded executor, shared by every bundle Next loads (instrumentation, routes).

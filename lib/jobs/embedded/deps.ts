@@ -1,6 +1,8 @@
 import "server-only";
+
 import type { Database } from "@/db";
 import type { Logger } from "@/lib/log";
+
 import type { IncomingEvent } from "./ingest-events";
 import type { RegisteredFunction } from "./register-functions";
 

@@ -1,8 +1,11 @@
 import "server-only";
+
 import { and, eq } from "drizzle-orm";
+
 import { jobRuns, jobRunSteps, type JobRun, type MemoizedStep } from "@/db/schema";
-import type { ExecutorDeps } from "./deps";
+
 import { compileExpression } from "./compile-expression";
+import type { ExecutorDeps } from "./deps";
 import type { RegisteredFunction } from "./register-functions";
 import { assertTransition, type RunStatus } from "./run-status";
 import { signRequestBody } from "./sign-request-body";
@@ -81,7 +84,10 @@ export async function driveRun(deps: ExecutorDeps, run: JobRun): Promise<void> {
     );
     ({ update, steps, failure } = await interpret(deps, fn, run, response, requestedStep));
   } catch (error) {
-    ({ update, steps, failure } = functionError(deps, fn, run, { error: { name: (error as Error).name, message: (error as Error).message }, retriable: true }));
+    ({ update, steps, failure } = functionError(deps, fn, run, {
+      error: { name: (error as Error).name, message: (error as Error).message },
+      retriable: true,
+    }));
   }
 
   assertTransition("running", update.status);
@@ -93,9 +99,9 @@ export async function driveRun(deps: ExecutorDeps, run: JobRun): Promise<void> {
       .where(and(eq(jobRuns.id, run.id), eq(jobRuns.status, "running"), eq(jobRuns.leaseToken, leaseToken)))
       .returning({ id: jobRuns.id, status: jobRuns.status });
     if (row && steps.length > 0) {
-      await tx.insert(jobRunSteps).values(
-        steps.map((step) => ({ runId: run.id, ...step, attempt: run.attempt, startedAt: started, endedAt: ended })),
-      );
+      await tx
+        .insert(jobRunSteps)
+        .values(steps.map((step) => ({ runId: run.id, ...step, attempt: run.attempt, startedAt: started, endedAt: ended })));
     }
     return row;
   });

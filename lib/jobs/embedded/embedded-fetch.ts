@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getEmbeddedExecutor } from "./current-executor";
 import type { IncomingEvent } from "./ingest-events";
 

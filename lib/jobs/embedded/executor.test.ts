@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { describe, expect, it } from "vitest";
+
 import { jobRuns, jobRunSteps } from "@/db/schema";
-import { setUpTestDatabase } from "@/test/database";
 import { createLogger } from "@/lib/log";
+import { setUpTestDatabase } from "@/test/database";
 import { embeddedTestClient, startTestExecutor, TEST_SIGNING_KEY } from "@/test/embedded-jobs";
+
 import { claimRuns } from "./claim-runs";
 import type { ExecutorDeps } from "./deps";
 import { driveRun } from "./drive-run";
@@ -16,18 +18,15 @@ const calls: Record<string, number> = {};
 const count = (name: string) => (calls[name] = (calls[name] ?? 0) + 1);
 let gate: { promise: Promise<void>; open(): void } | undefined;
 
-const stepsAndWaits = client.createFunction(
-  { id: "steps-and-waits", triggers: [{ event: "test/steps" }] },
-  async ({ event, step }) => {
-    const first = await step.run("first", () => {
-      count("first");
-      return { doubled: (event.data.n as number) * 2 };
-    });
-    await step.sleep("pause", "10m");
-    const approval = await step.waitForEvent("approval", { event: "test/approved", match: "data.ticket", timeout: "1h" });
-    return { first, approvedBy: approval?.data.by ?? null };
-  },
-);
+const stepsAndWaits = client.createFunction({ id: "steps-and-waits", triggers: [{ event: "test/steps" }] }, async ({ event, step }) => {
+  const first = await step.run("first", () => {
+    count("first");
+    return { doubled: (event.data.n as number) * 2 };
+  });
+  await step.sleep("pause", "10m");
+  const approval = await step.waitForEvent("approval", { event: "test/approved", match: "data.ticket", timeout: "1h" });
+  return { first, approvedBy: approval?.data.by ?? null };
+});
 
 const flaky = client.createFunction({ id: "flaky", retries: 2, triggers: [{ event: "test/flaky" }] }, async ({ event, step }) => {
   return step.run("sometimes", () => {
@@ -267,14 +266,23 @@ describe("embedded executor", () => {
   });
 
   it("runs once per idempotency key", async () => {
-    const a = await executor.send([{ name: "test/once", data: { key: "k" } }, { name: "test/once", data: { key: "k" } }]);
+    const a = await executor.send([
+      { name: "test/once", data: { key: "k" } },
+      { name: "test/once", data: { key: "k" } },
+    ]);
     expect(a.runIds).toHaveLength(1);
     await executor.drain();
     expect(calls.once).toBe(1);
   });
 
   it("the serve handler refuses unsigned and wrongly signed calls with 401", async () => {
-    const body = JSON.stringify({ event: { name: "test/once", data: {} }, events: [], steps: {}, ctx: { run_id: "r", attempt: 0 }, version: 2 });
+    const body = JSON.stringify({
+      event: { name: "test/once", data: {} },
+      events: [],
+      steps: {},
+      ctx: { run_id: "r", attempt: 0 },
+      version: 2,
+    });
     const url = "http://app.test/api/inngest?fnId=test-app-once&stepId=step";
     const unsigned = await serveHandler(new Request(url, { method: "POST", body, headers: { "content-type": "application/json" } }));
     expect(unsigned.status).toBe(401);

@@ -1,6 +1,9 @@
 import "server-only";
+
 import { and, eq, lte } from "drizzle-orm";
+
 import { jobCrons, jobEvents } from "@/db/schema";
+
 import { createRun } from "./create-run";
 import type { ExecutorDeps } from "./deps";
 import { nextCronTime } from "./schedule-crons";

@@ -1,11 +1,14 @@
 import "server-only";
+
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
+
 import type { Database, Transaction } from "@/db";
 import { jobEvents, jobRuns } from "@/db/schema";
+
 import { cancelRuns } from "./cancel-runs";
-import { createRun, type StoredEvent } from "./create-run";
 import { compileExpression } from "./compile-expression";
+import { createRun, type StoredEvent } from "./create-run";
 import type { RegisteredFunction } from "./register-functions";
 import { ACTIVE_RUN_STATUSES } from "./run-status";
 

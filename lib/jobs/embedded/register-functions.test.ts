@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { embeddedTestClient } from "@/test/embedded-jobs";
+
 import { registerFunctions, UnsupportedFunctionError } from "./register-functions";
 
 const client = embeddedTestClient();
@@ -27,15 +29,22 @@ describe("registerFunctions", () => {
   });
 
   it("reads priority.run from one field, clamped to Inngest's ±600 s", () => {
-    const fn = client.createFunction({ id: "urgent", priority: { run: "event.data.priority" }, triggers: [{ event: "x/y" }] }, async () => null);
+    const fn = client.createFunction(
+      { id: "urgent", priority: { run: "event.data.priority" }, triggers: [{ event: "x/y" }] },
+      async () => null,
+    );
     const { priority } = registerFunctions("app", [fn]).get("app-urgent")!;
-    expect([120, 5000, -9000, undefined, "high"].map((value) => priority!({ event: { data: { priority: value } } }))).toEqual([120, 600, -600, 0, 0]);
+    expect([120, 5000, -9000, undefined, "high"].map((value) => priority!({ event: { data: { priority: value } } }))).toEqual([
+      120, 600, -600, 0, 0,
+    ]);
   });
 
   it("refuses an `if` it cannot evaluate, naming the function", () => {
     const fn = client.createFunction({ id: "picky", triggers: [{ event: "x/y", if: "event.data.n > 3" }] }, async () => null);
     expect(() => registerFunctions("app", [fn])).toThrow(UnsupportedFunctionError);
-    expect(() => registerFunctions("app", [fn])).toThrow(/Function app-picky cannot run on the embedded job executor: .*event\.data\.n > 3/);
+    expect(() => registerFunctions("app", [fn])).toThrow(
+      /Function app-picky cannot run on the embedded job executor: .*event\.data\.n > 3/,
+    );
   });
 
   it("refuses flow control it does not implement instead of ignoring it", () => {

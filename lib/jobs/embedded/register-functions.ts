@@ -1,7 +1,9 @@
 import "server-only";
+
 import type { InngestFunction } from "inngest";
+
+import { compileExpression, UnsupportedExpressionError, type CompiledExpression, type Scope } from "./compile-expression";
 import { parseTimeString } from "./time-string";
-import { compileExpression, type CompiledExpression, type Scope, UnsupportedExpressionError } from "./compile-expression";
 
 /** Inngest's default when a function sets no `retries`. */
 const DEFAULT_RETRIES = 4;
@@ -91,14 +93,21 @@ export function registerFunctionConfig(config: FunctionConfig): RegisteredFuncti
     }
   };
   return wrap(() => {
-    const concurrency = config.concurrency === undefined ? [] : Array.isArray(config.concurrency) ? config.concurrency : [config.concurrency];
+    const concurrency =
+      config.concurrency === undefined ? [] : Array.isArray(config.concurrency) ? config.concurrency : [config.concurrency];
     const step = Object.values(config.steps)[0];
     return {
       id: config.id,
       name: config.name ?? config.id,
       eventTriggers: config.triggers.flatMap((trigger) =>
         "event" in trigger
-          ? [{ event: trigger.event, matches: eventMatcher(trigger.event), expression: trigger.expression ? compileExpression(trigger.expression) : null }]
+          ? [
+              {
+                event: trigger.event,
+                matches: eventMatcher(trigger.event),
+                expression: trigger.expression ? compileExpression(trigger.expression) : null,
+              },
+            ]
           : [],
       ),
       crons: config.triggers.flatMap((trigger) => ("cron" in trigger ? [trigger.cron] : [])),

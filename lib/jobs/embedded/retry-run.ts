@@ -1,7 +1,10 @@
 import "server-only";
+
 import { and, eq, inArray } from "drizzle-orm";
+
 import type { Executor } from "@/db";
 import { jobRuns } from "@/db/schema";
+
 import { RETRYABLE_RUN_STATUSES } from "./run-status";
 
 /**

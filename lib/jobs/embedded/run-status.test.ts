@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
+
 import { jobRunStatus } from "@/db/schema";
-import { ACTIVE_RUN_STATUSES, assertTransition, canTransition, PARKED_RUN_STATUSES, RETRYABLE_RUN_STATUSES, RUN_STATUSES } from "./run-status";
+
+import {
+  ACTIVE_RUN_STATUSES,
+  assertTransition,
+  canTransition,
+  PARKED_RUN_STATUSES,
+  RETRYABLE_RUN_STATUSES,
+  RUN_STATUSES,
+} from "./run-status";
 
 describe("job run statuses", () => {
   it("the database enum is the status tuple", () => {

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { createHmac } from "node:crypto";
 import canonicalize from "canonicalize";
 
@@ -11,6 +12,8 @@ export function signRequestBody(body: unknown, signingKey: string, now: Date): {
   const text = canonicalize(body) ?? "null";
   const t = String(Math.floor(now.getTime() / 1000));
   const key = signingKey.replace(/^signkey-[\w]+-/, "");
-  const s = createHmac("sha256", key).update(text + t).digest("hex");
+  const s = createHmac("sha256", key)
+    .update(text + t)
+    .digest("hex");
   return { text, signature: `t=${t}&s=${s}` };
 }

@@ -1,14 +1,17 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
 import type { InngestFunction } from "inngest";
+
 import type { DatabaseHandle } from "@/db";
 import { jobRuns } from "@/db/schema";
 import type { Config } from "@/lib/config";
 import { log } from "@/lib/log";
-import { setEmbeddedExecutor } from "./current-executor";
+
 import { createEmbeddedExecutor } from "./create-embedded-executor";
-import { registerFunctions } from "./register-functions";
+import { setEmbeddedExecutor } from "./current-executor";
 import { embeddedSigningKey } from "./embedded-signing-key";
+import { registerFunctions } from "./register-functions";
 
 /** A request may run five minutes (drive-run.ts); a lease outlives it so only a dead driver's runs are taken over. */
 const LEASE_MS = 6 * 60_000;
@@ -34,7 +37,10 @@ export async function startEmbeddedExecutor(input: {
   if (handle.driver === "pglite") {
     // PGlite allows one process per data directory, so a run still marked running was left by a
     // process that died (SIGKILL, crash): it resumes now, from its stored steps.
-    await handle.db.update(jobRuns).set({ leaseUntil: new Date(0) }).where(eq(jobRuns.status, "running"));
+    await handle.db
+      .update(jobRuns)
+      .set({ leaseUntil: new Date(0) })
+      .where(eq(jobRuns.status, "running"));
   }
   const serveUrl = `http://127.0.0.1:${config.PORT}/api/inngest`;
   const executor = createEmbeddedExecutor({

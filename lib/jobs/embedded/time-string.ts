@@ -1,4 +1,5 @@
 import "server-only";
+
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
 /** Parses Inngest time strings ("30s", "1h30m", "2d") to milliseconds. */

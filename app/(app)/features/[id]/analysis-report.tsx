@@ -1,5 +1,6 @@
 import { FolderTree, Gauge, Lightbulb, ListChecks, ShieldAlert, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -144,7 +145,9 @@ export function AnalysisReport({ analysis, superseding }: { analysis: AnalysisVi
 
         <details className="rounded-md border border-border">
           <summary className="cursor-pointer px-3 py-2 font-medium">Raw JSON</summary>
-          <pre className="max-h-96 overflow-auto border-t border-border bg-muted p-3 text-xs">{JSON.stringify(analysis.result, null, 2)}</pre>
+          <pre className="max-h-96 overflow-auto border-t border-border bg-muted p-3 text-xs">
+            {JSON.stringify(analysis.result, null, 2)}
+          </pre>
         </details>
       </CardContent>
     </Card>

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Loader2, Sparkles, Workflow } from "lucide-react";
+
 import { BackLink } from "@/components/shell/back-link";
 import { DetailFallback } from "@/components/shell/detail-fallback";
 import { EmptyState } from "@/components/shell/empty-state";
@@ -16,6 +17,7 @@ import { LevelBadge, StatusBadge } from "@/components/ui/status-badge";
 import type { AnalysisView, FeatureDetailView } from "@/lib/features/feature-view";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
+
 import { AnalysisReport, SOURCE_LABEL } from "./analysis-report";
 import { FeatureTimeline } from "./feature-timeline";
 
@@ -61,9 +63,7 @@ export function FeatureDetail({ id }: { id: string }) {
         }
       />
       <div className="flex flex-col gap-6">
-        {analyze.error && (
-          <Alert variant="error">Could not start the analysis: {analyze.error.message}</Alert>
-        )}
+        {analyze.error && <Alert variant="error">Could not start the analysis: {analyze.error.message}</Alert>}
         {feature.error && <FormError>Could not refresh: {feature.error.message}</FormError>}
 
         <Card>

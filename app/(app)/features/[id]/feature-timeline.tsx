@@ -1,4 +1,5 @@
 import { CircleCheck, CircleX, CopyX, RefreshCw, Send, TriangleAlert, Webhook, Workflow, type LucideIcon } from "lucide-react";
+
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { FeatureEventKind } from "@/db/schema";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { FeatureDetail } from "./feature-detail";
 
 export const metadata: Metadata = { title: "Feature" };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { ProjectDetail } from "./project-detail";
 
 export const metadata: Metadata = { title: "Project" };

@@ -1,6 +1,7 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
 import type { ProjectDetailView } from "@/lib/projects/get-project-detail";
 
 const HOUR_MS = 3600_000;

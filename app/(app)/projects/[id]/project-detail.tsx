@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ChartArea, Loader2, RefreshCw } from "lucide-react";
+
 import { BackLink } from "@/components/shell/back-link";
 import { DetailFallback } from "@/components/shell/detail-fallback";
 import { PageHeader } from "@/components/shell/page-header";
@@ -15,6 +16,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { ProjectDetailView } from "@/lib/projects/get-project-detail";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
+
 import { OpenClosed, PlanProgress } from "../project-summary";
 import { ProgressChart } from "./progress-chart";
 

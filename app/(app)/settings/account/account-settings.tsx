@@ -6,6 +6,7 @@ import { Check, Link2, Loader2, Trash2, Unlink } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
+
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -92,7 +93,9 @@ function ProfileCard({ user }: { user: Me }) {
           <Fact className={STACKED} term="Login">
             <span className="font-mono">{user.login ?? "—"}</span>
           </Fact>
-          <Fact className={STACKED} term="Email">{user.email ?? "—"}</Fact>
+          <Fact className={STACKED} term="Email">
+            {user.email ?? "—"}
+          </Fact>
           <Fact className={STACKED} term="Role">
             <Badge variant={user.role === "admin" ? "default" : "outline"}>{user.role}</Badge>
           </Fact>
@@ -100,7 +103,11 @@ function ProfileCard({ user }: { user: Me }) {
             <RelativeTime value={user.created_at} />
           </Fact>
         </dl>
-        <form className="flex flex-col gap-2 sm:flex-row sm:items-end" noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+        <form
+          className="flex flex-col gap-2 sm:flex-row sm:items-end"
+          noValidate
+          onSubmit={form.handleSubmit((values) => save.mutate(values))}
+        >
           <Field id="display-name" label="Display name" error={errors.name?.message} className="sm:max-w-sm sm:flex-1">
             <Input id="display-name" autoComplete="name" aria-invalid={Boolean(errors.name)} {...form.register("name")} />
           </Field>
@@ -126,7 +133,8 @@ function LinkedAccountItem({ account }: { account: LinkedAccountView }) {
   const [confirming, setConfirming] = useState(false);
   const name = providerName(account.provider);
   const unlink = useMutation({
-    mutationFn: () => apiFetch<{ signed_out: boolean }>(`/api/v1/me/accounts/${encodeURIComponent(account.provider)}`, { method: "DELETE" }),
+    mutationFn: () =>
+      apiFetch<{ signed_out: boolean }>(`/api/v1/me/accounts/${encodeURIComponent(account.provider)}`, { method: "DELETE" }),
     // Signing in again with the same account links it back, and brings the person back here.
     onSuccess: () => leaveFor(`/signin?callbackUrl=${encodeURIComponent("/settings/account")}`),
   });
@@ -165,8 +173,8 @@ function LinkedAccountItem({ account }: { account: LinkedAccountView }) {
             </>
           }
         >
-          {name} is your only way to sign in, so unlinking it signs you out everywhere and Hooksmith forgets its {name} token. Your
-          account and data stay: sign in with the same {name} account to link it again.
+          {name} is your only way to sign in, so unlinking it signs you out everywhere and Hooksmith forgets its {name} token. Your account
+          and data stay: sign in with the same {name} account to link it again.
         </Confirmation>
       )}
     </li>
@@ -227,7 +235,11 @@ function DeleteAccountCard({ login }: { login: string }) {
             </Field>
           </Confirmation>
         ) : (
-          <Button variant="outline" className="border-destructive/40 text-destructive hover:bg-destructive/5" onClick={() => setConfirming(true)}>
+          <Button
+            variant="outline"
+            className="border-destructive/40 text-destructive hover:bg-destructive/5"
+            onClick={() => setConfirming(true)}
+          >
             <Trash2 />
             Delete account
           </Button>

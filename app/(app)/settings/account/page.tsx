@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+
 import { PageHeader } from "@/components/shell/page-header";
+
 import { AccountSettings } from "./account-settings";
 
 export const metadata: Metadata = { title: "Account" };

@@ -3,6 +3,7 @@
 import { Building2, Plug, Plus, User } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+
 import { useInstallations, type InstallationView } from "@/components/hooks/use-installations";
 import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";

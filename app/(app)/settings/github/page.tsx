@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { GithubInstallations } from "./github-installations";
 
 export const metadata: Metadata = { title: "GitHub App" };
@@ -6,7 +7,11 @@ export const metadata: Metadata = { title: "GitHub App" };
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** Installations of the GitHub App; the install callback lands here with `?installed=<id>` or `?error=<message>`. */
-export default async function GithubSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function GithubSettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   return <GithubInstallations installed={first(params.installed)} error={first(params.error)} />;
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+
 import { PageHeader } from "@/components/shell/page-header";
+
 import { TokensManager } from "./tokens-manager";
 
 export const metadata: Metadata = { title: "API tokens" };

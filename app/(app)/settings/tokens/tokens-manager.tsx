@@ -6,6 +6,7 @@ import { Check, Copy, KeyRound, Loader2, Plus } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+
 import { EmptyState } from "@/components/shell/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -147,11 +148,7 @@ function NewSecret({ name, secret }: { name: string; secret: string }) {
         <code data-testid="new-token-secret" className="flex-1 overflow-x-auto rounded bg-white px-2 py-1.5 font-mono text-xs">
           {secret}
         </code>
-        <Button
-          variant="outline"
-          size="sm"
-          onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))}
-        >
+        <Button variant="outline" size="sm" onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))}>
           {copied ? <Check /> : <Copy />}
           {copied ? "Copied" : "Copy"}
         </Button>

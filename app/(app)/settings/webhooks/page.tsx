@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+
 import { auth } from "@/auth";
 import { AdminsOnly } from "@/components/shell/admins-only";
 import { getConfig } from "@/lib/config";
+
 import { WebhookEndpoints } from "./webhook-endpoints";
 
 export const metadata: Metadata = { title: "Outbound webhooks" };

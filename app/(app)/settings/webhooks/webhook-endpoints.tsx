@@ -5,6 +5,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { History, Loader2, Pause, Play, RefreshCw, Send, Webhook } from "lucide-react";
 import Link from "next/link";
 import { z } from "zod";
+
 import { useDataTable } from "@/components/hooks/use-data-table";
 import { useWebhookEndpoints, type EndpointView } from "@/components/hooks/use-webhook-endpoints";
 import { EmptyState } from "@/components/shell/empty-state";
@@ -76,7 +77,11 @@ const columns = [
       </div>
     ),
   }),
-  column.display({ id: "actions", header: () => <span className="sr-only">Actions</span>, cell: (info) => <EndpointActions endpoint={info.row.original} /> }),
+  column.display({
+    id: "actions",
+    header: () => <span className="sr-only">Actions</span>,
+    cell: (info) => <EndpointActions endpoint={info.row.original} />,
+  }),
 ];
 
 /** Endpoints from webhooks.yaml with their runtime state; reload the file, test, pause and resume endpoints. */
@@ -128,8 +133,8 @@ export function WebhookEndpoints({ configPath }: { configPath: string }) {
           testId="webhook-endpoints"
           empty={
             <EmptyState icon={Webhook} title="No endpoints configured">
-              Copy <code className="text-xs">config/webhooks.yaml.example</code> to <code className="text-xs">{configPath}</code>, add your endpoints, then
-              press Reload configuration.
+              Copy <code className="text-xs">config/webhooks.yaml.example</code> to <code className="text-xs">{configPath}</code>, add your
+              endpoints, then press Reload configuration.
             </EmptyState>
           }
         />
@@ -218,12 +223,24 @@ function EndpointActions({ endpoint }: { endpoint: EndpointView }) {
         Send test event
       </Button>
       {endpoint.paused ? (
-        <Button variant="outline" size="sm" aria-label={`Resume ${endpoint.id}`} disabled={action.isPending} onClick={() => action.mutate("resume")}>
+        <Button
+          variant="outline"
+          size="sm"
+          aria-label={`Resume ${endpoint.id}`}
+          disabled={action.isPending}
+          onClick={() => action.mutate("resume")}
+        >
           {icon("resume", Play)}
           Resume
         </Button>
       ) : (
-        <Button variant="outline" size="sm" aria-label={`Pause ${endpoint.id}`} disabled={action.isPending} onClick={() => action.mutate("pause")}>
+        <Button
+          variant="outline"
+          size="sm"
+          aria-label={`Pause ${endpoint.id}`}
+          disabled={action.isPending}
+          onClick={() => action.mutate("pause")}
+        >
           {icon("pause", Pause)}
           Pause
         </Button>
@@ -234,9 +251,7 @@ function EndpointActions({ endpoint }: { endpoint: EndpointView }) {
           View deliveries
         </Link>
       </Button>
-      {action.isSuccess && action.variables === "test" && (
-        <FormSuccess className="justify-center text-xs">Test event queued</FormSuccess>
-      )}
+      {action.isSuccess && action.variables === "test" && <FormSuccess className="justify-center text-xs">Test event queued</FormSuccess>}
       <FormError className="text-xs">{action.error?.message}</FormError>
     </div>
   );

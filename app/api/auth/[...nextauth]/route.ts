@@ -1,5 +1,6 @@
 // Auth.js endpoints: GitHub OAuth sign-in (the simulator in demo mode), callback, session, sign-out.
 import type { NextRequest } from "next/server";
+
 import { handlers } from "@/auth";
 
 /**

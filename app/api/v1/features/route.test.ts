@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { setUpTestDatabase } from "@/test/database";
 import { createUser } from "@/test/fixtures";
 import { bearer, callRoute } from "@/test/http";
+
 import { GET as getFeature } from "./[id]/route";
 import { GET, POST } from "./route";
 
@@ -29,10 +31,18 @@ describe("/api/v1/features", () => {
     expect(response.status).toBe(201);
     const text = await response.text();
     const feature = JSON.parse(text);
-    expect(feature).toMatchObject({ name: "Dark mode", status: "pending", priority: "high", repository: "demo-org/demo-app", analysis_request: null });
+    expect(feature).toMatchObject({
+      name: "Dark mode",
+      status: "pending",
+      priority: "high",
+      repository: "demo-org/demo-app",
+      analysis_request: null,
+    });
     expect(text).not.toMatch(/secret/i);
 
-    const detail = await callRoute(getFeature, new Request(`http://app.test/api/v1/features/${feature.id}`, { headers: auth }), { id: feature.id });
+    const detail = await callRoute(getFeature, new Request(`http://app.test/api/v1/features/${feature.id}`, { headers: auth }), {
+      id: feature.id,
+    });
     expect(detail.status).toBe(200);
     const body = await detail.text();
     expect(JSON.parse(body)).toMatchObject({ id: feature.id, analyses: [], events: [] });

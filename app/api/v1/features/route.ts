@@ -1,6 +1,7 @@
 // GET /api/v1/features — features, newest first, by cursor pages (filter: status, q).
 // POST /api/v1/features — create a feature (201); its callback secret is stored, never returned.
 import { z } from "zod";
+
 import { analysisWebhookSecret } from "@/lib/analysis/webhook-secret";
 import { createFeature } from "@/lib/features/create-feature";
 import { createFeatureSchema, featureStatusSchema } from "@/lib/features/feature-input";
@@ -14,7 +15,9 @@ const query = listQuery({
   q: z.string().trim().max(200).optional(),
 });
 
-export const GET = apiHandler({ access: "user", query }, async ({ query, deps }) => Response.json(await listFeatures(await deps.db(), query)));
+export const GET = apiHandler({ access: "user", query }, async ({ query, deps }) =>
+  Response.json(await listFeatures(await deps.db(), query)),
+);
 
 export const POST = apiHandler({ access: "user", body: createFeatureSchema }, async ({ body: input, principal, deps, log }) => {
   const feature = await createFeature(

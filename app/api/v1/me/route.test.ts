@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+
 import { users } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
@@ -10,6 +11,7 @@ import { bearer, callRoute, sessionHeaders } from "@/test/http";
 import { injectRouteDeps } from "@/test/route-deps";
 import { testBrowser } from "@/test/session";
 import { userEventsOf, userEventsOutbox } from "@/test/user-events";
+
 import { DELETE, GET, PATCH } from "./route";
 
 const { db } = await setUpTestDatabase();
@@ -19,9 +21,23 @@ const browser = testBrowser();
 injectRouteDeps({ ...browser.deps, users: async () => ({ db, outbox }) });
 const me = (headers: Record<string, string> = {}) => callRoute(GET, new Request("http://app.test/api/v1/me", { headers }));
 const patch = (headers: Record<string, string>, body: unknown) =>
-  callRoute(PATCH, new Request("http://app.test/api/v1/me", { method: "PATCH", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) }));
+  callRoute(
+    PATCH,
+    new Request("http://app.test/api/v1/me", {
+      method: "PATCH",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
 const del = (headers: Record<string, string>, body: unknown) =>
-  callRoute(DELETE, new Request("http://app.test/api/v1/me", { method: "DELETE", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) }));
+  callRoute(
+    DELETE,
+    new Request("http://app.test/api/v1/me", {
+      method: "DELETE",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
 const userRow = async (id: string) => (await db.select().from(users).where(eq(users.id, id)))[0];
 
 async function withToken() {

@@ -2,6 +2,7 @@
 // PATCH /api/v1/me — change the display name (session or API token); announces user.updated.
 // DELETE /api/v1/me — delete the account, confirmed by the login (signed-in person only); announces user.deleted and ends the session.
 import { z } from "zod";
+
 import type { User } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { apiHandler } from "@/lib/http/api-handler";
@@ -15,7 +16,9 @@ const deleteBody = z.object({ confirm_login: z.string().min(1, "Type your login 
 
 const meView = (user: User, principal: Principal) => ({ ...toUserView(user), auth: principal.via });
 
-export const GET = apiHandler({ access: "user" }, async ({ principal, deps }) => Response.json(meView(await getUser(await deps.db(), principal.userId), principal)));
+export const GET = apiHandler({ access: "user" }, async ({ principal, deps }) =>
+  Response.json(meView(await getUser(await deps.db(), principal.userId), principal)),
+);
 
 export const PATCH = apiHandler({ access: "user", body: profileSchema }, async ({ body: input, principal, deps }) => {
   const user = await updateUserProfile(await deps.users(), principal.userId, input);

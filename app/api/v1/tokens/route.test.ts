@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { setUpTestDatabase } from "@/test/database";
 import { createUser } from "@/test/fixtures";
 import { bearer, callRoute } from "@/test/http";
+
 import { DELETE } from "./[id]/route";
 import { GET, POST } from "./route";
 
@@ -15,7 +17,10 @@ async function signedInScript() {
 }
 
 const post = (headers: Record<string, string>, body: string) =>
-  callRoute(POST, new Request("http://app.test/api/v1/tokens", { method: "POST", headers: { ...headers, "content-type": "application/json" }, body }));
+  callRoute(
+    POST,
+    new Request("http://app.test/api/v1/tokens", { method: "POST", headers: { ...headers, "content-type": "application/json" }, body }),
+  );
 
 describe("/api/v1/tokens", () => {
   it("POST creates a token (201) whose secret is answered once and works at once", async () => {

@@ -1,5 +1,6 @@
 // GET/POST /api/v1/tokens — the caller's personal API tokens; POST answers the new secret, once.
 import { z } from "zod";
+
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { listApiTokens } from "@/lib/auth/list-api-tokens";
 import { apiHandler } from "@/lib/http/api-handler";

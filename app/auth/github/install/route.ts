@@ -1,6 +1,7 @@
 // GET /auth/github/install — the App's setup URL: GitHub sends the person back here after installing.
 // Outcomes, good or bad, are shown on /settings/github (never a stack trace).
 import { z } from "zod";
+
 import { AppError } from "@/lib/errors";
 import { completeInstallation } from "@/lib/github/install-app";
 import { isInstallStateFor } from "@/lib/github/install-state";
@@ -15,9 +16,16 @@ export const GET = apiHandler({ access: "user", query }, async ({ query, princip
   try {
     const config = deps.config();
     if (!isInstallStateFor(config, query.state ?? "", principal.userId)) {
-      throw new AppError(400, "invalid_state", "The installation could not be confirmed: its state is missing, expired or not yours. Start again from Install.");
+      throw new AppError(
+        400,
+        "invalid_state",
+        "The installation could not be confirmed: its state is missing, expired or not yours. Start again from Install.",
+      );
     }
-    const id = await completeInstallation({ db: await deps.db(), githubApp: deps.githubApp() }, { installationId: query.installation_id ?? null, userId: principal.userId });
+    const id = await completeInstallation(
+      { db: await deps.db(), githubApp: deps.githubApp() },
+      { installationId: query.installation_id ?? null, userId: principal.userId },
+    );
     settings.set("installed", String(id));
     log.info("github app installed", { installation_id: id, setup_action: query.setup_action ?? null, user_id: principal.userId });
   } catch (error) {

@@ -1,7 +1,8 @@
 // GET /webhooks/github/events — the inbound event log, newest first (filters: type, status, repository; cursor pages).
 import { z } from "zod";
-import { WEBHOOK_EVENT_STATUSES } from "@/lib/github-webhooks/webhook-event-enums";
+
 import { listWebhookEvents } from "@/lib/github-webhooks/list-webhook-events";
+import { WEBHOOK_EVENT_STATUSES } from "@/lib/github-webhooks/webhook-event-enums";
 import { apiHandler } from "@/lib/http/api-handler";
 import { listQuery } from "@/lib/pagination/list-query";
 
@@ -11,4 +12,6 @@ const query = listQuery({
   repository: z.string().trim().max(200).optional(),
 });
 
-export const GET = apiHandler({ access: "user", query }, async ({ query, deps }) => Response.json(await listWebhookEvents(await deps.db(), query)));
+export const GET = apiHandler({ access: "user", query }, async ({ query, deps }) =>
+  Response.json(await listWebhookEvents(await deps.db(), query)),
+);

@@ -2,4 +2,6 @@
 import { listWebhookRecoveries } from "@/lib/github-webhooks/list-webhook-recoveries";
 import { apiHandler } from "@/lib/http/api-handler";
 
-export const GET = apiHandler({ access: "user" }, async ({ deps }) => Response.json({ data: await listWebhookRecoveries(await deps.db()) }));
+export const GET = apiHandler({ access: "user" }, async ({ deps }) =>
+  Response.json({ data: await listWebhookRecoveries(await deps.db()) }),
+);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
 import { createApiToken } from "@/lib/auth/create-api-token";
@@ -8,8 +9,9 @@ import { setUpTestDatabase } from "@/test/database";
 import { startTestExecutor } from "@/test/embedded-jobs";
 import { createUser } from "@/test/fixtures";
 import { bearer, callRoute } from "@/test/http";
-import { GET as getRun } from "./[id]/route";
+
 import { POST as changeRun } from "./[id]/[action]/route";
+import { GET as getRun } from "./[id]/route";
 import { GET as listRuns } from "./route";
 import { POST as selfTest } from "./self-test/route";
 
@@ -33,19 +35,37 @@ describe("/api/v1/admin/jobs", () => {
     const admin = await tokenFor("admin");
     const sent = await callRoute(
       selfTest,
-      new Request("http://app.test/api/v1/admin/jobs/self-test", { method: "POST", headers: admin, body: JSON.stringify({ pauseSeconds: 0 }) }),
+      new Request("http://app.test/api/v1/admin/jobs/self-test", {
+        method: "POST",
+        headers: admin,
+        body: JSON.stringify({ pauseSeconds: 0 }),
+      }),
     );
     expect(sent.status).toBe(202);
     await executor.drain();
 
-    const list = await (await callRoute(listRuns, new Request("http://app.test/api/v1/admin/jobs?status=completed", { headers: admin }))).json();
+    const list = await (
+      await callRoute(listRuns, new Request("http://app.test/api/v1/admin/jobs?status=completed", { headers: admin }))
+    ).json();
     expect(list.data).toHaveLength(1);
-    expect(list.data[0]).toMatchObject({ function_id: "hooksmith-jobs-self-test", event_name: "hooksmith/jobs.self-test", status: "completed" });
+    expect(list.data[0]).toMatchObject({
+      function_id: "hooksmith-jobs-self-test",
+      event_name: "hooksmith/jobs.self-test",
+      status: "completed",
+    });
 
-    const detail = await (await callRoute(getRun, new Request(`http://app.test/api/v1/admin/jobs/${list.data[0].id}`, { headers: admin }), { id: list.data[0].id })).json();
+    const detail = await (
+      await callRoute(getRun, new Request(`http://app.test/api/v1/admin/jobs/${list.data[0].id}`, { headers: admin }), {
+        id: list.data[0].id,
+      })
+    ).json();
     expect(detail.steps.map((step: { name: string }) => step.name)).toEqual(["record start", "pause", "hold"]);
 
-    const again = await callRoute(changeRun, new Request(`http://app.test/api/v1/admin/jobs/${detail.id}/retry`, { method: "POST", headers: admin }), { id: detail.id, action: "retry" });
+    const again = await callRoute(
+      changeRun,
+      new Request(`http://app.test/api/v1/admin/jobs/${detail.id}/retry`, { method: "POST", headers: admin }),
+      { id: detail.id, action: "retry" },
+    );
     expect(again.status).toBe(409);
     expect((await again.json()).error).toEqual({ code: "invalid_state", message: "A completed run cannot be retried" });
   });

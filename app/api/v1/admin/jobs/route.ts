@@ -1,7 +1,8 @@
 // GET /api/v1/admin/jobs — the embedded executor's runs, newest first (admin): filter by status/function, cursor pages.
 import { z } from "zod";
-import { RUN_STATUSES } from "@/lib/jobs/embedded/run-status";
+
 import { apiHandler } from "@/lib/http/api-handler";
+import { RUN_STATUSES } from "@/lib/jobs/embedded/run-status";
 import { listJobRuns } from "@/lib/jobs/list-job-runs";
 import { requireEmbeddedJobs } from "@/lib/jobs/require-embedded-jobs";
 import { listQuery } from "@/lib/pagination/list-query";

@@ -2,12 +2,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it, vi } from "vitest";
+
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
 import { createUser } from "@/test/fixtures";
 import { bearer, callRoute } from "@/test/http";
 import { startReceiver, TEST_ENDPOINT_SECRET } from "@/test/outbound";
+
 import { POST as redeliver } from "./deliveries/[id]/redeliver/route";
 import { GET as listDeliveries } from "./deliveries/route";
 import { POST as endpointAction } from "./endpoints/[id]/[action]/route";
@@ -17,7 +19,11 @@ import { POST as reload } from "./reload/route";
 // Configuration is read once per process: point it at this file's endpoints before anything reads it.
 const files = vi.hoisted(() => {
   const dir = `${process.env.DATA_DIR}/admin-webhooks-${process.pid}`;
-  Object.assign(process.env, { WEBHOOKS_CONFIG_PATH: `${dir}/webhooks.yaml`, WEBHOOK_SECRETS_DIR: `${dir}/secrets`, ALLOW_INSECURE_WEBHOOK_URLS: "true" });
+  Object.assign(process.env, {
+    WEBHOOKS_CONFIG_PATH: `${dir}/webhooks.yaml`,
+    WEBHOOK_SECRETS_DIR: `${dir}/secrets`,
+    ALLOW_INSECURE_WEBHOOK_URLS: "true",
+  });
   return { dir };
 });
 
@@ -37,14 +43,21 @@ async function tokenFor(role: "admin" | "member") {
 }
 const admin = await tokenFor("admin");
 type Handler = (req: Request, ctx: { params: Promise<never> }) => Promise<Response>;
-const post = (handler: Handler, url: string, params: Record<string, string> = {}) => callRoute(handler, new Request(`http://app.test${url}`, { method: "POST", headers: admin }), params as never);
+const post = (handler: Handler, url: string, params: Record<string, string> = {}) =>
+  callRoute(handler, new Request(`http://app.test${url}`, { method: "POST", headers: admin }), params as never);
 const get = (handler: Handler, url: string) => callRoute(handler, new Request(`http://app.test${url}`, { headers: admin }));
 
 describe("/api/v1/admin/webhooks", () => {
   it("is for admins only (403 for members)", async () => {
     const member = await tokenFor("member");
-    for (const [handler, url] of [[listEndpoints, "/api/v1/admin/webhooks/endpoints"], [reload, "/api/v1/admin/webhooks/reload"]] as const) {
-      const response = await callRoute(handler, new Request(`http://app.test${url}`, { method: handler === reload ? "POST" : "GET", headers: member }));
+    for (const [handler, url] of [
+      [listEndpoints, "/api/v1/admin/webhooks/endpoints"],
+      [reload, "/api/v1/admin/webhooks/reload"],
+    ] as const) {
+      const response = await callRoute(
+        handler,
+        new Request(`http://app.test${url}`, { method: handler === reload ? "POST" : "GET", headers: member }),
+      );
       expect(response.status).toBe(403);
     }
   });
@@ -56,7 +69,9 @@ describe("/api/v1/admin/webhooks", () => {
     expect(await response.json()).toMatchObject({ added: ["crm"], removed: [], changed: [] });
     const listed = await get(listEndpoints, "/api/v1/admin/webhooks/endpoints");
     const text = await listed.text();
-    expect(JSON.parse(text).data).toEqual([expect.objectContaining({ id: "crm", url: receiver.url, secret_name: "crm_secret", enabled: true, paused: false })]);
+    expect(JSON.parse(text).data).toEqual([
+      expect.objectContaining({ id: "crm", url: receiver.url, secret_name: "crm_secret", enabled: true, paused: false }),
+    ]);
     expect(text).not.toContain("whsec_");
   });
 
@@ -78,12 +93,21 @@ describe("/api/v1/admin/webhooks", () => {
     const { event_id } = await queued.json();
     await executor.drain();
     const delivered = receiver.received.find((request) => request.headers["webhook-id"] === event_id)!;
-    const headers = Object.fromEntries(["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => [name, String(delivered.headers[name])]));
-    expect(new Webhook(TEST_ENDPOINT_SECRET).verify(delivered.body, headers)).toMatchObject({ event_type: "webhook.test", data: { endpoint_id: "crm" } });
+    const headers = Object.fromEntries(
+      ["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => [name, String(delivered.headers[name])]),
+    );
+    expect(new Webhook(TEST_ENDPOINT_SECRET).verify(delivered.body, headers)).toMatchObject({
+      event_type: "webhook.test",
+      data: { endpoint_id: "crm" },
+    });
 
     const log = await (await get(listDeliveries, "/api/v1/admin/webhooks/deliveries?endpoint_id=crm&status=succeeded")).json();
     const delivery = log.data.find((entry: { event_id: string }) => entry.event_id === event_id);
-    expect(delivery).toMatchObject({ status: "succeeded", attempt_count: 1, attempts: [expect.objectContaining({ attempt: 1, outcome: "succeeded", http_status: 200 })] });
+    expect(delivery).toMatchObject({
+      status: "succeeded",
+      attempt_count: 1,
+      attempts: [expect.objectContaining({ attempt: 1, outcome: "succeeded", http_status: 200 })],
+    });
 
     const again = await post(redeliver, `/api/v1/admin/webhooks/deliveries/${delivery.id}/redeliver`, { id: delivery.id });
     expect(again.status).toBe(202);
@@ -96,8 +120,17 @@ describe("/api/v1/admin/webhooks", () => {
     const listed = await (await get(listEndpoints, "/api/v1/admin/webhooks/endpoints")).json();
     expect(listed.data[0]).toMatchObject({ paused: true, paused_reason: "paused by an admin" });
     expect((await post(endpointAction, "/x", { id: "crm", action: "resume" })).status).toBe(200);
-    expect((await post(endpointAction, "/api/v1/admin/webhooks/endpoints/crm/recover?since=yesterday", { id: "crm", action: "recover" })).status).toBe(400);
-    expect((await post(endpointAction, "/api/v1/admin/webhooks/endpoints/crm/recover?since=2026-01-01T00:00:00Z", { id: "crm", action: "recover" })).status).toBe(202);
+    expect(
+      (await post(endpointAction, "/api/v1/admin/webhooks/endpoints/crm/recover?since=yesterday", { id: "crm", action: "recover" })).status,
+    ).toBe(400);
+    expect(
+      (
+        await post(endpointAction, "/api/v1/admin/webhooks/endpoints/crm/recover?since=2026-01-01T00:00:00Z", {
+          id: "crm",
+          action: "recover",
+        })
+      ).status,
+    ).toBe(202);
     expect((await post(endpointAction, "/x", { id: "nope", action: "test" })).status).toBe(404);
     expect((await post(endpointAction, "/x", { id: "crm", action: "explode" })).status).toBe(404);
   });

@@ -1,5 +1,6 @@
 // GET /api/v1/features/{id} — a feature with its analyses and its analysis timeline.
 import { z } from "zod";
+
 import { getFeatureDetail } from "@/lib/features/get-feature-detail";
 import { apiHandler } from "@/lib/http/api-handler";
 

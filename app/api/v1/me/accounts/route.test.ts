@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { setUpTestDatabase } from "@/test/database";
 import { createGithubUser } from "@/test/fixtures";
@@ -6,6 +7,7 @@ import { bearer, callRoute, sessionHeaders } from "@/test/http";
 import { injectRouteDeps } from "@/test/route-deps";
 import { testBrowser } from "@/test/session";
 import { userEventsOf, userEventsOutbox } from "@/test/user-events";
+
 import { DELETE } from "./[provider]/route";
 import { GET } from "./route";
 
@@ -13,7 +15,8 @@ const { db } = await setUpTestDatabase();
 const { outbox } = userEventsOutbox();
 const browser = testBrowser();
 injectRouteDeps({ ...browser.deps, users: async () => ({ db, outbox }) });
-const list = async (headers: Record<string, string>) => (await (await callRoute(GET, new Request("http://app.test/api/v1/me/accounts", { headers }))).json()).data;
+const list = async (headers: Record<string, string>) =>
+  (await (await callRoute(GET, new Request("http://app.test/api/v1/me/accounts", { headers }))).json()).data;
 const unlink = (provider: string, headers: Record<string, string>) =>
   callRoute(DELETE, new Request(`http://app.test/api/v1/me/accounts/${provider}`, { method: "DELETE", headers }), { provider });
 
@@ -36,7 +39,10 @@ describe("/api/v1/me/accounts", () => {
     expect(browser.signOut).toHaveBeenCalledWith({ redirect: false });
     expect(await list(sessionHeaders())).toEqual([]);
     expect(await userEventsOf(db, user.id)).toMatchObject([
-      { type: "user.oauth_unlinked", data: { user: { id: user.id, login: user.login }, account: { provider: "github", provider_account_id: providerAccountId } } },
+      {
+        type: "user.oauth_unlinked",
+        data: { user: { id: user.id, login: user.login }, account: { provider: "github", provider_account_id: providerAccountId } },
+      },
     ]);
   });
 

@@ -2,4 +2,6 @@
 import { apiHandler } from "@/lib/http/api-handler";
 import { listLinkedAccounts } from "@/lib/users/list-linked-accounts";
 
-export const GET = apiHandler({ access: "user" }, async ({ principal, deps }) => Response.json({ data: await listLinkedAccounts(await deps.db(), principal.userId) }));
+export const GET = apiHandler({ access: "user" }, async ({ principal, deps }) =>
+  Response.json({ data: await listLinkedAccounts(await deps.db(), principal.userId) }),
+);

@@ -1,6 +1,7 @@
 // GET /api/v1/projects/{id} — a project with its progress over time and updates log.
 // DELETE /api/v1/projects/{id} — stop tracking it (204).
 import { z } from "zod";
+
 import { found } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
 import { findProject } from "@/lib/projects/find-project";

@@ -1,5 +1,6 @@
 // DELETE /api/v1/tokens/{id} — revokes one of the caller's tokens (it stops working at once).
 import { z } from "zod";
+
 import { revokeApiToken } from "@/lib/auth/revoke-api-token";
 import { apiHandler } from "@/lib/http/api-handler";
 

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+
 import { analyses, features, jobEvents } from "@/db/schema";
 import { callbackBody, postAnalysisCallback, signedCallbackHeaders } from "@/test/analysis";
 import { setUpTestDatabase } from "@/test/database";
-import { createTestFeature } from "@/test/features";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
+import { createTestFeature } from "@/test/features";
 
 const { db } = await setUpTestDatabase();
 await startAppTestExecutor(db);
@@ -53,13 +54,19 @@ describe("POST /api/v1/webhooks/analysis-result", () => {
   });
 
   it("answers 404 for an unknown feature without looking at the body", async () => {
-    const response = await postAnalysisCallback("{not json", { "x-feature-id": "7d9f6c52-0d8e-4c4f-8a53-5cf2f0f5a111", "x-webhook-signature": "ab".repeat(32) });
+    const response = await postAnalysisCallback("{not json", {
+      "x-feature-id": "7d9f6c52-0d8e-4c4f-8a53-5cf2f0f5a111",
+      "x-webhook-signature": "ab".repeat(32),
+    });
     expect(response.status).toBe(404);
   });
 
   it("answers 401 for a bad signature, before parsing the body", async () => {
     const feature = await createTestFeature(db, { analyzing: true });
-    const tampered = await postAnalysisCallback(callbackBody(feature).replace("medium", "low"), signedCallbackHeaders(feature, callbackBody(feature)));
+    const tampered = await postAnalysisCallback(
+      callbackBody(feature).replace("medium", "low"),
+      signedCallbackHeaders(feature, callbackBody(feature)),
+    );
     expect(tampered.status).toBe(401);
     expect(await errorCode(tampered)).toBe("invalid_signature");
     const unparsable = await postAnalysisCallback("{not json", { "x-feature-id": feature.id, "x-webhook-signature": "00".repeat(32) });

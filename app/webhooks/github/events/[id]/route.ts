@@ -1,5 +1,6 @@
 // GET /webhooks/github/events/{id} — one inbound event with its payload.
 import { z } from "zod";
+
 import { found } from "@/lib/errors";
 import { getWebhookEvent } from "@/lib/github-webhooks/get-webhook-event";
 import { apiHandler } from "@/lib/http/api-handler";

@@ -1,5 +1,6 @@
 // GET /api/v1/admin/jobs/{id} — one run with its trigger event and step attempts (admin).
 import { z } from "zod";
+
 import { apiHandler } from "@/lib/http/api-handler";
 import { getJobRun } from "@/lib/jobs/get-job-run";
 import { requireEmbeddedJobs } from "@/lib/jobs/require-embedded-jobs";

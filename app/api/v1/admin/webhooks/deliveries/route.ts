@@ -1,8 +1,9 @@
 // GET /api/v1/admin/webhooks/deliveries — the outbound delivery log with every attempt (admin; filters
 // endpoint_id, status, event_type; cursor pages).
 import { z } from "zod";
-import { WEBHOOK_DELIVERY_STATUSES } from "@/lib/outbound/delivery-status";
+
 import { apiHandler } from "@/lib/http/api-handler";
+import { WEBHOOK_DELIVERY_STATUSES } from "@/lib/outbound/delivery-status";
 import { listDeliveries } from "@/lib/outbound/list-deliveries";
 import { listQuery } from "@/lib/pagination/list-query";
 

@@ -7,8 +7,18 @@ import { reloadEndpoints } from "@/lib/outbound/current-endpoints";
 export const POST = apiHandler({ access: "admin" }, async ({ principal, deps, log }) => {
   const reloaded = reloadEndpoints(deps.config());
   if (!reloaded.ok) {
-    throw new AppError(422, "invalid_webhooks_config", `webhooks.yaml has ${reloaded.errors.length} error(s); the running configuration is unchanged`, reloaded.errors);
+    throw new AppError(
+      422,
+      "invalid_webhooks_config",
+      `webhooks.yaml has ${reloaded.errors.length} error(s); the running configuration is unchanged`,
+      reloaded.errors,
+    );
   }
-  log.info("webhooks.yaml reloaded", { user_id: principal.userId, added: reloaded.result.added, removed: reloaded.result.removed, changed: reloaded.result.changed });
+  log.info("webhooks.yaml reloaded", {
+    user_id: principal.userId,
+    added: reloaded.result.added,
+    removed: reloaded.result.removed,
+    changed: reloaded.result.changed,
+  });
   return Response.json(reloaded.result);
 });

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+
 import { featureEvents, features, jobEvents, type Feature } from "@/db/schema";
-import { createApiToken } from "@/lib/auth/create-api-token";
 import { analysisRequested } from "@/inngest/events";
 import { CALLBACK_PATH } from "@/lib/analysis/request-analysis";
+import { createApiToken } from "@/lib/auth/create-api-token";
 import { getConfig } from "@/lib/config";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
@@ -14,6 +15,7 @@ import { installAsProcessGithub, startTestGithub } from "@/test/github-simulator
 import { bearer, callRoute, sessionHeaders } from "@/test/http";
 import { injectRouteDeps } from "@/test/route-deps";
 import { testBrowser } from "@/test/session";
+
 import { POST } from "./route";
 
 const { db } = await setUpTestDatabase();
@@ -37,7 +39,9 @@ const analyze = (id: string, headers: Record<string, string> = bearer(secret)) =
   callRoute(POST, new Request(`http://app.test/api/v1/features/${id}/analyze`, { method: "POST", headers }), { id });
 const featureRow = async (id: string) => (await db.select().from(features).where(eq(features.id, id)))[0]!;
 const requestedEvents = async (featureId: string) =>
-  (await db.select().from(jobEvents).where(eq(jobEvents.name, analysisRequested.name))).filter((event) => event.data.feature_id === featureId);
+  (await db.select().from(jobEvents).where(eq(jobEvents.name, analysisRequested.name))).filter(
+    (event) => event.data.feature_id === featureId,
+  );
 const errorOf = async (response: Response) => (await response.json()).error as { code: string; message: string };
 
 /** A feature whose last attempt failed: every analysis column holds something a refused dispatch must keep. */
@@ -117,7 +121,11 @@ describe("POST /api/v1/features/{id}/analyze", () => {
 
     expect(again.status).toBe(409);
     expect((await errorOf(again)).code).toBe("analysis_in_progress");
-    expect(await featureRow(feature.id)).toMatchObject({ status: "analyzing", analysisCorrelationId: first.correlation_id, analysisWorkflowRunId: first.run_id });
+    expect(await featureRow(feature.id)).toMatchObject({
+      status: "analyzing",
+      analysisCorrelationId: first.correlation_id,
+      analysisWorkflowRunId: first.run_id,
+    });
     expect(github.simulator.state.runs.size).toBe(1);
   });
 
@@ -143,7 +151,10 @@ describe("POST /api/v1/features/{id}/analyze", () => {
     const response = await analyze(before.id);
 
     expect(response.status).toBe(422);
-    expect(await errorOf(response)).toEqual({ code: "repository_not_installed", message: "The GitHub App is not installed on someone/elsewhere" });
+    expect(await errorOf(response)).toEqual({
+      code: "repository_not_installed",
+      message: "The GitHub App is not installed on someone/elsewhere",
+    });
     expect(await featureRow(before.id)).toEqual(before);
     expect(github.simulator.state.runs.size).toBe(0);
   });

@@ -2,6 +2,7 @@
 // user.oauth_unlinked. With no sign-in method left the person is signed out, and their next sign-in with the same
 // GitHub account links it again (lib/users/unlink-account.ts).
 import { z } from "zod";
+
 import { apiHandler } from "@/lib/http/api-handler";
 import { unlinkAccount } from "@/lib/users/unlink-account";
 

@@ -1,5 +1,6 @@
 // POST /api/v1/projects/{id}/refresh — re-read the plan at the default branch now (202).
 import { z } from "zod";
+
 import { found } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
 import { findProject } from "@/lib/projects/find-project";

@@ -1,5 +1,6 @@
 // POST /api/v1/admin/jobs/{id}/retry | /cancel — retries a failed or cancelled run, or cancels an active one (admin).
 import { z } from "zod";
+
 import { apiHandler } from "@/lib/http/api-handler";
 import { changeJobRun } from "@/lib/jobs/change-job-run";
 import { requireEmbeddedJobs } from "@/lib/jobs/require-embedded-jobs";

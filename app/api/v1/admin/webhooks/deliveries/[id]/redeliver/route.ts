@@ -1,5 +1,6 @@
 // POST /api/v1/admin/webhooks/deliveries/{id}/redeliver — a new attempt chain for a logged delivery (admin, 202).
 import { z } from "zod";
+
 import { apiHandler } from "@/lib/http/api-handler";
 import { toDeliveryView } from "@/lib/outbound/delivery-view";
 import { redeliver } from "@/lib/outbound/redeliver";
