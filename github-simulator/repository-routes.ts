@@ -166,17 +166,15 @@ export function addRepositoryRoutes(
           repositoryId: stableId(`repository:${repository.fullName}`),
         })
       : null;
-    res
-      .status(201)
-      .json({
-        sha: pushed.sha,
-        before,
-        branch,
-        added: pushed.added,
-        modified: pushed.modified,
-        removed: pushed.removed,
-        webhook_status: statusCode,
-      });
+    res.status(201).json({
+      sha: pushed.sha,
+      before,
+      branch,
+      added: pushed.added,
+      modified: pushed.modified,
+      removed: pushed.removed,
+      webhook_status: statusCode,
+    });
   });
 }
 

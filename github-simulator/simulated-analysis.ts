@@ -17,13 +17,11 @@ export function simulatedAnalysis(description: string, context: { commitSha: str
   const level = score <= 2 ? "low" : score <= 5 ? "medium" : score <= 8 ? "high" : "very_high";
   const tasks = [
     { title: `Design the data model and API for “${title}”`, estimate_hours: 2 + score },
-    ...sentences
-      .slice(0, 5)
-      .map((sentence, index) => ({
-        title: sentence.replace(/[.!?]$/, ""),
-        estimate_hours: 2 + ((index + score) % 5),
-        depends_on: [`Design the data model and API for “${title}”`],
-      })),
+    ...sentences.slice(0, 5).map((sentence, index) => ({
+      title: sentence.replace(/[.!?]$/, ""),
+      estimate_hours: 2 + ((index + score) % 5),
+      depends_on: [`Design the data model and API for “${title}”`],
+    })),
     { title: "Tests and documentation", estimate_hours: 1 + Math.ceil(score / 2) },
   ];
   const estimated = tasks.reduce((sum, task) => sum + task.estimate_hours, 0);

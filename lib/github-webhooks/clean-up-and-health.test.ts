@@ -14,18 +14,16 @@ const NOW = new Date("2026-11-23T12:30:00.000Z");
 const DAY = 24 * 3600_000;
 
 async function insertEvents(count: number, receivedAt: Date, status: WebhookEventStatus = "processed") {
-  await db
-    .insert(webhookEvents)
-    .values(
-      Array.from({ length: count }, () => ({
-        source: "github" as const,
-        webhookId: randomUUID(),
-        eventType: "push",
-        payload: {},
-        receivedAt,
-        status,
-      })),
-    );
+  await db.insert(webhookEvents).values(
+    Array.from({ length: count }, () => ({
+      source: "github" as const,
+      webhookId: randomUUID(),
+      eventType: "push",
+      payload: {},
+      receivedAt,
+      status,
+    })),
+  );
 }
 
 describe("inbound event cleanup", () => {

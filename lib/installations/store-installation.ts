@@ -43,15 +43,13 @@ export async function storeInstallation(
       });
     await tx.delete(installationRepositories).where(eq(installationRepositories.installationId, installation.id));
     if (repositories.length) {
-      await tx
-        .insert(installationRepositories)
-        .values(
-          repositories.map((repository) => ({
-            installationId: installation.id,
-            repositoryId: repository.id,
-            fullName: repository.full_name,
-          })),
-        );
+      await tx.insert(installationRepositories).values(
+        repositories.map((repository) => ({
+          installationId: installation.id,
+          repositoryId: repository.id,
+          fullName: repository.full_name,
+        })),
+      );
     }
   });
 }

@@ -51,24 +51,20 @@ export async function processProject(deps: ProjectDeps, input: ProcessProjectInp
     }
     const progress = parsePlan(content);
     await withOutbox(deps.db, deps.outbox, async (tx, emit) => {
-      await tx
-        .insert(projectSnapshots)
-        .values({
-          projectId: project.id,
-          commitSha,
-          planPath,
-          totalTasks: progress.total,
-          doneTasks: progress.done,
-          sections: progress.sections,
-          createdAt: now,
-        });
-      await tx
-        .insert(projectUpdates)
-        .values({
-          ...log,
-          eventType: input.reason,
-          summary: `${planPath}: ${progress.done} of ${progress.total} tasks done (${commitSha.slice(0, 7)})`,
-        });
+      await tx.insert(projectSnapshots).values({
+        projectId: project.id,
+        commitSha,
+        planPath,
+        totalTasks: progress.total,
+        doneTasks: progress.done,
+        sections: progress.sections,
+        createdAt: now,
+      });
+      await tx.insert(projectUpdates).values({
+        ...log,
+        eventType: input.reason,
+        summary: `${planPath}: ${progress.done} of ${progress.total} tasks done (${commitSha.slice(0, 7)})`,
+      });
       await tx.update(projects).set({ lastUpdated: now, resolvedPlanPath: planPath, lastError: null }).where(eq(projects.id, project.id));
       await emit("project.updated", {
         project_id: project.id,
