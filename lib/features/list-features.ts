@@ -1,11 +1,11 @@
 import "server-only";
 
-import { and, desc, eq, ilike, or } from "drizzle-orm";
+import { ilike, or } from "drizzle-orm";
 
 import type { Database } from "@/db";
 import { features, type FeatureStatus } from "@/db/schema";
 import type { Cursor } from "@/lib/pagination/cursor";
-import { afterCursor, keysetPage } from "@/lib/pagination/keyset";
+import { equalsWhenSet, keysetPage, newestFirst } from "@/lib/pagination/keyset";
 
 import { toFeatureView } from "./feature-view";
 
@@ -20,17 +20,9 @@ export interface ListFeaturesInput {
 /** Features, newest first, by keyset pages. */
 export async function listFeatures(db: Database, input: ListFeaturesInput) {
   const pattern = input.q ? `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  const rows = await db
-    .select()
-    .from(features)
-    .where(
-      and(
-        input.status ? eq(features.status, input.status) : undefined,
-        pattern ? or(ilike(features.name, pattern), ilike(features.repository, pattern)) : undefined,
-        afterCursor(features.createdAt, features.id, input.cursor),
-      ),
-    )
-    .orderBy(desc(features.createdAt), desc(features.id))
-    .limit(input.limit + 1);
+  const rows = await newestFirst(db.select().from(features).$dynamic(), features, input, [
+    equalsWhenSet(features.status, input.status),
+    pattern ? or(ilike(features.name, pattern), ilike(features.repository, pattern)) : undefined,
+  ]);
   return keysetPage(rows, input.limit, toFeatureView);
 }

@@ -1,11 +1,11 @@
 import "server-only";
 
-import { and, desc, eq, getTableColumns } from "drizzle-orm";
+import { getTableColumns } from "drizzle-orm";
 
 import type { Database } from "@/db";
 import { webhookEvents, type WebhookEventStatus } from "@/db/schema";
 import type { Cursor } from "@/lib/pagination/cursor";
-import { afterCursor, keysetPage } from "@/lib/pagination/keyset";
+import { equalsWhenSet, keysetPage, newestFirst } from "@/lib/pagination/keyset";
 
 import { toWebhookEventView } from "./webhook-event-view";
 
@@ -20,18 +20,14 @@ export interface ListWebhookEventsInput {
 /** The inbound event log, newest first, by keyset pages (each filter has its own index). */
 export async function listWebhookEvents(db: Database, input: ListWebhookEventsInput) {
   const { payload: _payload, ...columns } = getTableColumns(webhookEvents);
-  const rows = await db
+  const query = db
     .select({ ...columns, createdAt: webhookEvents.receivedAt })
     .from(webhookEvents)
-    .where(
-      and(
-        input.type ? eq(webhookEvents.eventType, input.type) : undefined,
-        input.status ? eq(webhookEvents.status, input.status) : undefined,
-        input.repository ? eq(webhookEvents.repository, input.repository) : undefined,
-        afterCursor(webhookEvents.receivedAt, webhookEvents.id, input.cursor),
-      ),
-    )
-    .orderBy(desc(webhookEvents.receivedAt), desc(webhookEvents.id))
-    .limit(input.limit + 1);
+    .$dynamic();
+  const rows = await newestFirst(query, { createdAt: webhookEvents.receivedAt, id: webhookEvents.id }, input, [
+    equalsWhenSet(webhookEvents.eventType, input.type),
+    equalsWhenSet(webhookEvents.status, input.status),
+    equalsWhenSet(webhookEvents.repository, input.repository),
+  ]);
   return keysetPage(rows, input.limit, (row) => toWebhookEventView({ ...row, payload: {} }));
 }

@@ -1,10 +1,10 @@
 import "server-only";
 
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 
 import { webhookDeliveries, webhookDeliveryAttempts } from "@/db/schema";
 import type { Cursor } from "@/lib/pagination/cursor";
-import { afterCursor, keysetPage } from "@/lib/pagination/keyset";
+import { equalsWhenSet, keysetPage, newestFirst } from "@/lib/pagination/keyset";
 
 import type { WebhookDeliveryStatus } from "./delivery-status";
 import { toDeliveryView } from "./delivery-view";
@@ -15,19 +15,11 @@ export async function listDeliveries(
   deps: Pick<OutboundDeps, "db">,
   input: { endpointId?: string; status?: WebhookDeliveryStatus; eventType?: string; cursor?: Cursor; limit: number },
 ) {
-  const rows = await deps.db
-    .select()
-    .from(webhookDeliveries)
-    .where(
-      and(
-        input.endpointId ? eq(webhookDeliveries.endpointId, input.endpointId) : undefined,
-        input.status ? eq(webhookDeliveries.status, input.status) : undefined,
-        input.eventType ? eq(webhookDeliveries.eventType, input.eventType) : undefined,
-        afterCursor(webhookDeliveries.createdAt, webhookDeliveries.id, input.cursor),
-      ),
-    )
-    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
-    .limit(input.limit + 1);
+  const rows = await newestFirst(deps.db.select().from(webhookDeliveries).$dynamic(), webhookDeliveries, input, [
+    equalsWhenSet(webhookDeliveries.endpointId, input.endpointId),
+    equalsWhenSet(webhookDeliveries.status, input.status),
+    equalsWhenSet(webhookDeliveries.eventType, input.eventType),
+  ]);
   const ids = rows.slice(0, input.limit).map((row) => row.id);
   const attempts = ids.length
     ? await deps.db

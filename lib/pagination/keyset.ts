@@ -1,6 +1,7 @@
 import "server-only";
 
-import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 
 import { encodeCursor, type Cursor } from "./cursor";
 
@@ -26,4 +27,25 @@ export function keysetPage<Row extends { id: string; createdAt: Date }, View>(
     data: page.map(view),
     next_cursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
   };
+}
+
+/** `column = value` when the filter is set; an unset filter (undefined) filters nothing. */
+export function equalsWhenSet(column: AnyColumn, value: string | undefined): SQL | undefined {
+  return value === undefined ? undefined : eq(column, value);
+}
+
+/**
+ * Every list's query shape in one place: the conditions that are set, rows after the cursor, newest first,
+ * and one row more than a page (so `keysetPage` knows whether another page follows).
+ */
+export function newestFirst<Query extends PgSelect>(
+  query: Query,
+  keys: { createdAt: AnyColumn; id: AnyColumn },
+  page: { cursor?: Cursor; limit: number },
+  conditions: (SQL | undefined)[] = [],
+) {
+  return query
+    .where(and(...conditions, afterCursor(keys.createdAt, keys.id, page.cursor)))
+    .orderBy(desc(keys.createdAt), desc(keys.id))
+    .limit(page.limit + 1);
 }

@@ -1,22 +1,15 @@
 import "server-only";
 
-import { desc } from "drizzle-orm";
-
 import type { Database } from "@/db";
 import { projects } from "@/db/schema";
 import type { Cursor } from "@/lib/pagination/cursor";
-import { afterCursor, keysetPage } from "@/lib/pagination/keyset";
+import { keysetPage, newestFirst } from "@/lib/pagination/keyset";
 
 import { projectView, summaries } from "./project-view";
 
 /** Tracked projects, newest first, by keyset pages. */
 export async function listProjects(db: Database, input: { cursor?: Cursor; limit: number }) {
-  const rows = await db
-    .select()
-    .from(projects)
-    .where(afterCursor(projects.createdAt, projects.id, input.cursor))
-    .orderBy(desc(projects.createdAt), desc(projects.id))
-    .limit(input.limit + 1);
+  const rows = await newestFirst(db.select().from(projects).$dynamic(), projects, input);
   const { latest, counts } = await summaries(
     db,
     rows.slice(0, input.limit).map((row) => row.id),
