@@ -3,19 +3,12 @@ import "server-only";
 import { ZodError } from "zod";
 
 import { isDatabaseUnavailable } from "@/db/unavailable";
+import { ApiError } from "@/lib/api-error";
 import type { Logger } from "@/lib/log";
 
 /** An error a client can cause: carries the code and HTTP status the API answers with. */
-export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = "AppError";
-  }
+export class AppError extends ApiError {
+  name = "AppError";
 }
 
 export const notFound = (what: string) => new AppError(404, "not_found", `${what} was not found`);

@@ -10,11 +10,5 @@ export async function addFeatureEvent(
   db: Executor,
   event: { featureId: string; correlationId: string | null; kind: FeatureEventKind; message: string; detail?: Record<string, unknown> },
 ) {
-  await db.insert(featureEvents).values({
-    featureId: event.featureId,
-    correlationId: event.correlationId,
-    kind: event.kind,
-    message: event.message,
-    detail: event.detail ?? null,
-  });
+  await db.insert(featureEvents).values({ ...event, detail: event.detail ?? null });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Config } from "@/lib/config";
-import { processSingleton } from "@/lib/server/process-singleton";
+import { processSlot } from "@/lib/server/process-singleton";
 
 /** What start-up hands over in demo mode: where the simulator listens and the simulated App's credentials. */
 export interface DemoGithub {
@@ -12,17 +12,10 @@ export interface DemoGithub {
 }
 
 // Set once by the server's start-up when it starts the simulator; shared across bundles.
-const current = processSingleton("hooksmith.demo-github", (): { demo?: DemoGithub } => ({}));
+const demoSlot = processSlot<DemoGithub>("hooksmith.demo-github", "Demo mode: the GitHub simulator has not been started");
 
-export function setDemoGithub(demo: DemoGithub | undefined) {
-  current.demo = demo;
-}
-
-export function demoGithub(): DemoGithub {
-  const { demo } = current;
-  if (!demo) throw new Error("Demo mode: the GitHub simulator has not been started");
-  return demo;
-}
+export const setDemoGithub = demoSlot.set;
+export const demoGithub = demoSlot.get;
 
 export interface GithubUrls {
   /** github.com, a GitHub Enterprise Server host, or the simulator: where OAuth pages live. */

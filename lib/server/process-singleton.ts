@@ -14,3 +14,17 @@ export function processSingleton<T>(key: string, create: () => T): T {
   // Only this function writes under the key, always with what `create` returned.
   return store[symbol] as T;
 }
+
+/** A value that start-up sets once and every bundle reads; reading it before it is set throws `missing`. */
+export function processSlot<T>(key: string, missing: string) {
+  const holder = processSingleton(key, (): { value?: T } => ({}));
+  return {
+    set(value: T | undefined) {
+      holder.value = value;
+    },
+    get(): T {
+      if (holder.value === undefined) throw new Error(missing);
+      return holder.value;
+    },
+  };
+}

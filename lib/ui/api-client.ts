@@ -1,15 +1,7 @@
-/** The error body every API route answers with. */
-export class ApiClientError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    /** Validation errors carry `[{ path, message }]` here. */
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
+import { ApiError } from "@/lib/api-error";
+
+/** An API route's error as the browser receives it. */
+export class ApiClientError extends ApiError {}
 
 /** One page of a keyset-paginated list, as every list route answers it. */
 export type KeysetPage<T> = { data: T[]; next_cursor: string | null };
