@@ -41,13 +41,7 @@ export async function settleCompletedRun(
   } else {
     outcome = { status: "failed", error: `The analysis workflow run ended ${run.conclusion ?? "without a conclusion"}` };
   }
-  return recordAnalysisOutcome(deps, {
-    featureId: run.featureId,
-    correlationId: run.correlationId,
-    source,
-    workflowRunId: run.runId,
-    outcome,
-  });
+  return recordRunOutcome(deps, run, source, outcome);
 }
 
 /** Records the result a run uploaded, whether or not the run has completed yet: the artifact is the result. */
@@ -58,6 +52,16 @@ export async function settleFromArtifact(
   source: AnalysisSource,
 ) {
   const outcome = await outcomeFromArtifact(octokit, run);
+  return recordRunOutcome(deps, run, source, outcome);
+}
+
+/** Records an outcome against the analysis attempt the run was dispatched for. */
+function recordRunOutcome(
+  deps: Pick<AnalysisDeps, "db" | "sendEvent" | "now" | "log" | "outbox">,
+  run: Pick<CompletedRun, "featureId" | "correlationId" | "runId">,
+  source: AnalysisSource,
+  outcome: AnalysisOutcome,
+) {
   return recordAnalysisOutcome(deps, {
     featureId: run.featureId,
     correlationId: run.correlationId,
