@@ -1,24 +1,11 @@
 import { expect, test } from "@playwright/test";
 
+import { DEMO_REPOSITORIES } from "../github-simulator/demo-repositories";
 import { SIMULATOR_URL } from "../playwright.config";
 import { screenshot, signInAs } from "./fixtures";
 
-/** demo-org/demo-app's plan (github-simulator/demo-repositories.ts) with "Sign-in" ticked: 4 of 7 tasks. */
-const PLAN_WITH_SIGN_IN_DONE = [
-  "# Demo app plan",
-  "",
-  "## Foundation",
-  "- [x] Repository and CI",
-  "- [x] Data model",
-  "- [x] Sign-in",
-  "",
-  "## Features",
-  "- [ ] Invoice export",
-  "  - [x] CSV writer",
-  "  - [ ] Totals per customer",
-  "- [ ] Dark mode",
-  "",
-].join("\n");
+/** demo-org/demo-app's plan with "Sign-in" ticked: 4 of 7 tasks. */
+const PLAN_WITH_SIGN_IN_DONE = DEMO_REPOSITORIES["demo-org/demo-app"]!["docs/plan.md"]!.replace("- [ ] Sign-in", "- [x] Sign-in");
 
 test("an admin sees the demo installation, installs the App on another repository through GitHub's page, and a forged install is refused", async ({
   page,

@@ -20,24 +20,18 @@ const { outbox } = userEventsOutbox();
 const browser = testBrowser();
 injectRouteDeps({ ...browser.deps, users: async () => ({ db, outbox }) });
 const me = (headers: Record<string, string> = {}) => callRoute(GET, new Request("http://app.test/api/v1/me", { headers }));
-const patch = (headers: Record<string, string>, body: unknown) =>
+/** A JSON request with the given method to /api/v1/me, through `handler`. */
+const sendJson = (handler: typeof PATCH, method: string) => (headers: Record<string, string>, body: unknown) =>
   callRoute(
-    PATCH,
+    handler,
     new Request("http://app.test/api/v1/me", {
-      method: "PATCH",
+      method,
       headers: { ...headers, "content-type": "application/json" },
       body: JSON.stringify(body),
     }),
   );
-const del = (headers: Record<string, string>, body: unknown) =>
-  callRoute(
-    DELETE,
-    new Request("http://app.test/api/v1/me", {
-      method: "DELETE",
-      headers: { ...headers, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
-  );
+const patch = sendJson(PATCH, "PATCH");
+const del = sendJson(DELETE, "DELETE");
 const userRow = async (id: string) => (await db.select().from(users).where(eq(users.id, id)))[0];
 
 async function withToken() {
