@@ -1,15 +1,14 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 import { users } from "./auth";
+import { textBelongsTo, uuidPrimaryKey } from "./columns";
 
 /** Personal API tokens. Only the SHA-256 of a token is stored; the token itself is shown once. */
 export const apiTokens = pgTable(
   "api_tokens",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: uuidPrimaryKey(),
+    userId: textBelongsTo("user_id", () => users.id),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     /** The first characters of the token, so a person can tell their tokens apart. */

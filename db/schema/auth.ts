@@ -1,6 +1,7 @@
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 import { USER_ROLES } from "../../lib/users/user-role";
+import { textBelongsTo } from "./columns";
 
 export const userRole = pgEnum("user_role", USER_ROLES);
 
@@ -22,9 +23,7 @@ export const users = pgTable("users", {
 export const accounts = pgTable(
   "accounts",
   {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: textBelongsTo("user_id", () => users.id),
     type: text("type").notNull(),
     provider: text("provider").notNull(),
     providerAccountId: text("provider_account_id").notNull(),
@@ -41,9 +40,7 @@ export const accounts = pgTable(
 
 export const sessions = pgTable("sessions", {
   sessionToken: text("session_token").primaryKey(),
-  userId: text("user_id")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
+  userId: textBelongsTo("user_id", () => users.id),
   expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
 });
 

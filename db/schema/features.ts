@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 import {
   ANALYSIS_SOURCES,
@@ -9,6 +9,7 @@ import {
   FEATURE_STATUSES,
 } from "../../lib/features/feature-enums";
 import { users } from "./auth";
+import { uuidBelongsTo, uuidPrimaryKey } from "./columns";
 
 export const featureStatus = pgEnum("feature_status", FEATURE_STATUSES);
 export const featurePriority = pgEnum("feature_priority", FEATURE_PRIORITIES);
@@ -20,7 +21,7 @@ const createdAt = () => timestamp("created_at", { withTimezone: true, precision:
 export const features = pgTable(
   "features",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     name: text("name").notNull(),
     description: text("description").notNull(),
     priority: featurePriority("priority").notNull().default("medium"),
@@ -53,10 +54,8 @@ export const features = pgTable(
 export const analyses = pgTable(
   "analyses",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    featureId: uuid("feature_id")
-      .notNull()
-      .references(() => features.id, { onDelete: "cascade" }),
+    id: uuidPrimaryKey(),
+    featureId: uuidBelongsTo("feature_id", () => features.id),
     correlationId: text("correlation_id").notNull(),
     source: analysisSource("source").notNull(),
     status: text("status", { enum: ANALYSIS_STATUSES }).notNull(),
@@ -79,10 +78,8 @@ export const featureEventKind = pgEnum("feature_event_kind", FEATURE_EVENT_KINDS
 export const featureEvents = pgTable(
   "feature_events",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    featureId: uuid("feature_id")
-      .notNull()
-      .references(() => features.id, { onDelete: "cascade" }),
+    id: uuidPrimaryKey(),
+    featureId: uuidBelongsTo("feature_id", () => features.id),
     correlationId: text("correlation_id"),
     kind: featureEventKind("kind").notNull(),
     message: text("message").notNull(),

@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 
 import { WEBHOOK_EVENT_SOURCES, WEBHOOK_EVENT_STATUSES } from "../../lib/github-webhooks/webhook-event-enums";
 import { PROJECT_ITEM_KINDS, PROJECT_ITEM_STATES } from "../../lib/projects/project-item-enums";
 import { users } from "./auth";
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { at, uuidBelongsTo, uuidPrimaryKey } from "./columns";
 
 /** An installation of the GitHub App on a user or organisation account. */
 export const installations = pgTable("installations", {
@@ -43,7 +42,7 @@ export const installationRepositories = pgTable(
 export const projects = pgTable(
   "projects",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     /** owner/name, as GitHub spells it. */
     repository: text("repository").notNull(),
     installationId: bigint("installation_id", { mode: "number" }).notNull(),
@@ -72,10 +71,8 @@ export interface PlanSectionCounts {
 export const projectSnapshots = pgTable(
   "project_snapshots",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    id: uuidPrimaryKey(),
+    projectId: uuidBelongsTo("project_id", () => projects.id),
     commitSha: text("commit_sha").notNull(),
     planPath: text("plan_path").notNull(),
     totalTasks: integer("total_tasks").notNull(),
@@ -90,10 +87,8 @@ export const projectSnapshots = pgTable(
 export const projectUpdates = pgTable(
   "project_updates",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    id: uuidPrimaryKey(),
+    projectId: uuidBelongsTo("project_id", () => projects.id),
     eventType: text("event_type").notNull(),
     deliveryId: text("delivery_id"),
     jobId: text("job_id"),
@@ -107,9 +102,7 @@ export const projectUpdates = pgTable(
 export const projectItems = pgTable(
   "project_items",
   {
-    projectId: uuid("project_id")
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: uuidBelongsTo("project_id", () => projects.id),
     kind: text("kind", { enum: PROJECT_ITEM_KINDS }).notNull(),
     number: integer("number").notNull(),
     state: text("state", { enum: PROJECT_ITEM_STATES }).notNull(),
@@ -125,7 +118,7 @@ export const webhookEventStatus = pgEnum("webhook_event_status", WEBHOOK_EVENT_S
 export const webhookEvents = pgTable(
   "webhook_events",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     source: text("source", { enum: WEBHOOK_EVENT_SOURCES }).notNull(),
     webhookId: text("webhook_id").notNull(),
     eventType: text("event_type").notNull(),

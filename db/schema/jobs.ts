@@ -3,6 +3,7 @@ import { bigint, bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, 
 
 // Relative, not "@/": drizzle-kit loads the schema without the app's path aliases.
 import { RUN_STATUSES, type RunStatus } from "../../lib/jobs/embedded/run-status";
+import { uuidBelongsTo, uuidPrimaryKey } from "./columns";
 
 /**
  * State of the embedded job executor (used when no Inngest server is configured). Everything a run
@@ -42,7 +43,7 @@ export interface RunWait {
 export const jobRuns = pgTable(
   "job_runs",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     functionId: text("function_id").notNull(),
     eventId: text("event_id"),
     /** The triggering event exactly as handed to the function. */
@@ -94,9 +95,7 @@ export const jobRunSteps = pgTable(
   {
     /** Insertion order: steps of one request share their timestamps. */
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    runId: uuid("run_id")
-      .notNull()
-      .references(() => jobRuns.id, { onDelete: "cascade" }),
+    runId: uuidBelongsTo("run_id", () => jobRuns.id),
     stepId: text("step_id").notNull(),
     name: text("name").notNull(),
     op: text("op").notNull(),

@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 import { DELIVERY_ATTEMPT_OUTCOMES, WEBHOOK_DELIVERY_STATUSES } from "../../lib/outbound/delivery-status";
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { at, textBelongsTo, uuidBelongsTo, uuidPrimaryKey } from "./columns";
 
 /** Every event the product emitted: the envelope that is signed and delivered. */
 export const outboundEvents = pgTable(
@@ -35,10 +34,8 @@ export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", WEBHOOK_D
 export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    eventId: text("event_id")
-      .notNull()
-      .references(() => outboundEvents.id, { onDelete: "cascade" }),
+    id: uuidPrimaryKey(),
+    eventId: textBelongsTo("event_id", () => outboundEvents.id),
     eventType: text("event_type").notNull(),
     endpointId: text("endpoint_id").notNull(),
     endpointUrl: text("endpoint_url").notNull(),
@@ -72,10 +69,8 @@ export const webhookDeliveries = pgTable(
 export const webhookDeliveryAttempts = pgTable(
   "webhook_delivery_attempts",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    deliveryId: uuid("delivery_id")
-      .notNull()
-      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    id: uuidPrimaryKey(),
+    deliveryId: uuidBelongsTo("delivery_id", () => webhookDeliveries.id),
     attempt: integer("attempt").notNull(),
     outcome: text("outcome", { enum: DELIVERY_ATTEMPT_OUTCOMES }).notNull(),
     httpStatus: integer("http_status"),
