@@ -1,4 +1,4 @@
-// Fault drill 1: the three ways home race for 200 analyses, each through its real entry point — the
+// Fault drill 1: the three result paths race for 200 analyses, each through its real entry point — the
 // simulated workflow posts its signed callback (twice: fault "duplicate") over HTTP to the callback route,
 // the simulated App posts its signed workflow_run webhook over HTTP to /webhooks/github, which the embedded
 // executor hands to the processing function, and a poll of the run (the poller's step).

@@ -60,7 +60,7 @@ export const projectProcessRequested = eventType("project/process.requested", {
   }),
 });
 
-/** Asks the endpoint's drainer to deliver what is due, in sequence order. */
+/** Asks the endpoint's delivery job to deliver what is due, in sequence order. */
 export const endpointDrainRequested = eventType("webhooks/endpoint.drain", {
   schema: z.object({ endpoint_id: z.string().min(1) }),
 });

@@ -10,9 +10,10 @@ import { wakeOverdueEndpoints } from "@/lib/outbound/wake-overdue-endpoints";
 const STEPS_PER_RUN = 100;
 
 /**
- * Delivers an endpoint's queue in sequence order: each step sends a batch from the head; a head in
- * backoff is slept on. Order does not rest on Inngest's concurrency (a sleeping run frees its slot): any number
- * of drainers only ever send the head, under a lease (lib/outbound/deliver-next.ts).
+ * Delivers an endpoint's queue in sequence order: each step sends a batch starting at the oldest open
+ * delivery; when that one is in backoff, the run sleeps until it is due. Order does not rest on Inngest's
+ * concurrency (a sleeping run frees its slot): any number of these runs only ever send the oldest open
+ * delivery, under a lease (lib/outbound/deliver-next.ts).
  */
 export const drainWebhookEndpoint = inngest.createFunction(
   {
@@ -34,7 +35,7 @@ export const drainWebhookEndpoint = inngest.createFunction(
   },
 );
 
-/** Every minute: wake the drainer of any endpoint with a due delivery (after a crash, or a lost wake-up). */
+/** Every minute: wake the delivery job of any endpoint with a due delivery (after a crash, or a lost wake-up). */
 export const sweepWebhookDeliveries = inngest.createFunction(
   { id: "sweep-webhook-deliveries", name: "Wake endpoints with due deliveries", retries: 1, triggers: [{ cron: "* * * * *" }] },
   async ({ step }) => step.run("wake due endpoints", async () => ({ woken: await wakeOverdueEndpoints(await defaultOutboundDeps()) })),

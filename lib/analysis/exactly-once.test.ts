@@ -31,7 +31,7 @@ const WAYS_HOME = 3;
 /**
  * Makes the racers meet at the recording transaction: after `hold(n)` the next n transactions wait at their
  * start until released together. Without it the callback, which calls no GitHub API, would always record
- * before the other two ways home had even read the feature.
+ * before the other two result paths had even read the feature.
  */
 function gateTransactions(database: Database) {
   const transaction = database.transaction.bind(database);
@@ -62,7 +62,7 @@ function gateTransactions(database: Database) {
 }
 const gate = gateTransactions(db);
 
-/** Requests an attempt and lets its simulated run finish, so all three ways home have a result to bring. */
+/** Requests an attempt and lets its simulated run finish, so all three result paths have a result to bring. */
 async function completedAttempt() {
   const { feature, runId } = await requestTestAnalysis(deps);
   const run = await simulatedRunCompleted(github, runId!);

@@ -110,9 +110,9 @@ describe("outbound delivery", () => {
     expect(receiver.received.map((request) => request.status)).toEqual([503, 503, 503, 503, 503, 503, 200]);
   });
 
-  it("delivers 20 events to a slow, flaky receiver in emitted order, with three drainers racing", async () => {
+  it("delivers 20 events to a slow, flaky receiver in emitted order, with three delivery jobs racing", async () => {
     const { receiver, endpoint, deps } = await setUp({ baseDelayMs: 2 });
-    deps.now = () => new Date(); // real time: the drainers' backoffs are milliseconds
+    deps.now = () => new Date(); // real time: the delivery jobs' backoffs are milliseconds
     let calls = 0;
     receiver.answerWith(() => ({ status: ++calls % 3 === 0 ? 500 : 200, delayMs: calls % 5 }));
     const emitted: string[] = [];
@@ -121,7 +121,7 @@ describe("outbound delivery", () => {
       for (;;) {
         const next = await deliverNext(deps, endpoint.id);
         if (next.state === "empty") return;
-        // As a drainer run sleeps until `until`; capped, since a lease may end early (PGlite shares this thread).
+        // As a delivery job sleeps until `until`; capped, since a lease may end early (PGlite shares this thread).
         if (next.state === "wait")
           await new Promise((resolve) => setTimeout(resolve, Math.min(20, Math.max(1, Date.parse(next.until) - Date.now()))));
       }
@@ -215,7 +215,7 @@ describe("outbound delivery", () => {
     await expect(redeliver(deps, "00000000-0000-0000-0000-000000000000")).rejects.toMatchObject({ status: 404 });
   });
 
-  it("sends a batch from the head until it is full, a delivery backs off, or the queue is empty", async () => {
+  it("sends a batch from the oldest open delivery until it is full, a delivery backs off, or the queue is empty", async () => {
     const { receiver, endpoint, deps } = await setUp();
     receiver.answerWith(({ body }) => ({ status: body.includes('"n":3') ? 500 : 200 }));
     for (let n = 0; n < 6; n++) await emitEvent(deps, "project.updated", { n });

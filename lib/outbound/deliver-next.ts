@@ -17,7 +17,7 @@ const MAX_RETRY_AFTER_MS = 3600_000;
 export type DeliverNextResult =
   | { state: "empty" }
   | { state: "paused" }
-  /** The head delivery is in backoff (or being sent by another drainer) until then. */
+  /** The oldest open delivery is in backoff (or being sent by another delivery job) until then. */
   | { state: "wait"; until: string }
   | { state: "attempted"; deliveryId: string; sequence: number; outcome: "succeeded" | "retrying" | "failed" };
 
@@ -28,9 +28,9 @@ export function retryDelayMs(baseDelayMs: number, retry: number, retryAfterSecon
 }
 
 /**
- * One step of an endpoint's drainer: sends the endpoint's head delivery — its lowest open sequence — if
- * it is due. Only the head is ever sent, so event N+1 never reaches an endpoint before event N has
- * succeeded or given up, however many drainers run; a lease keeps two from sending the head at once.
+ * One step of an endpoint's delivery job: sends the endpoint's oldest open delivery — its lowest open
+ * sequence — if it is due. Only that one is ever sent, so event N+1 never reaches an endpoint before event N
+ * has succeeded or given up, however many delivery jobs run; a lease keeps two from sending it at once.
  */
 export async function deliverNext(deps: OutboundDeps, endpointId: string): Promise<DeliverNextResult> {
   const now = deps.now();
@@ -142,7 +142,7 @@ async function recordAttempt(deps: OutboundDeps, delivery: WebhookDelivery, resu
 export type DeliverBatchResult = Exclude<DeliverNextResult, { state: "attempted" }> | { state: "attempted"; attempts: number };
 
 /**
- * Sends due deliveries one after another — still only ever the head — until the queue is empty, a
+ * Sends due deliveries one after another — still only ever the oldest open one — until the queue is empty, a
  * delivery backs off, or the batch is full. One job step per batch instead of per delivery keeps a
  * burst from costing a step (and its memoized state) per event; each attempt is committed as it happens.
  */

@@ -20,9 +20,9 @@ export interface Outbox {
 export function createOutbox(deps: Pick<OutboundDeps, "endpoints" | "sendEvent" | "now" | "log">): Outbox {
   return {
     record: async (tx, type, data) => (await recordEvent(tx, deps.endpoints(), { type, data, at: deps.now() })).endpointIds,
-    // The events are stored: a failed wake-up only delays them until the sweeper.
+    // The events are stored: a failed wake-up only delays them until the minute cron that wakes overdue endpoints.
     wake: (endpointIds) =>
-      wakeEndpoints(deps, endpointIds).catch((error: unknown) => deps.log.warn("endpoints not woken; the sweeper will", { error })),
+      wakeEndpoints(deps, endpointIds).catch((error: unknown) => deps.log.warn("endpoints not woken; the minute cron will", { error })),
   };
 }
 

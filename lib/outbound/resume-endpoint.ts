@@ -7,7 +7,7 @@ import { webhookEndpointState } from "@/db/schema";
 import type { OutboundDeps } from "./deps";
 import { wakeEndpoints } from "./wake-endpoints";
 
-/** Resumes an endpoint and wakes its drainer; the failure streak starts again. */
+/** Resumes an endpoint and wakes its delivery job; the failure streak starts again. */
 export async function resumeEndpoint(deps: Pick<OutboundDeps, "db" | "now" | "sendEvent">, endpointId: string) {
   await deps.db
     .update(webhookEndpointState)
