@@ -2,14 +2,16 @@
 import { z } from "zod";
 
 import { apiHandler } from "@/lib/http/api-handler";
-import { changeJobRun } from "@/lib/jobs/change-job-run";
+import { cancelJobRun } from "@/lib/jobs/cancel-job-run";
 import { requireEmbeddedJobs } from "@/lib/jobs/require-embedded-jobs";
+import { retryJobRun } from "@/lib/jobs/retry-job-run";
 
+const ACTIONS = { retry: retryJobRun, cancel: cancelJobRun };
 const params = z.object({ id: z.uuid(), action: z.enum(["retry", "cancel"]) });
 
 export const POST = apiHandler({ access: "admin", params, resource: "Job run action" }, async ({ params, principal, deps, log }) => {
   requireEmbeddedJobs();
-  const run = await changeJobRun(await deps.db(), params.id, params.action);
+  const run = await ACTIONS[params.action](await deps.db(), params.id);
   log.info(`job run ${params.action}`, { run_id: run.id, user_id: principal.userId });
   return Response.json(run);
 });
