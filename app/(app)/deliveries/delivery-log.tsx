@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { Loader2, RotateCcw, Send } from "lucide-react";
+import { RotateCcw, Send } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 
@@ -11,9 +11,9 @@ import { useKeysetList } from "@/components/hooks/use-keyset-list";
 import { useWebhookEndpoints } from "@/components/hooks/use-webhook-endpoints";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { FormError } from "@/components/ui/form-message";
+import { PendingButton } from "@/components/ui/pending-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { FilterSelect, StatusFilter } from "@/components/ui/status-filter";
@@ -232,9 +232,11 @@ function RedeliverButton({ delivery }: { delivery: DeliveryView }) {
   });
   return (
     <div className="flex flex-col items-end gap-1">
-      <Button
+      <PendingButton
         variant="outline"
         size="sm"
+        pending={redeliver.isPending}
+        icon={RotateCcw}
         aria-label={`Redeliver ${delivery.event_type} to ${delivery.endpoint_id}`}
         title={inFlight(delivery) ? "Still being delivered" : undefined}
         disabled={inFlight(delivery) || redeliver.isPending}
@@ -245,9 +247,8 @@ function RedeliverButton({ delivery }: { delivery: DeliveryView }) {
         }}
         onKeyDown={(event) => event.stopPropagation()}
       >
-        {redeliver.isPending ? <Loader2 className="animate-spin" /> : <RotateCcw />}
         Redeliver
-      </Button>
+      </PendingButton>
       <FormError className="max-w-48 text-right text-xs">{redeliver.error?.message}</FormError>
     </div>
   );

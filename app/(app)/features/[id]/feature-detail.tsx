@@ -1,17 +1,17 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Loader2, Sparkles, Workflow } from "lucide-react";
+import { Sparkles, Workflow } from "lucide-react";
 
 import { BackLink } from "@/components/shell/back-link";
 import { DetailFallback } from "@/components/shell/detail-fallback";
 import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, SectionCard } from "@/components/ui/card";
 import { Fact } from "@/components/ui/fact";
 import { FormError } from "@/components/ui/form-message";
+import { PendingButton } from "@/components/ui/pending-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { LevelBadge, StatusBadge } from "@/components/ui/status-badge";
 import type { AnalysisView, FeatureDetailView } from "@/lib/features/feature-view";
@@ -56,10 +56,9 @@ export function FeatureDetail({ id }: { id: string }) {
       <PageHeader
         title={detail.name}
         actions={
-          <Button onClick={() => analyze.mutate()} disabled={analyzing || analyze.isPending}>
-            {analyzing || analyze.isPending ? <Loader2 className="animate-spin" /> : <Sparkles />}
+          <PendingButton onClick={() => analyze.mutate()} pending={analyzing || analyze.isPending} icon={Sparkles}>
             Analyze
-          </Button>
+          </PendingButton>
         }
       />
       <div className="flex flex-col gap-6">
@@ -118,24 +117,19 @@ export function FeatureDetail({ id }: { id: string }) {
 
 function EarlierAnalyses({ analyses }: { analyses: AnalysisView[] }) {
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle className="text-base">Earlier analyses</CardTitle>
-      </CardHeader>
-      <CardContent>
-        <ul className="flex flex-col divide-y divide-border text-sm" data-testid="earlier-analyses">
-          {analyses.map((analysis) => (
-            <li key={analysis.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
-              <StatusBadge status={analysis.status} />
-              <span className="text-muted-foreground">{SOURCE_LABEL[analysis.source]}</span>
-              {analysis.error && <span className="text-destructive">{analysis.error}</span>}
-              <span className="ml-auto text-muted-foreground">
-                <RelativeTime value={analysis.completed_at} />
-              </span>
-            </li>
-          ))}
-        </ul>
-      </CardContent>
-    </Card>
+    <SectionCard title="Earlier analyses">
+      <ul className="flex flex-col divide-y divide-border text-sm" data-testid="earlier-analyses">
+        {analyses.map((analysis) => (
+          <li key={analysis.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
+            <StatusBadge status={analysis.status} />
+            <span className="text-muted-foreground">{SOURCE_LABEL[analysis.source]}</span>
+            {analysis.error && <span className="text-destructive">{analysis.error}</span>}
+            <span className="ml-auto text-muted-foreground">
+              <RelativeTime value={analysis.completed_at} />
+            </span>
+          </li>
+        ))}
+      </ul>
+    </SectionCard>
   );
 }
