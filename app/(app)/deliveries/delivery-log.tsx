@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { RotateCcw, Send } from "lucide-react";
 import Link from "next/link";
@@ -8,6 +7,7 @@ import { useState } from "react";
 
 import { useDataTable } from "@/components/hooks/use-data-table";
 import { useKeysetList } from "@/components/hooks/use-keyset-list";
+import { usePostAction } from "@/components/hooks/use-post-action";
 import { useWebhookEndpoints } from "@/components/hooks/use-webhook-endpoints";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Badge } from "@/components/ui/badge";
@@ -21,7 +21,6 @@ import { expandColumn, statusColumn } from "@/components/ui/table-columns";
 import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from "@/lib/outbound/delivery-status";
 import { EVENT_TYPES, type EventType } from "@/lib/outbound/event-types";
 import type { listDeliveries } from "@/lib/outbound/list-deliveries";
-import { apiFetch } from "@/lib/ui/api-client";
 import { cn } from "@/lib/ui/cn";
 import { queryKeys } from "@/lib/ui/query-keys";
 
@@ -225,11 +224,7 @@ function AttemptItem({ attempt }: { attempt: AttemptView }) {
 
 /** Sends the delivery's event again (same webhook-id) at the end of its endpoint's queue. */
 function RedeliverButton({ delivery }: { delivery: DeliveryView }) {
-  const queryClient = useQueryClient();
-  const redeliver = useMutation({
-    mutationFn: () => apiFetch(`/api/v1/admin/webhooks/deliveries/${delivery.id}/redeliver`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhookDeliveries.all }),
-  });
+  const redeliver = usePostAction(`/api/v1/admin/webhooks/deliveries/${delivery.id}/redeliver`, [queryKeys.webhookDeliveries.all]);
   return (
     <div className="flex flex-col items-end gap-1">
       <PendingButton

@@ -1,11 +1,13 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { ChartArea, RefreshCw } from "lucide-react";
 
+import { usePostAction } from "@/components/hooks/use-post-action";
 import { BackLink } from "@/components/shell/back-link";
 import { DetailFallback } from "@/components/shell/detail-fallback";
 import { PageHeader } from "@/components/shell/page-header";
+import { ActivityItem } from "@/components/ui/activity-item";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, SectionCard } from "@/components/ui/card";
@@ -22,16 +24,12 @@ import { ProgressChart } from "./progress-chart";
 
 /** A tracked project: its plan's progress now and over time, and what updated it; polled like the list. */
 export function ProjectDetail({ id }: { id: string }) {
-  const queryClient = useQueryClient();
   const project = useQuery({
     queryKey: queryKeys.projects.detail(id),
     queryFn: () => apiFetch<ProjectDetailView>(`/api/v1/projects/${id}`),
     refetchInterval: 3000,
   });
-  const refresh = useMutation({
-    mutationFn: () => apiFetch(`/api/v1/projects/${id}/refresh`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.projects.detail(id) }),
-  });
+  const refresh = usePostAction(`/api/v1/projects/${id}/refresh`, [queryKeys.projects.detail(id)]);
 
   const detail = project.data;
   if (!detail) {
@@ -136,7 +134,7 @@ export function ProjectDetail({ id }: { id: string }) {
           ) : (
             <ol className="flex flex-col divide-y divide-border text-sm" data-testid="project-updates">
               {detail.updates.map((update) => (
-                <li key={update.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2.5">
+                <ActivityItem key={update.id} time={update.created_at} className="py-2.5">
                   <Badge variant="outline" className="font-mono">
                     {update.event_type}
                   </Badge>
@@ -146,10 +144,7 @@ export function ProjectDetail({ id }: { id: string }) {
                       {update.delivery_id.slice(0, 8)}
                     </span>
                   )}
-                  <span className="text-muted-foreground">
-                    <RelativeTime value={update.created_at} />
-                  </span>
-                </li>
+                </ActivityItem>
               ))}
             </ol>
           )}

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { z } from "zod";
 
 import { useDataTable } from "@/components/hooks/use-data-table";
+import { usePostAction } from "@/components/hooks/use-post-action";
 import { useWebhookEndpoints, type EndpointView } from "@/components/hooks/use-webhook-endpoints";
 import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
@@ -87,13 +88,9 @@ const columns = [
 
 /** Endpoints from webhooks.yaml with their runtime state; reload the file, test, pause and resume endpoints. */
 export function WebhookEndpoints({ configPath }: { configPath: string }) {
-  const queryClient = useQueryClient();
   // Failure streaks and automatic pauses change without anyone here pressing a button.
   const endpoints = useWebhookEndpoints({ refetchInterval: 5000 });
-  const reload = useMutation({
-    mutationFn: () => apiFetch<ReloadResult>("/api/v1/admin/webhooks/reload", { method: "POST" }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhookEndpoints }),
-  });
+  const reload = usePostAction<ReloadResult>("/api/v1/admin/webhooks/reload", [queryKeys.webhookEndpoints], { refreshOnError: true });
   const table = useDataTable({ data: endpoints.data?.data ?? NO_ENDPOINTS, columns });
   const warnings = endpoints.data?.warnings ?? [];
 
