@@ -1,4 +1,4 @@
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 
 import { cn } from "@/lib/ui/cn";
 
@@ -20,4 +20,42 @@ export function CardDescription({ className, ...props }: ComponentProps<"p">) {
 
 export function CardContent({ className, ...props }: ComponentProps<"div">) {
   return <div className={cn("p-6 pt-0", className)} {...props} />;
+}
+
+/**
+ * A titled section of a page as a card: a small heading, an optional description, then the content;
+ * `aside` (a badge, say; null while there is none yet) stands at the heading's right.
+ */
+export function SectionCard({
+  title,
+  description,
+  aside,
+  contentClassName,
+  children,
+  ...props
+}: Omit<ComponentProps<"div">, "title"> & {
+  title: string;
+  description?: string;
+  aside?: ReactNode;
+  contentClassName?: string;
+}) {
+  const heading = (
+    <>
+      <CardTitle className="text-base">{title}</CardTitle>
+      {description && <CardDescription>{description}</CardDescription>}
+    </>
+  );
+  return (
+    <Card {...props}>
+      {aside !== undefined ? (
+        <CardHeader className="flex-row items-center justify-between">
+          <div className="flex flex-col gap-1.5">{heading}</div>
+          {aside}
+        </CardHeader>
+      ) : (
+        <CardHeader>{heading}</CardHeader>
+      )}
+      <CardContent className={contentClassName}>{children}</CardContent>
+    </Card>
+  );
 }

@@ -1,3 +1,4 @@
+import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 
 /** "Label: all | …" above a list; the select is named "Filter by <label>". */
@@ -41,4 +42,29 @@ export function StatusFilter<S extends string>({
   onChange: (value: S | "all") => void;
 }) {
   return <FilterSelect label="Status" options={statuses} value={value} onChange={onChange} />;
+}
+
+/** A free-text filter above a list; `label` names the box for assistive technology. */
+export function TextFilter({
+  label,
+  placeholder,
+  className,
+  value,
+  onChange,
+}: {
+  label: string;
+  placeholder: string;
+  className?: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Input
+      aria-label={label}
+      placeholder={placeholder}
+      className={className}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
 }

@@ -1,15 +1,8 @@
 import type { ComponentProps } from "react";
 
+import { fieldControl, textFieldControl } from "@/components/ui/field-control";
 import { cn } from "@/lib/ui/cn";
 
 export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
-  return (
-    <textarea
-      className={cn(
-        "flex min-h-20 w-full rounded-md border border-border bg-background px-3 py-2 text-sm shadow-xs placeholder:text-muted-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none disabled:opacity-50 aria-invalid:border-destructive",
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <textarea className={cn(fieldControl, textFieldControl, "min-h-20 py-2", className)} {...props} />;
 }

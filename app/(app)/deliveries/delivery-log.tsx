@@ -1,19 +1,19 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { Loader2, RotateCcw, Send } from "lucide-react";
+import { RotateCcw, Send } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 
 import { useDataTable } from "@/components/hooks/use-data-table";
 import { useKeysetList } from "@/components/hooks/use-keyset-list";
+import { usePostAction } from "@/components/hooks/use-post-action";
 import { useWebhookEndpoints } from "@/components/hooks/use-webhook-endpoints";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { FormError } from "@/components/ui/form-message";
+import { PendingButton } from "@/components/ui/pending-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { FilterSelect, StatusFilter } from "@/components/ui/status-filter";
@@ -21,7 +21,6 @@ import { expandColumn, statusColumn } from "@/components/ui/table-columns";
 import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from "@/lib/outbound/delivery-status";
 import { EVENT_TYPES, type EventType } from "@/lib/outbound/event-types";
 import type { listDeliveries } from "@/lib/outbound/list-deliveries";
-import { apiFetch } from "@/lib/ui/api-client";
 import { cn } from "@/lib/ui/cn";
 import { queryKeys } from "@/lib/ui/query-keys";
 
@@ -225,16 +224,14 @@ function AttemptItem({ attempt }: { attempt: AttemptView }) {
 
 /** Sends the delivery's event again (same webhook-id) at the end of its endpoint's queue. */
 function RedeliverButton({ delivery }: { delivery: DeliveryView }) {
-  const queryClient = useQueryClient();
-  const redeliver = useMutation({
-    mutationFn: () => apiFetch(`/api/v1/admin/webhooks/deliveries/${delivery.id}/redeliver`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhookDeliveries.all }),
-  });
+  const redeliver = usePostAction(`/api/v1/admin/webhooks/deliveries/${delivery.id}/redeliver`, [queryKeys.webhookDeliveries.all]);
   return (
     <div className="flex flex-col items-end gap-1">
-      <Button
+      <PendingButton
         variant="outline"
         size="sm"
+        pending={redeliver.isPending}
+        icon={RotateCcw}
         aria-label={`Redeliver ${delivery.event_type} to ${delivery.endpoint_id}`}
         title={inFlight(delivery) ? "Still being delivered" : undefined}
         disabled={inFlight(delivery) || redeliver.isPending}
@@ -245,9 +242,8 @@ function RedeliverButton({ delivery }: { delivery: DeliveryView }) {
         }}
         onKeyDown={(event) => event.stopPropagation()}
       >
-        {redeliver.isPending ? <Loader2 className="animate-spin" /> : <RotateCcw />}
         Redeliver
-      </Button>
+      </PendingButton>
       <FormError className="max-w-48 text-right text-xs">{redeliver.error?.message}</FormError>
     </div>
   );

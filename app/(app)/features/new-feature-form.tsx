@@ -2,17 +2,17 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Loader2, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { ApiErrorText } from "@/components/ui/api-error-text";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { PendingButton } from "@/components/ui/pending-button";
 import { Textarea } from "@/components/ui/textarea";
 import { FEATURE_PRIORITIES } from "@/lib/features/feature-enums";
 import { createFeatureSchema, type CreateFeatureInput } from "@/lib/features/feature-input";
@@ -85,10 +85,9 @@ export function NewFeatureForm() {
             <FormError>
               <ApiErrorText error={create.error} />
             </FormError>
-            <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? <Loader2 className="animate-spin" /> : <Plus />}
+            <PendingButton type="submit" pending={create.isPending} icon={Plus}>
               Create feature
-            </Button>
+            </PendingButton>
           </div>
         </form>
       </CardContent>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { PageHeader } from "@/components/shell/page-header";
+import { PageShell } from "@/components/shell/page-shell";
 
 import { FeatureList } from "./feature-list";
 import { NewFeatureForm } from "./new-feature-form";
@@ -9,12 +9,9 @@ export const metadata: Metadata = { title: "Features" };
 
 export default function FeaturesPage() {
   return (
-    <>
-      <PageHeader title="Features" description="Write features and ask GitHub Actions for an analysis." />
-      <div className="flex flex-col gap-6">
-        <NewFeatureForm />
-        <FeatureList />
-      </div>
-    </>
+    <PageShell title="Features" description="Write features and ask GitHub Actions for an analysis.">
+      <NewFeatureForm />
+      <FeatureList />
+    </PageShell>
   );
 }

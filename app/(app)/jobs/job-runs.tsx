@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { Cog, FlaskConical, Loader2, RotateCcw, X, XCircle } from "lucide-react";
+import { Cog, FlaskConical, RotateCcw, X, XCircle } from "lucide-react";
 import { useState } from "react";
 
 import { useDataTable } from "@/components/hooks/use-data-table";
@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { FormError } from "@/components/ui/form-message";
+import { PendingButton } from "@/components/ui/pending-button";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -62,10 +63,9 @@ export function JobRuns() {
     <div className="flex flex-col gap-4">
       <div className="flex items-center justify-between gap-4">
         <StatusFilter statuses={STATUSES} value={status} onChange={setStatus} />
-        <Button variant="outline" onClick={() => selfTest.mutate()} disabled={selfTest.isPending}>
-          {selfTest.isPending ? <Loader2 className="animate-spin" /> : <FlaskConical />}
+        <PendingButton variant="outline" onClick={() => selfTest.mutate()} pending={selfTest.isPending} icon={FlaskConical}>
           Run self-test
-        </Button>
+        </PendingButton>
       </div>
       <FormError>{selfTest.error?.message}</FormError>
 

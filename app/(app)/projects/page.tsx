@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { PageHeader } from "@/components/shell/page-header";
+import { PageShell } from "@/components/shell/page-shell";
 
 import { ProjectList } from "./project-list";
 import { TrackProjectForm } from "./track-project-form";
@@ -9,15 +9,9 @@ export const metadata: Metadata = { title: "Projects" };
 
 export default function ProjectsPage() {
   return (
-    <>
-      <PageHeader
-        title="Projects"
-        description="Repositories tracked through the GitHub App: plan progress, pull requests and issues, live."
-      />
-      <div className="flex flex-col gap-6">
-        <TrackProjectForm />
-        <ProjectList />
-      </div>
-    </>
+    <PageShell title="Projects" description="Repositories tracked through the GitHub App: plan progress, pull requests and issues, live.">
+      <TrackProjectForm />
+      <ProjectList />
+    </PageShell>
   );
 }

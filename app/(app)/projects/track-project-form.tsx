@@ -2,18 +2,18 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Loader2, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { useInstallations } from "@/components/hooks/use-installations";
 import { ApiErrorText } from "@/components/ui/api-error-text";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
+import { PendingButton } from "@/components/ui/pending-button";
 import type { ProjectDetailView } from "@/lib/projects/get-project-detail";
 import { trackProjectSchema, type TrackProjectInput } from "@/lib/projects/project-input";
 import { apiFetch } from "@/lib/ui/api-client";
@@ -83,10 +83,9 @@ export function TrackProjectForm() {
               {...form.register("plan_path", { setValueAs: (value: string) => value.trim() || undefined })}
             />
           </Field>
-          <Button type="submit" className="md:mt-5.5" disabled={track.isPending}>
-            {track.isPending ? <Loader2 className="animate-spin" /> : <Plus />}
+          <PendingButton type="submit" className="md:mt-5.5" pending={track.isPending} icon={Plus}>
             Track repository
-          </Button>
+          </PendingButton>
           {track.error && (
             <FormError className="md:col-span-3">
               <ApiErrorText error={track.error} />

@@ -11,16 +11,17 @@ import { useKeysetList } from "@/components/hooks/use-keyset-list";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
-import { Input } from "@/components/ui/input";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { StatusFilter } from "@/components/ui/status-filter";
+import { StatusFilter, TextFilter } from "@/components/ui/status-filter";
 import { expandColumn, statusColumn } from "@/components/ui/table-columns";
 import type { getWebhookEvent } from "@/lib/github-webhooks/get-webhook-event";
 import { WEBHOOK_EVENT_STATUSES, type WebhookEventStatus } from "@/lib/github-webhooks/webhook-event-enums";
 import type { toWebhookEventView } from "@/lib/github-webhooks/webhook-event-view";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
+
+import { EventName } from "./event-name";
 
 type EventView = ReturnType<typeof toWebhookEventView>;
 type EventDetail = NonNullable<Awaited<ReturnType<typeof getWebhookEvent>>>;
@@ -33,8 +34,7 @@ const columns = [
     header: "Event",
     cell: (info) => (
       <span className="whitespace-nowrap">
-        <code className="text-xs font-medium">{info.getValue()}</code>
-        {info.row.original.action && <span className="text-muted-foreground"> · {info.row.original.action}</span>}
+        <EventName type={info.getValue()} action={info.row.original.action} />
       </span>
     ),
   }),
@@ -76,19 +76,13 @@ export function EventLog() {
           Event log
         </h2>
         <div className="flex flex-wrap items-center gap-3">
-          <Input
-            aria-label="Filter by event type"
-            placeholder="Event type, e.g. push"
-            className="w-48"
-            value={type}
-            onChange={(event) => setType(event.target.value)}
-          />
-          <Input
-            aria-label="Filter by repository"
+          <TextFilter label="Filter by event type" placeholder="Event type, e.g. push" className="w-48" value={type} onChange={setType} />
+          <TextFilter
+            label="Filter by repository"
             placeholder="Repository, owner/name"
             className="w-56"
             value={repository}
-            onChange={(event) => setRepository(event.target.value)}
+            onChange={setRepository}
           />
           <StatusFilter statuses={WEBHOOK_EVENT_STATUSES} value={status} onChange={setStatus} />
         </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { PageHeader } from "@/components/shell/page-header";
+import { PageShell } from "@/components/shell/page-shell";
 
 import { EventLog } from "./event-log";
 import { RecoveredDeliveries } from "./recovered-deliveries";
@@ -10,16 +10,13 @@ export const metadata: Metadata = { title: "Webhooks" };
 
 export default function WebhooksPage() {
   return (
-    <>
-      <PageHeader
-        title="Webhooks"
-        description="Every event GitHub sent, how processing went, and the deliveries we had to ask for again. Live."
-      />
-      <div className="flex flex-col gap-6">
-        <WebhookHealth />
-        <EventLog />
-        <RecoveredDeliveries />
-      </div>
-    </>
+    <PageShell
+      title="Webhooks"
+      description="Every event GitHub sent, how processing went, and the deliveries we had to ask for again. Live."
+    >
+      <WebhookHealth />
+      <EventLog />
+      <RecoveredDeliveries />
+    </PageShell>
   );
 }

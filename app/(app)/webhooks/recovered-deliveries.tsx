@@ -4,13 +4,17 @@ import { useQuery } from "@tanstack/react-query";
 
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { QueryStatus } from "@/components/ui/query-status";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { SimpleTable, SimpleTableRow, SimpleTableTimeCell } from "@/components/ui/simple-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { listWebhookRecoveries } from "@/lib/github-webhooks/list-webhook-recoveries";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
 
+import { EventName } from "./event-name";
+
 type Recovery = Awaited<ReturnType<typeof listWebhookRecoveries>>[number];
+
+const RECOVERY_COLUMNS = ["Event", "Delivery", "Failed at GitHub", "Asked again", "Outcome", "Arrived"];
 
 /** Deliveries GitHub gave up on that we never recorded, which the recovery job asked GitHub to send again. */
 export function RecoveredDeliveries() {
@@ -35,41 +39,24 @@ export function RecoveredDeliveries() {
         <QueryStatus query={recoveries} what="recovered deliveries" />
         {recoveries.data?.length === 0 && <p className="text-sm text-muted-foreground">No missed deliveries so far.</p>}
         {recoveries.data && recoveries.data.length > 0 && (
-          <table className="w-full text-sm" data-testid="webhook-recoveries">
-            <thead className="text-left text-muted-foreground">
-              <tr className="border-b border-border">
-                <th className="py-2 font-medium">Event</th>
-                <th className="py-2 font-medium">Delivery</th>
-                <th className="py-2 font-medium">Failed at GitHub</th>
-                <th className="py-2 font-medium">Asked again</th>
-                <th className="py-2 font-medium">Outcome</th>
-                <th className="py-2 font-medium">Arrived</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recoveries.data.map((recovery) => (
-                <tr key={recovery.delivery_id} className="border-b border-border last:border-0">
-                  <td className="py-2">
-                    <code className="text-xs font-medium">{recovery.event_type}</code>
-                    {recovery.action && <span className="text-muted-foreground"> · {recovery.action}</span>}
-                  </td>
-                  <td className="py-2 font-mono text-xs text-muted-foreground" title={recovery.guid}>
-                    {recovery.guid.slice(0, 8)}
-                  </td>
-                  <td className="py-2">
-                    <RelativeTime value={recovery.delivered_at} />
-                  </td>
-                  <td className="py-2">
-                    <RelativeTime value={recovery.requested_at} />
-                  </td>
-                  <td className="py-2">{recovery.outcome}</td>
-                  <td className="py-2">
-                    <StatusBadge status={recovery.arrived ? "arrived" : "waiting"} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable columns={RECOVERY_COLUMNS} testId="webhook-recoveries">
+            {recoveries.data.map((recovery) => (
+              <SimpleTableRow key={recovery.delivery_id}>
+                <td className="py-2">
+                  <EventName type={recovery.event_type} action={recovery.action} />
+                </td>
+                <td className="py-2 font-mono text-xs text-muted-foreground" title={recovery.guid}>
+                  {recovery.guid.slice(0, 8)}
+                </td>
+                <SimpleTableTimeCell value={recovery.delivered_at} />
+                <SimpleTableTimeCell value={recovery.requested_at} />
+                <td className="py-2">{recovery.outcome}</td>
+                <td className="py-2">
+                  <StatusBadge status={recovery.arrived ? "arrived" : "waiting"} />
+                </td>
+              </SimpleTableRow>
+            ))}
+          </SimpleTable>
         )}
       </CardContent>
     </Card>

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -30,37 +30,35 @@ export function WebhookHealth() {
 
   return (
     <div className="grid items-stretch gap-6 lg:grid-cols-3">
-      <Card role="region" aria-label="Webhook health" data-testid="webhook-health">
-        <CardHeader className="flex-row items-center justify-between">
-          <div className="flex flex-col gap-1.5">
-            <CardTitle className="text-base">Health</CardTitle>
-            <CardDescription>GitHub deliveries in the last hour.</CardDescription>
-          </div>
-          {data && <StatusBadge status={data.status} className="px-3 py-1 text-sm" data-testid="webhook-health-status" />}
-        </CardHeader>
-        <CardContent>
-          <QueryStatus query={health} what="webhook health" />
-          {data && (
-            <dl className="grid grid-cols-2 gap-4">
-              <Stat term="Success rate">{percent(data.success_rate)}</Stat>
-              <Stat term="Events">{data.total_events_last_hour}</Stat>
-              <Stat term="Failed" tone={data.failed_events_last_hour > 0 ? "text-destructive" : undefined}>
-                {data.failed_events_last_hour}
-              </Stat>
-              <Stat term="Last event">
-                <RelativeTime value={data.last_event_at} />
-              </Stat>
-            </dl>
-          )}
-        </CardContent>
-      </Card>
-      <Card className="lg:col-span-2">
-        <CardHeader>
-          <CardTitle className="text-base">Events per hour</CardTitle>
-          <CardDescription>Last 24 hours: deliveries (bars) and the share processed without failure (line).</CardDescription>
-        </CardHeader>
-        <CardContent>{data ? <HourlyChart hourly={data.hourly} /> : <div className="h-56" />}</CardContent>
-      </Card>
+      <SectionCard
+        title="Health"
+        description="GitHub deliveries in the last hour."
+        aside={data ? <StatusBadge status={data.status} className="px-3 py-1 text-sm" data-testid="webhook-health-status" /> : null}
+        role="region"
+        aria-label="Webhook health"
+        data-testid="webhook-health"
+      >
+        <QueryStatus query={health} what="webhook health" />
+        {data && (
+          <dl className="grid grid-cols-2 gap-4">
+            <Stat term="Success rate">{percent(data.success_rate)}</Stat>
+            <Stat term="Events">{data.total_events_last_hour}</Stat>
+            <Stat term="Failed" tone={data.failed_events_last_hour > 0 ? "text-destructive" : undefined}>
+              {data.failed_events_last_hour}
+            </Stat>
+            <Stat term="Last event">
+              <RelativeTime value={data.last_event_at} />
+            </Stat>
+          </dl>
+        )}
+      </SectionCard>
+      <SectionCard
+        title="Events per hour"
+        description="Last 24 hours: deliveries (bars) and the share processed without failure (line)."
+        className="lg:col-span-2"
+      >
+        {data ? <HourlyChart hourly={data.hourly} /> : <div className="h-56" />}
+      </SectionCard>
     </div>
   );
 }

@@ -80,68 +80,58 @@ export function AnalysisReport({ analysis, superseding }: { analysis: AnalysisVi
           </Section>
         )}
 
-        {tasks.length > 0 && (
-          <Section icon={ListChecks} title="Implementation tasks" aside={taskHours > 0 ? `${taskHours} h in total` : undefined}>
-            <ol className="flex flex-col divide-y divide-border rounded-md border border-border" data-testid="analysis-tasks">
-              {tasks.map((task, index) => (
-                <li key={`${index}-${task.title}`} className="flex gap-3 px-3 py-2">
-                  <span className="w-5 shrink-0 text-right text-muted-foreground tabular-nums">{index + 1}.</span>
-                  <div className="min-w-0 flex-1">
-                    <p className="font-medium">{task.title}</p>
-                    {task.description && <p className="text-muted-foreground">{task.description}</p>}
-                    {task.depends_on && task.depends_on.length > 0 && (
-                      <p className="text-xs text-muted-foreground">After: {task.depends_on.join("; ")}</p>
-                    )}
-                  </div>
-                  {task.estimate_hours !== undefined && <span className="shrink-0 tabular-nums">{task.estimate_hours} h</span>}
-                </li>
-              ))}
-            </ol>
-          </Section>
-        )}
+        <ListSection
+          icon={ListChecks}
+          title="Implementation tasks"
+          aside={taskHours > 0 ? `${taskHours} h in total` : undefined}
+          items={tasks}
+          ordered
+          className="flex flex-col divide-y divide-border rounded-md border border-border"
+          testId="analysis-tasks"
+        >
+          {(task, index) => (
+            <li key={`${index}-${task.title}`} className="flex gap-3 px-3 py-2">
+              <span className="w-5 shrink-0 text-right text-muted-foreground tabular-nums">{index + 1}.</span>
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">{task.title}</p>
+                {task.description && <p className="text-muted-foreground">{task.description}</p>}
+                {task.depends_on && task.depends_on.length > 0 && (
+                  <p className="text-xs text-muted-foreground">After: {task.depends_on.join("; ")}</p>
+                )}
+              </div>
+              {task.estimate_hours !== undefined && <span className="shrink-0 tabular-nums">{task.estimate_hours} h</span>}
+            </li>
+          )}
+        </ListSection>
 
-        {risks.length > 0 && (
-          <Section icon={ShieldAlert} title="Technical risks">
-            <ul className="flex flex-col gap-3">
-              {risks.map((risk, index) => (
-                <li key={`${index}-${risk.risk}`} className="flex items-start gap-3">
-                  <LevelBadge level={risk.severity ?? "unrated"} className="mt-0.5 w-16 justify-center" />
-                  <div>
-                    <p>{risk.risk}</p>
-                    {risk.mitigation && <p className="text-muted-foreground">Mitigation: {risk.mitigation}</p>}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </Section>
-        )}
+        <ListSection icon={ShieldAlert} title="Technical risks" items={risks} className="flex flex-col gap-3">
+          {(risk, index) => (
+            <li key={`${index}-${risk.risk}`} className="flex items-start gap-3">
+              <LevelBadge level={risk.severity ?? "unrated"} className="mt-0.5 w-16 justify-center" />
+              <div>
+                <p>{risk.risk}</p>
+                {risk.mitigation && <p className="text-muted-foreground">Mitigation: {risk.mitigation}</p>}
+              </div>
+            </li>
+          )}
+        </ListSection>
 
-        {modules.length > 0 && (
-          <Section icon={FolderTree} title="Affected modules">
-            <ul className="flex flex-col gap-1.5">
-              {modules.map((entry, index) => {
-                const { path, reason, change_type } = typeof entry === "string" ? { path: entry } : entry;
-                return (
-                  <li key={`${index}-${path}`} className="flex flex-wrap items-center gap-2">
-                    <code className="rounded bg-muted px-1.5 py-0.5 text-xs">{path}</code>
-                    {change_type && <Badge variant="outline">{change_type}</Badge>}
-                    {reason && <span className="text-muted-foreground">{reason}</span>}
-                  </li>
-                );
-              })}
-            </ul>
-          </Section>
-        )}
+        <ListSection icon={FolderTree} title="Affected modules" items={modules} className="flex flex-col gap-1.5">
+          {(entry, index) => {
+            const { path, reason, change_type } = typeof entry === "string" ? { path: entry } : entry;
+            return (
+              <li key={`${index}-${path}`} className="flex flex-wrap items-center gap-2">
+                <code className="rounded bg-muted px-1.5 py-0.5 text-xs">{path}</code>
+                {change_type && <Badge variant="outline">{change_type}</Badge>}
+                {reason && <span className="text-muted-foreground">{reason}</span>}
+              </li>
+            );
+          }}
+        </ListSection>
 
-        {result.recommendations && result.recommendations.length > 0 && (
-          <Section icon={Lightbulb} title="Recommendations">
-            <ul className="list-disc space-y-1 pl-5">
-              {result.recommendations.map((recommendation, index) => (
-                <li key={index}>{recommendation}</li>
-              ))}
-            </ul>
-          </Section>
-        )}
+        <ListSection icon={Lightbulb} title="Recommendations" items={result.recommendations ?? []} className="list-disc space-y-1 pl-5">
+          {(recommendation, index) => <li key={index}>{recommendation}</li>}
+        </ListSection>
 
         <details className="rounded-md border border-border">
           <summary className="cursor-pointer px-3 py-2 font-medium">Raw JSON</summary>
@@ -164,5 +154,36 @@ function Section({ icon: Icon, title, aside, children }: { icon: LucideIcon; tit
       </h3>
       {children}
     </section>
+  );
+}
+
+/** A `Section` holding a list of `items`, each rendered by `children`; left out when there is nothing to list. */
+function ListSection<T>({
+  icon,
+  title,
+  aside,
+  items,
+  ordered = false,
+  className,
+  testId,
+  children: renderItem,
+}: {
+  icon: LucideIcon;
+  title: string;
+  aside?: string;
+  items: readonly T[];
+  ordered?: boolean;
+  className: string;
+  testId?: string;
+  children: (item: T, index: number) => ReactNode;
+}) {
+  if (items.length === 0) return null;
+  const List = ordered ? "ol" : "ul";
+  return (
+    <Section icon={icon} title={title} aside={aside}>
+      <List className={className} data-testid={testId}>
+        {items.map(renderItem)}
+      </List>
+    </Section>
   );
 }

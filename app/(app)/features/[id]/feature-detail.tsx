@@ -1,17 +1,19 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Loader2, Sparkles, Workflow } from "lucide-react";
+import { useQuery } from "@tanstack/react-query";
+import { Sparkles, Workflow } from "lucide-react";
 
+import { usePostAction } from "@/components/hooks/use-post-action";
 import { BackLink } from "@/components/shell/back-link";
 import { DetailFallback } from "@/components/shell/detail-fallback";
 import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
+import { ActivityItem } from "@/components/ui/activity-item";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, SectionCard } from "@/components/ui/card";
 import { Fact } from "@/components/ui/fact";
 import { FormError } from "@/components/ui/form-message";
+import { PendingButton } from "@/components/ui/pending-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { LevelBadge, StatusBadge } from "@/components/ui/status-badge";
 import type { AnalysisView, FeatureDetailView } from "@/lib/features/feature-view";
@@ -23,20 +25,14 @@ import { FeatureTimeline } from "./feature-timeline";
 
 /** A feature, its analysis timeline and its latest analysis; polls while an analysis runs. */
 export function FeatureDetail({ id }: { id: string }) {
-  const queryClient = useQueryClient();
   const feature = useQuery({
     queryKey: queryKeys.features.detail(id),
     queryFn: () => apiFetch<FeatureDetailView>(`/api/v1/features/${id}`),
     refetchInterval: (query) => (query.state.data?.status === "analyzing" ? 1500 : false),
   });
-  const analyze = useMutation({
-    mutationFn: () => apiFetch(`/api/v1/features/${id}/analyze`, { method: "POST" }),
-    // Also after a refusal: a 409 means another tab started one, which the page should now show.
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.features.detail(id) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.features.all }),
-      ]),
+  // Refreshed also after a refusal: a 409 means another tab started one, which the page should now show.
+  const analyze = usePostAction(`/api/v1/features/${id}/analyze`, [queryKeys.features.detail(id), queryKeys.features.all], {
+    refreshOnError: true,
   });
 
   const detail = feature.data;
@@ -56,10 +52,9 @@ export function FeatureDetail({ id }: { id: string }) {
       <PageHeader
         title={detail.name}
         actions={
-          <Button onClick={() => analyze.mutate()} disabled={analyzing || analyze.isPending}>
-            {analyzing || analyze.isPending ? <Loader2 className="animate-spin" /> : <Sparkles />}
+          <PendingButton onClick={() => analyze.mutate()} pending={analyzing || analyze.isPending} icon={Sparkles}>
             Analyze
-          </Button>
+          </PendingButton>
         }
       />
       <div className="flex flex-col gap-6">
@@ -118,24 +113,16 @@ export function FeatureDetail({ id }: { id: string }) {
 
 function EarlierAnalyses({ analyses }: { analyses: AnalysisView[] }) {
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle className="text-base">Earlier analyses</CardTitle>
-      </CardHeader>
-      <CardContent>
-        <ul className="flex flex-col divide-y divide-border text-sm" data-testid="earlier-analyses">
-          {analyses.map((analysis) => (
-            <li key={analysis.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
-              <StatusBadge status={analysis.status} />
-              <span className="text-muted-foreground">{SOURCE_LABEL[analysis.source]}</span>
-              {analysis.error && <span className="text-destructive">{analysis.error}</span>}
-              <span className="ml-auto text-muted-foreground">
-                <RelativeTime value={analysis.completed_at} />
-              </span>
-            </li>
-          ))}
-        </ul>
-      </CardContent>
-    </Card>
+    <SectionCard title="Earlier analyses">
+      <ul className="flex flex-col divide-y divide-border text-sm" data-testid="earlier-analyses">
+        {analyses.map((analysis) => (
+          <ActivityItem key={analysis.id} time={analysis.completed_at} className="py-2" timeClassName="ml-auto">
+            <StatusBadge status={analysis.status} />
+            <span className="text-muted-foreground">{SOURCE_LABEL[analysis.source]}</span>
+            {analysis.error && <span className="text-destructive">{analysis.error}</span>}
+          </ActivityItem>
+        ))}
+      </ul>
+    </SectionCard>
   );
 }

@@ -1,16 +1,18 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ChartArea, Loader2, RefreshCw } from "lucide-react";
+import { useQuery } from "@tanstack/react-query";
+import { ChartArea, RefreshCw } from "lucide-react";
 
+import { usePostAction } from "@/components/hooks/use-post-action";
 import { BackLink } from "@/components/shell/back-link";
 import { DetailFallback } from "@/components/shell/detail-fallback";
 import { PageHeader } from "@/components/shell/page-header";
+import { ActivityItem } from "@/components/ui/activity-item";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, SectionCard } from "@/components/ui/card";
 import { Fact } from "@/components/ui/fact";
+import { PendingButton } from "@/components/ui/pending-button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ProjectDetailView } from "@/lib/projects/get-project-detail";
@@ -22,16 +24,12 @@ import { ProgressChart } from "./progress-chart";
 
 /** A tracked project: its plan's progress now and over time, and what updated it; polled like the list. */
 export function ProjectDetail({ id }: { id: string }) {
-  const queryClient = useQueryClient();
   const project = useQuery({
     queryKey: queryKeys.projects.detail(id),
     queryFn: () => apiFetch<ProjectDetailView>(`/api/v1/projects/${id}`),
     refetchInterval: 3000,
   });
-  const refresh = useMutation({
-    mutationFn: () => apiFetch(`/api/v1/projects/${id}/refresh`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.projects.detail(id) }),
-  });
+  const refresh = usePostAction(`/api/v1/projects/${id}/refresh`, [queryKeys.projects.detail(id)]);
 
   const detail = project.data;
   if (!detail) {
@@ -49,10 +47,9 @@ export function ProjectDetail({ id }: { id: string }) {
       <PageHeader
         title={detail.repository}
         actions={
-          <Button variant="outline" onClick={() => refresh.mutate()} disabled={refresh.isPending}>
-            {refresh.isPending ? <Loader2 className="animate-spin" /> : <RefreshCw />}
+          <PendingButton variant="outline" onClick={() => refresh.mutate()} pending={refresh.isPending} icon={RefreshCw}>
             Refresh
-          </Button>
+          </PendingButton>
         }
       />
       <div className="flex flex-col gap-6">
@@ -96,78 +93,62 @@ export function ProjectDetail({ id }: { id: string }) {
         </Card>
 
         <div className="grid items-start gap-6 lg:grid-cols-3">
-          <Card>
-            <CardHeader>
-              <CardTitle className="text-base">Progress</CardTitle>
-            </CardHeader>
-            <CardContent className="flex flex-col gap-5">
-              <PlanProgress project={detail} />
-              {progress && progress.sections.length > 0 && (
-                <ul className="flex flex-col gap-3" aria-label="Sections" data-testid="plan-sections">
-                  {progress.sections.map((section, index) => (
-                    <li key={`${section.heading}-${index}`} className="flex flex-col gap-1 text-sm">
-                      <div className="flex justify-between gap-2">
-                        <span className="truncate">{section.heading}</span>
-                        <span className="shrink-0 text-xs text-muted-foreground tabular-nums">
-                          {section.done}/{section.total}
-                        </span>
-                      </div>
-                      <ProgressBar value={(section.done / section.total) * 100} label={`${section.heading} progress`} className="h-1.5" />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </CardContent>
-          </Card>
-
-          <Card className="lg:col-span-2">
-            <CardHeader>
-              <CardTitle className="text-base">Progress over time</CardTitle>
-              <CardDescription>Share of the plan&apos;s tasks done at each commit that touched it.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              {detail.history.length > 0 ? (
-                <ProgressChart history={detail.history} />
-              ) : (
-                <div className="flex h-64 flex-col items-center justify-center gap-2 text-sm text-muted-foreground">
-                  <ChartArea className="size-6" />
-                  The chart starts with the first reading of the plan.
-                </div>
-              )}
-            </CardContent>
-          </Card>
-        </div>
-
-        <Card>
-          <CardHeader>
-            <CardTitle className="text-base">Updates</CardTitle>
-            <CardDescription>Every time the plan was read, newest first, and what triggered it.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            {detail.updates.length === 0 ? (
-              <p className="text-sm text-muted-foreground">Nothing yet: the first reading is on its way.</p>
-            ) : (
-              <ol className="flex flex-col divide-y divide-border text-sm" data-testid="project-updates">
-                {detail.updates.map((update) => (
-                  <li key={update.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2.5">
-                    <Badge variant="outline" className="font-mono">
-                      {update.event_type}
-                    </Badge>
-                    <span className="min-w-0 flex-1 break-words">{update.summary}</span>
-                    {update.delivery_id && (
-                      <span className="font-mono text-xs text-muted-foreground" title="GitHub delivery id">
-                        {update.delivery_id.slice(0, 8)}
+          <SectionCard title="Progress" contentClassName="flex flex-col gap-5">
+            <PlanProgress project={detail} />
+            {progress && progress.sections.length > 0 && (
+              <ul className="flex flex-col gap-3" aria-label="Sections" data-testid="plan-sections">
+                {progress.sections.map((section, index) => (
+                  <li key={`${section.heading}-${index}`} className="flex flex-col gap-1 text-sm">
+                    <div className="flex justify-between gap-2">
+                      <span className="truncate">{section.heading}</span>
+                      <span className="shrink-0 text-xs text-muted-foreground tabular-nums">
+                        {section.done}/{section.total}
                       </span>
-                    )}
-                    <span className="text-muted-foreground">
-                      <RelativeTime value={update.created_at} />
-                    </span>
+                    </div>
+                    <ProgressBar value={(section.done / section.total) * 100} label={`${section.heading} progress`} className="h-1.5" />
                   </li>
                 ))}
-              </ol>
+              </ul>
             )}
-          </CardContent>
-        </Card>
+          </SectionCard>
+
+          <SectionCard
+            title="Progress over time"
+            description="Share of the plan's tasks done at each commit that touched it."
+            className="lg:col-span-2"
+          >
+            {detail.history.length > 0 ? (
+              <ProgressChart history={detail.history} />
+            ) : (
+              <div className="flex h-64 flex-col items-center justify-center gap-2 text-sm text-muted-foreground">
+                <ChartArea className="size-6" />
+                The chart starts with the first reading of the plan.
+              </div>
+            )}
+          </SectionCard>
+        </div>
+
+        <SectionCard title="Updates" description="Every time the plan was read, newest first, and what triggered it.">
+          {detail.updates.length === 0 ? (
+            <p className="text-sm text-muted-foreground">Nothing yet: the first reading is on its way.</p>
+          ) : (
+            <ol className="flex flex-col divide-y divide-border text-sm" data-testid="project-updates">
+              {detail.updates.map((update) => (
+                <ActivityItem key={update.id} time={update.created_at} className="py-2.5">
+                  <Badge variant="outline" className="font-mono">
+                    {update.event_type}
+                  </Badge>
+                  <span className="min-w-0 flex-1 break-words">{update.summary}</span>
+                  {update.delivery_id && (
+                    <span className="font-mono text-xs text-muted-foreground" title="GitHub delivery id">
+                      {update.delivery_id.slice(0, 8)}
+                    </span>
+                  )}
+                </ActivityItem>
+              ))}
+            </ol>
+          )}
+        </SectionCard>
       </div>
     </>
   );

@@ -15,6 +15,7 @@ import { Fact } from "@/components/ui/fact";
 import { Field } from "@/components/ui/field";
 import { FormError, FormSuccess } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
+import { PendingButton } from "@/components/ui/pending-button";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { apiFetch } from "@/lib/ui/api-client";
@@ -163,10 +164,9 @@ function LinkedAccountItem({ account }: { account: LinkedAccountView }) {
           error={unlink.error?.message}
           actions={
             <>
-              <Button variant="destructive" size="sm" disabled={unlink.isPending} onClick={() => unlink.mutate()}>
-                {unlink.isPending ? <Loader2 className="animate-spin" /> : <Unlink />}
+              <PendingButton variant="destructive" size="sm" pending={unlink.isPending} icon={Unlink} onClick={() => unlink.mutate()}>
                 Unlink and sign out
-              </Button>
+              </PendingButton>
               <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
                 Cancel
               </Button>
@@ -206,10 +206,16 @@ function DeleteAccountCard({ login }: { login: string }) {
             error={remove.error?.message}
             actions={
               <>
-                <Button variant="destructive" size="sm" disabled={!matches || remove.isPending} onClick={() => remove.mutate()}>
-                  {remove.isPending ? <Loader2 className="animate-spin" /> : <Trash2 />}
+                <PendingButton
+                  variant="destructive"
+                  size="sm"
+                  pending={remove.isPending}
+                  icon={Trash2}
+                  disabled={!matches || remove.isPending}
+                  onClick={() => remove.mutate()}
+                >
                   Delete my account
-                </Button>
+                </PendingButton>
                 <Button
                   variant="ghost"
                   size="sm"

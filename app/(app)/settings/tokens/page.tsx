@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { PageHeader } from "@/components/shell/page-header";
+import { PageShell } from "@/components/shell/page-shell";
 
 import { TokensManager } from "./tokens-manager";
 
@@ -8,12 +8,8 @@ export const metadata: Metadata = { title: "API tokens" };
 
 export default function TokensPage() {
   return (
-    <>
-      <PageHeader
-        title="API tokens"
-        description="Personal tokens let scripts and CI call /api/v1 as you: send Authorization: Bearer <token>."
-      />
+    <PageShell title="API tokens" description="Personal tokens let scripts and CI call /api/v1 as you: send Authorization: Bearer <token>.">
       <TokensManager />
-    </>
+    </PageShell>
   );
 }

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Check, Copy, KeyRound, Loader2, Plus } from "lucide-react";
+import { Check, Copy, KeyRound, Plus } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
@@ -15,14 +15,17 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FormError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { PendingButton } from "@/components/ui/pending-button";
 import { QueryStatus } from "@/components/ui/query-status";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { SimpleTable, SimpleTableRow, SimpleTableTimeCell } from "@/components/ui/simple-table";
 import type { ApiTokenView } from "@/lib/auth/api-token-view";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
 
 const newTokenForm = z.object({ name: z.string().trim().min(1, "Give the token a name").max(100, "At most 100 characters") });
 type NewTokenForm = z.infer<typeof newTokenForm>;
+
+const TOKEN_COLUMNS = ["Name", "Token", "Created", "Last used", "Status", ""];
 
 export function TokensManager() {
   const queryClient = useQueryClient();
@@ -47,7 +50,7 @@ export function TokensManager() {
   });
 
   return (
-    <div className="flex flex-col gap-6">
+    <>
       <Card>
         <CardHeader>
           <CardTitle>New token</CardTitle>
@@ -68,10 +71,9 @@ export function TokensManager() {
               <FormError announce={false}>{form.formState.errors.name?.message}</FormError>
               <FormError>{create.error?.message}</FormError>
             </div>
-            <Button type="submit" disabled={create.isPending}>
-              {create.isPending ? <Loader2 className="animate-spin" /> : <Plus />}
+            <PendingButton type="submit" pending={create.isPending} icon={Plus}>
               Create token
-            </Button>
+            </PendingButton>
           </form>
           {created && <NewSecret {...created} />}
         </CardContent>
@@ -89,53 +91,37 @@ export function TokensManager() {
             </EmptyState>
           )}
           {tokens.data && tokens.data.length > 0 && (
-            <table className="w-full text-sm" data-testid="tokens-table">
-              <thead className="text-left text-muted-foreground">
-                <tr className="border-b border-border">
-                  <th className="py-2 font-medium">Name</th>
-                  <th className="py-2 font-medium">Token</th>
-                  <th className="py-2 font-medium">Created</th>
-                  <th className="py-2 font-medium">Last used</th>
-                  <th className="py-2 font-medium">Status</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.data.map((token) => (
-                  <tr key={token.id} className="border-b border-border last:border-0">
-                    <td className="py-2 font-medium">{token.name}</td>
-                    <td className="py-2 font-mono text-xs text-muted-foreground">{token.prefix}…</td>
-                    <td className="py-2">
-                      <RelativeTime value={token.created_at} />
-                    </td>
-                    <td className="py-2">
-                      <RelativeTime value={token.last_used_at} />
-                    </td>
-                    <td className="py-2">
-                      {token.revoked_at ? <Badge variant="muted">revoked</Badge> : <Badge variant="outline">active</Badge>}
-                    </td>
-                    <td className="py-2 text-right">
-                      {!token.revoked_at && (
-                        <Button
-                          variant="outline"
-                          size="sm"
-                          aria-label={`Revoke ${token.name}`}
-                          disabled={revoke.isPending && revoke.variables === token.id}
-                          onClick={() => revoke.mutate(token.id)}
-                        >
-                          Revoke
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SimpleTable columns={TOKEN_COLUMNS} testId="tokens-table">
+              {tokens.data.map((token) => (
+                <SimpleTableRow key={token.id}>
+                  <td className="py-2 font-medium">{token.name}</td>
+                  <td className="py-2 font-mono text-xs text-muted-foreground">{token.prefix}…</td>
+                  <SimpleTableTimeCell value={token.created_at} />
+                  <SimpleTableTimeCell value={token.last_used_at} />
+                  <td className="py-2">
+                    {token.revoked_at ? <Badge variant="muted">revoked</Badge> : <Badge variant="outline">active</Badge>}
+                  </td>
+                  <td className="py-2 text-right">
+                    {!token.revoked_at && (
+                      <Button
+                        variant="outline"
+                        size="sm"
+                        aria-label={`Revoke ${token.name}`}
+                        disabled={revoke.isPending && revoke.variables === token.id}
+                        onClick={() => revoke.mutate(token.id)}
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                  </td>
+                </SimpleTableRow>
+              ))}
+            </SimpleTable>
           )}
           <FormError className="mt-2">{revoke.error?.message}</FormError>
         </CardContent>
       </Card>
-    </div>
+    </>
   );
 }
 

@@ -2,11 +2,12 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { History, Loader2, Pause, Play, RefreshCw, Send, Webhook } from "lucide-react";
+import { History, Pause, Play, RefreshCw, Send, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { z } from "zod";
 
 import { useDataTable } from "@/components/hooks/use-data-table";
+import { usePostAction } from "@/components/hooks/use-post-action";
 import { useWebhookEndpoints, type EndpointView } from "@/components/hooks/use-webhook-endpoints";
 import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
@@ -15,6 +16,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { FormError, FormSuccess } from "@/components/ui/form-message";
+import { PendingButton } from "@/components/ui/pending-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ReloadResult } from "@/lib/outbound/current-endpoints";
@@ -86,13 +88,9 @@ const columns = [
 
 /** Endpoints from webhooks.yaml with their runtime state; reload the file, test, pause and resume endpoints. */
 export function WebhookEndpoints({ configPath }: { configPath: string }) {
-  const queryClient = useQueryClient();
   // Failure streaks and automatic pauses change without anyone here pressing a button.
   const endpoints = useWebhookEndpoints({ refetchInterval: 5000 });
-  const reload = useMutation({
-    mutationFn: () => apiFetch<ReloadResult>("/api/v1/admin/webhooks/reload", { method: "POST" }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhookEndpoints }),
-  });
+  const reload = usePostAction<ReloadResult>("/api/v1/admin/webhooks/reload", [queryKeys.webhookEndpoints], { refreshOnError: true });
   const table = useDataTable({ data: endpoints.data?.data ?? NO_ENDPOINTS, columns });
   const warnings = endpoints.data?.warnings ?? [];
 
@@ -102,10 +100,9 @@ export function WebhookEndpoints({ configPath }: { configPath: string }) {
         title="Outbound webhooks"
         description={`Endpoints are read from ${configPath}. Edit the file, then reload it: a file with errors is refused as a whole and the running endpoints stay.`}
         actions={
-          <Button onClick={() => reload.mutate()} disabled={reload.isPending}>
-            {reload.isPending ? <Loader2 className="animate-spin" /> : <RefreshCw />}
+          <PendingButton onClick={() => reload.mutate()} pending={reload.isPending} icon={RefreshCw}>
             Reload configuration
-          </Button>
+          </PendingButton>
         }
       />
       <div className="flex flex-col gap-4">
@@ -207,44 +204,26 @@ function EndpointActions({ endpoint }: { endpoint: EndpointView }) {
       apiFetch(`/api/v1/admin/webhooks/endpoints/${encodeURIComponent(endpoint.id)}/${name}`, { method: "POST" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhookEndpoints }),
   });
-  const icon = (name: "test" | "pause" | "resume", Icon: typeof Send) =>
-    action.isPending && action.variables === name ? <Loader2 className="animate-spin" /> : <Icon />;
+  const actionButton = (name: "test" | "pause" | "resume", icon: LucideIcon, label: string, ariaLabel: string, disabled = false) => (
+    <PendingButton
+      variant="outline"
+      size="sm"
+      aria-label={ariaLabel}
+      pending={action.isPending && action.variables === name}
+      icon={icon}
+      disabled={disabled || action.isPending}
+      onClick={() => action.mutate(name)}
+    >
+      {label}
+    </PendingButton>
+  );
 
   return (
     <div className="flex w-40 flex-col items-stretch gap-1.5">
-      <Button
-        variant="outline"
-        size="sm"
-        aria-label={`Send test event to ${endpoint.id}`}
-        disabled={!endpoint.enabled || action.isPending}
-        onClick={() => action.mutate("test")}
-      >
-        {icon("test", Send)}
-        Send test event
-      </Button>
-      {endpoint.paused ? (
-        <Button
-          variant="outline"
-          size="sm"
-          aria-label={`Resume ${endpoint.id}`}
-          disabled={action.isPending}
-          onClick={() => action.mutate("resume")}
-        >
-          {icon("resume", Play)}
-          Resume
-        </Button>
-      ) : (
-        <Button
-          variant="outline"
-          size="sm"
-          aria-label={`Pause ${endpoint.id}`}
-          disabled={action.isPending}
-          onClick={() => action.mutate("pause")}
-        >
-          {icon("pause", Pause)}
-          Pause
-        </Button>
-      )}
+      {actionButton("test", Send, "Send test event", `Send test event to ${endpoint.id}`, !endpoint.enabled)}
+      {endpoint.paused
+        ? actionButton("resume", Play, "Resume", `Resume ${endpoint.id}`)
+        : actionButton("pause", Pause, "Pause", `Pause ${endpoint.id}`)}
       <Button variant="ghost" size="sm" asChild>
         <Link href={`/deliveries?endpoint_id=${encodeURIComponent(endpoint.id)}`}>
           <History />
