@@ -42,6 +42,6 @@ export const config = {
   // Public paths stay out of the proxy entirely rather than being skipped at run time: a proxied request's
   // body is buffered and cut at 10 MB, and GitHub webhooks (25 MB) and Inngest calls (32 MB) are larger.
   matcher: [
-    "/((?!signin|api/auth|api/health|api/inngest|api/v1/webhooks|webhooks/github|bench/|workflows/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|css|js)$).*)",
+    "/((?!signin|api/auth|api/health|api/inngest|api/v1/webhooks|webhooks/github|bench/|workflows/|metrics|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|css|js)$).*)",
   ],
 };

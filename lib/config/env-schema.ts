@@ -84,6 +84,12 @@ export const envSchema = z.object({
   WEBHOOK_EVENT_RETENTION_DAYS: withDefault(z.coerce.number().int().min(1, "expected at least 1 day").max(3650), 7),
   JOBS_RETRY_BASE_MS: withDefault(z.coerce.number().int().min(1).max(3_600_000), 1000),
   LOG_LEVEL: withDefault(z.enum(["debug", "info", "warn", "error"]), "info"),
+  METRICS_TOKEN: optional(
+    z
+      .string()
+      .min(16, "expected at least 16 characters")
+      .regex(/^[\x21-\x7e]+$/, "expected printable ASCII without spaces"),
+  ),
 });
 
 export type Env = z.output<typeof envSchema>;

@@ -2,7 +2,7 @@ import "server-only";
 
 /**
  * The paths anyone may reach without signing in, as prefixes of the path: the sign-in page, Auth.js,
- * health, Inngest, the inbound webhooks (signed, checked by their routes), the benchmark's bare route
+ * health, metrics (bearer-checked by its route when METRICS_TOKEN is set), Inngest, the inbound webhooks (signed, checked by their routes), the benchmark's bare route
  * and the shipped workflow files. The proxy never runs on them (its matcher is built from this list),
  * and every route declaring `access: "public"` must be under one (lib/http/public-paths.test.ts).
  */
@@ -15,6 +15,7 @@ export const PUBLIC_PATH_PREFIXES = [
   "/webhooks/github",
   "/bench/",
   "/workflows/",
+  "/metrics",
 ] as const;
 
 /** Files the proxy never sees either: Next's build output, optimised images, the favicon, static assets. */

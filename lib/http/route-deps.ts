@@ -11,6 +11,7 @@ import { getConfig, type Config } from "@/lib/config";
 import { defaultGithubWebhookDeps } from "@/lib/github-webhooks/default-deps";
 import type { GithubWebhookDeps } from "@/lib/github-webhooks/deps";
 import { getGithubApp, type GithubApp } from "@/lib/github/github-app";
+import { getEmbeddedExecutor } from "@/lib/jobs/embedded/current-executor";
 import type { Logger } from "@/lib/log";
 import { defaultOutboundDeps, defaultOutbox } from "@/lib/outbound/default-deps";
 import type { OutboundDeps } from "@/lib/outbound/deps";
@@ -36,6 +37,8 @@ export interface RouteDeps {
   githubWebhooks: () => Promise<GithubWebhookDeps>;
   githubApp: () => GithubApp;
   inngest: typeof inngest;
+  /** Whether this process started the embedded job executor (readiness asks; tests say yes or no). */
+  embeddedExecutorStarted: () => boolean;
   /** The session of the request's cookie (Auth.js reads it from the request scope). */
   session: () => Promise<Session | null>;
   /** Ends the browser's session (clears its cookie in the response). */
@@ -59,9 +62,19 @@ export function processRouteDeps(log: Logger): RouteDeps {
     githubWebhooks: () => defaultGithubWebhookDeps(log),
     githubApp: () => getGithubApp(getConfig()),
     inngest,
+    embeddedExecutorStarted,
     session: () => auth(),
     signOut: (options) => signOut(options),
   };
+}
+
+function embeddedExecutorStarted(): boolean {
+  try {
+    getEmbeddedExecutor();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 let provider: RouteDepsProvider = processRouteDeps;

@@ -1,0 +1,51 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+
+import { webhookEvents } from "@/db/schema";
+import { getConfig } from "@/lib/config";
+import { setUpTestDatabase } from "@/test/database";
+import { bearer, callRoute } from "@/test/http";
+import { injectRouteDeps } from "@/test/route-deps";
+
+import { GET } from "./route";
+
+const handle = await setUpTestDatabase();
+
+const TOKEN = "metrics-token-for-tests-0123456789";
+let metricsToken: string | undefined;
+injectRouteDeps({ config: () => ({ ...getConfig(), METRICS_TOKEN: metricsToken }) });
+
+const scrape = (headers: Record<string, string> = {}) => callRoute(GET, new Request("http://app.test/metrics", { headers }));
+
+describe("GET /metrics", () => {
+  it("answers Prometheus text with inbound events counted from the database at scrape time", async () => {
+    metricsToken = undefined;
+    await handle.db.insert(webhookEvents).values({
+      source: "github",
+      webhookId: randomUUID(),
+      eventType: "metrics_probe",
+      payload: {},
+      status: "processed",
+    });
+    const response = await scrape();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+    const body = await response.text();
+    expect(body).toContain('hooksmith_inbound_events{event_type="metrics_probe",status="processed"} 1');
+    expect(body).toContain("# TYPE hooksmith_outbound_queue_depth gauge");
+    expect(body).toContain("# TYPE hooksmith_job_runs gauge");
+    expect(body).toContain("# TYPE hooksmith_analyses gauge");
+  });
+
+  it("is 401 without the bearer token, or with a wrong one, when METRICS_TOKEN is set", async () => {
+    metricsToken = TOKEN;
+    const missing = await scrape();
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toMatchObject({ error: { code: "unauthorized" } });
+    expect((await scrape(bearer(`${TOKEN}x`))).status).toBe(401);
+    expect((await scrape(bearer("short"))).status).toBe(401);
+    const allowed = await scrape(bearer(TOKEN));
+    expect(allowed.status).toBe(200);
+    expect(await allowed.text()).toContain("hooksmith_inbound_events");
+  });
+});

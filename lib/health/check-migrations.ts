@@ -1,0 +1,27 @@
+import "server-only";
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+
+import type { Database } from "@/db";
+import { MIGRATIONS_FOLDER, queryRows } from "@/db/client";
+
+/**
+ * The newest committed migration's `when` (drizzle-kit's journal). drizzle's migrator records it as
+ * `created_at` in drizzle.__drizzle_migrations, so that row existing means every migration was applied.
+ */
+function latestMigrationMillis(): number {
+  const journal: { entries: { when: number }[] } = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8"));
+  return Math.max(...journal.entries.map((entry) => entry.when));
+}
+
+/** Whether the database has recorded the latest migration in db/migrations; throws when the query fails. */
+export async function latestMigrationApplied(db: Database): Promise<boolean> {
+  const rows = await queryRows<{ latest: string | number | null }>(
+    db,
+    sql`select max(created_at) as latest from drizzle.__drizzle_migrations`,
+  );
+  const latest = rows[0]?.latest;
+  return latest !== null && latest !== undefined && Number(latest) >= latestMigrationMillis();
+}
