@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 
 import { webhookEvents } from "@/db/schema";
 import { getConfig } from "@/lib/config";
+import { processGithubWebhook } from "@/lib/github-webhooks/process-github-webhook";
+import { createLogger } from "@/lib/log";
 import { setUpTestDatabase } from "@/test/database";
 import { bearer, callRoute } from "@/test/http";
 import { injectRouteDeps } from "@/test/route-deps";
@@ -35,6 +37,18 @@ describe("GET /metrics", () => {
     expect(body).toContain("# TYPE hooksmith_outbound_queue_depth gauge");
     expect(body).toContain("# TYPE hooksmith_job_runs gauge");
     expect(body).toContain("# TYPE hooksmith_analyses gauge");
+  });
+
+  it("observes processing latency where a GitHub webhook is processed", async () => {
+    metricsToken = undefined;
+    const [row] = await handle.db
+      .insert(webhookEvents)
+      .values({ source: "github", webhookId: randomUUID(), eventType: "latency_probe", payload: {} })
+      .returning();
+    await processGithubWebhook({ db: handle.db, now: () => new Date(), log: createLogger({}) }, row!.id);
+    const body = await (await scrape()).text();
+    expect(body).toContain('hooksmith_inbound_events{event_type="latency_probe",status="ignored"} 1');
+    expect(body).toContain('hooksmith_inbound_processing_seconds_count{event_type="latency_probe",outcome="ignored"} 1');
   });
 
   it("is 401 without the bearer token, or with a wrong one, when METRICS_TOKEN is set", async () => {

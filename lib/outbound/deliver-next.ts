@@ -3,6 +3,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 
 import { outboundEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpointState, type WebhookDelivery } from "@/db/schema";
+import { getMetrics } from "@/lib/metrics/registry";
 
 import { OPEN_STATUSES } from "./delivery-status";
 import type { OutboundDeps } from "./deps";
@@ -84,6 +85,10 @@ async function recordAttempt(deps: OutboundDeps, delivery: WebhookDelivery, resu
   const outcome = result.ok ? "succeeded" : attempt > deps.settings.maxRetries && !gone ? "failed" : "retrying";
   const finishedAt = deps.now();
   const errorMessage = result.error?.slice(0, 1000) ?? null;
+  getMetrics().outboundAttemptSeconds.observe(
+    { endpoint_id: delivery.endpointId, outcome: result.ok ? "succeeded" : "failed" },
+    result.latencyMs / 1000,
+  );
   let pausedReason: string | null = null;
   const woken = await deps.db.transaction(async (tx) => {
     await tx.insert(webhookDeliveryAttempts).values({
