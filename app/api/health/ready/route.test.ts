@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { openDatabase } from "@/db/client";
@@ -8,7 +9,7 @@ import { injectRouteDeps } from "@/test/route-deps";
 
 import { GET } from "./route";
 
-await setUpTestDatabase();
+const handle = await setUpTestDatabase();
 
 // Each test picks what the process looks like: the test database (the process's) or another handle,
 // and whether the embedded executor was started.
@@ -48,5 +49,16 @@ describe("GET /api/health/ready", () => {
     const response = await ready();
     expect(response.status).toBe(503);
     expect((await response.json()).checks).toEqual({ database: "ok", migrations: "ok", jobs: "failed", config: "ok" });
+  });
+
+  // Last: it removes the record of the newest migration from this file's database.
+  it("is 503 naming migrations when the newest migration is not recorded", async () => {
+    overrides = { embeddedExecutorStarted: () => true };
+    await handle.db.execute(
+      sql`delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`,
+    );
+    const response = await ready();
+    expect(response.status).toBe(503);
+    expect((await response.json()).checks).toEqual({ database: "ok", migrations: "failed", jobs: "ok", config: "ok" });
   });
 });
