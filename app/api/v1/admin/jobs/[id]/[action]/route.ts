@@ -9,7 +9,7 @@ import { retryJobRun } from "@/lib/jobs/retry-job-run";
 const ACTIONS = { retry: retryJobRun, cancel: cancelJobRun };
 const params = z.object({ id: z.uuid(), action: z.enum(["retry", "cancel"]) });
 
-export const POST = apiHandler({ access: "admin", params, resource: "Job run action" }, async ({ params, principal, deps, log }) => {
+export const POST = apiHandler({ access: "admin", params, resource: "Job run" }, async ({ params, principal, deps, log }) => {
   requireEmbeddedJobs();
   const run = await ACTIONS[params.action](await deps.db(), params.id);
   log.info(`job run ${params.action}`, { run_id: run.id, user_id: principal.userId });
