@@ -6,6 +6,7 @@ import { getConfig } from "@/lib/config";
 import { processGithubWebhook } from "@/lib/github-webhooks/process-github-webhook";
 import { createLogger } from "@/lib/log";
 import { setUpTestDatabase } from "@/test/database";
+import { startTestGithub } from "@/test/github-simulator";
 import { bearer, callRoute } from "@/test/http";
 import { injectRouteDeps } from "@/test/route-deps";
 
@@ -49,6 +50,23 @@ describe("GET /metrics", () => {
     const body = await (await scrape()).text();
     expect(body).toContain('hooksmith_inbound_events{event_type="latency_probe",status="ignored"} 1');
     expect(body).toContain('hooksmith_inbound_processing_seconds_count{event_type="latency_probe",outcome="ignored"} 1');
+  });
+
+  it("counts GitHub API calls by route and status, and keeps the remaining rate limit", async () => {
+    metricsToken = undefined;
+    const github = await startTestGithub();
+    const octokit = await github.octokitFor("demo-org/demo-app");
+    await octokit.request("GET /repos/{owner}/{repo}", { owner: "demo-org", repo: "demo-app" });
+    // The App is not installed there: a 404, counted through the error path.
+    await expect(
+      github.app.octokit.request("GET /repos/{owner}/{repo}/installation", { owner: "nobody", repo: "nothing" }),
+    ).rejects.toMatchObject({ status: 404 });
+    const body = await (await scrape()).text();
+    expect(body).toMatch(/hooksmith_github_api_calls_total\{method="GET",route="\/repos\/\{owner\}\/\{repo\}",status="200"\} 1/);
+    expect(body).toMatch(
+      /hooksmith_github_api_calls_total\{method="GET",route="\/repos\/\{owner\}\/\{repo\}\/installation",status="404"\} 1/,
+    );
+    expect(body).toMatch(/hooksmith_github_rate_limit_remaining\{resource="core"\} \d+/);
   });
 
   it("is 401 without the bearer token, or with a wrong one, when METRICS_TOKEN is set", async () => {

@@ -5,6 +5,7 @@ import { App } from "@octokit/app";
 import { Octokit } from "@octokit/core";
 
 import type { Config } from "@/lib/config";
+import { githubApiMetrics } from "@/lib/metrics/github-api-metrics";
 import { processSingleton } from "@/lib/server/process-singleton";
 
 import { demoGithub, githubUrls } from "./github-urls";
@@ -46,7 +47,7 @@ export function createGithubApp(input: { appId: string | number; privateKey: str
   return new App({
     appId: input.appId,
     privateKey: input.privateKey,
-    Octokit: Octokit.defaults({ baseUrl: input.baseUrl, userAgent: "hooksmith" }),
+    Octokit: Octokit.plugin(githubApiMetrics).defaults({ baseUrl: input.baseUrl, userAgent: "hooksmith" }),
   });
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { Gauge, Histogram, Registry } from "prom-client";
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
 
 import { processSingleton } from "@/lib/server/process-singleton";
 
@@ -64,6 +64,18 @@ function createMetrics() {
       help: "Duration of one outbound delivery attempt made by this process, by endpoint and outcome",
       labelNames: ["endpoint_id", "outcome"] as const,
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers,
+    }),
+    githubApiCalls: new Counter({
+      name: "hooksmith_github_api_calls_total",
+      help: "Calls this process made to the GitHub API, by method, route template and HTTP status (304s are free of rate limit)",
+      labelNames: ["method", "route", "status"] as const,
+      registers,
+    }),
+    githubRateLimitRemaining: new Gauge({
+      name: "hooksmith_github_rate_limit_remaining",
+      help: "Requests left in the current GitHub rate-limit window, as the last answer for that resource said",
+      labelNames: ["resource"] as const,
       registers,
     }),
   };
