@@ -11,10 +11,13 @@ import { MIGRATIONS_FOLDER, queryRows } from "@/db/client";
  * The newest committed migration's `when` (drizzle-kit's journal). drizzle's migrator records it as
  * `created_at` in drizzle.__drizzle_migrations, so that row existing means every migration was applied.
  */
-function latestMigrationMillis(): number {
+function readLatestMigrationMillis(): number {
   const journal: { entries: { when: number }[] } = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8"));
   return Math.max(...journal.entries.map((entry) => entry.when));
 }
+
+// The journal ships with the build and cannot change while the process runs: read it once, not per probe.
+let latestMigrationMillis: number | undefined;
 
 /** Whether the database has recorded the latest migration in db/migrations; throws when the query fails. */
 export async function latestMigrationApplied(db: Database): Promise<boolean> {
@@ -23,5 +26,5 @@ export async function latestMigrationApplied(db: Database): Promise<boolean> {
     sql`select max(created_at) as latest from drizzle.__drizzle_migrations`,
   );
   const latest = rows[0]?.latest;
-  return latest !== null && latest !== undefined && Number(latest) >= latestMigrationMillis();
+  return latest !== null && latest !== undefined && Number(latest) >= (latestMigrationMillis ??= readLatestMigrationMillis());
 }

@@ -4,7 +4,7 @@ import { asc, eq } from "drizzle-orm";
 
 import type { Database } from "@/db";
 import { jobRuns, jobRunSteps } from "@/db/schema";
-import { notFound } from "@/lib/errors";
+import { found } from "@/lib/errors";
 
 import { toJobRunView, type JobRunView } from "./job-run-view";
 
@@ -22,8 +22,7 @@ export interface JobRunStepView {
 
 /** One run with the event that triggered it and every step attempt, for the /jobs detail view. */
 export async function getJobRun(db: Database, runId: string): Promise<JobRunView & { event: unknown; steps: JobRunStepView[] }> {
-  const [run] = await db.select().from(jobRuns).where(eq(jobRuns.id, runId));
-  if (!run) throw notFound("Job run");
+  const run = found((await db.select().from(jobRuns).where(eq(jobRuns.id, runId)))[0], "Job run");
   const steps = await db.select().from(jobRunSteps).where(eq(jobRunSteps.runId, runId)).orderBy(asc(jobRunSteps.id));
   return {
     ...toJobRunView(run),
