@@ -35,7 +35,10 @@ export async function processGithubWebhook(
   try {
     result = handler ? await handler(deps, event) : ignored(`${event.eventType} events are not used`);
     const finishedAt = deps.now();
-    await deps.db.update(webhookEvents).set({ status: result.status, processedAt: finishedAt, error: null }).where(eq(webhookEvents.id, event.id));
+    await deps.db
+      .update(webhookEvents)
+      .set({ status: result.status, processedAt: finishedAt, error: null })
+      .where(eq(webhookEvents.id, event.id));
     await finishWebhookAttempt(deps.db, event, event.attempts, { outcome: result.status, note: result.note, finishedAt });
     outcome = result.status;
   } finally {

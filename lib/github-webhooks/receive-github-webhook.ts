@@ -6,11 +6,11 @@ import { webhookEventAttempts, webhookEvents } from "@/db/schema";
 import type { Config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { githubWebhookSecret } from "@/lib/github/github-app";
+import { storableHeaders } from "@/lib/http/storable-headers";
 import { isHmacSha256 } from "@/lib/secrets/hmac";
 
 import type { GithubWebhookDeps } from "./deps";
 import { processingEvent } from "./processing-event";
-import { storableHeaders } from "./storable-headers";
 
 /** GitHub caps webhook payloads at 25 MB. */
 export const GITHUB_WEBHOOK_MAX_BYTES = 25 * 1024 * 1024;
@@ -89,11 +89,12 @@ export async function receiveGithubWebhook(
     payload,
     headers: storableHeaders(request.headers),
   };
-  const [row] = await deps.db
-    .insert(webhookEvents)
-    .values(values)
-    .onConflictDoNothing({ target: webhookEvents.webhookId })
-    .returning({ id: webhookEvents.id, eventType: webhookEvents.eventType, webhookId: webhookEvents.webhookId, attempts: webhookEvents.attempts });
+  const [row] = await deps.db.insert(webhookEvents).values(values).onConflictDoNothing({ target: webhookEvents.webhookId }).returning({
+    id: webhookEvents.id,
+    eventType: webhookEvents.eventType,
+    webhookId: webhookEvents.webhookId,
+    attempts: webhookEvents.attempts,
+  });
   const again = row ? undefined : await reopenForRedelivery(deps, values, settings.dedupWindowSeconds);
   const accepted = row ?? again;
   if (!accepted) {
@@ -141,8 +142,16 @@ async function reopenForRedelivery(
           ),
         ),
       )
-      .returning({ id: webhookEvents.id, eventType: webhookEvents.eventType, webhookId: webhookEvents.webhookId, attempts: webhookEvents.attempts });
-    if (reopened) await tx.insert(webhookEventAttempts).values({ eventId: reopened.id, attempt: reopened.attempts, trigger: "redelivery", requestedAt: deps.now() });
+      .returning({
+        id: webhookEvents.id,
+        eventType: webhookEvents.eventType,
+        webhookId: webhookEvents.webhookId,
+        attempts: webhookEvents.attempts,
+      });
+    if (reopened)
+      await tx
+        .insert(webhookEventAttempts)
+        .values({ eventId: reopened.id, attempt: reopened.attempts, trigger: "redelivery", requestedAt: deps.now() });
     return reopened;
   });
 }

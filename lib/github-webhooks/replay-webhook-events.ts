@@ -15,7 +15,12 @@ type ReplayDeps = Pick<GithubWebhookDeps, "db" | "sendEvent" | "now" | "log">;
 
 /** Processes one inbound event again, whatever its status, as a new attempt (POST …/events/{id}/replay). */
 export async function replayWebhookEvent(deps: ReplayDeps, input: { eventId: string; requestedBy: string | null }) {
-  const [replayed] = await reopen(deps, and(eq(webhookEvents.id, input.eventId), eq(webhookEvents.source, "github"))!, 1, input.requestedBy);
+  const [replayed] = await reopen(
+    deps,
+    and(eq(webhookEvents.id, input.eventId), eq(webhookEvents.source, "github"))!,
+    1,
+    input.requestedBy,
+  );
   return found(replayed, "Event");
 }
 
@@ -24,7 +29,11 @@ export async function replayWebhookEvent(deps: ReplayDeps, input: { eventId: str
  * (POST …/events/replay). `remaining` counts the failed ones left for another call.
  */
 export async function replayFailedWebhookEvents(deps: ReplayDeps, input: { since: Date; requestedBy: string | null }) {
-  const failedSince = and(eq(webhookEvents.source, "github"), eq(webhookEvents.status, "failed"), gte(webhookEvents.receivedAt, input.since));
+  const failedSince = and(
+    eq(webhookEvents.source, "github"),
+    eq(webhookEvents.status, "failed"),
+    gte(webhookEvents.receivedAt, input.since),
+  );
   const replayed = await reopen(deps, failedSince!, BULK_REPLAY_LIMIT, input.requestedBy);
   const remaining = await deps.db.$count(webhookEvents, failedSince);
   return { replayed: replayed.length, remaining, events: replayed };
@@ -50,11 +59,18 @@ async function reopen(deps: ReplayDeps, where: SQL, limit: number, requestedBy: 
       .update(webhookEvents)
       .set({ status: "received", error: null, processedAt: null, attempts: sql`${webhookEvents.attempts} + 1` })
       .where(inArray(webhookEvents.id, chosen))
-      .returning({ id: webhookEvents.id, eventType: webhookEvents.eventType, webhookId: webhookEvents.webhookId, attempts: webhookEvents.attempts });
+      .returning({
+        id: webhookEvents.id,
+        eventType: webhookEvents.eventType,
+        webhookId: webhookEvents.webhookId,
+        attempts: webhookEvents.attempts,
+      });
     if (reopened.length)
       await tx
         .insert(webhookEventAttempts)
-        .values(reopened.map((row) => ({ eventId: row.id, attempt: row.attempts, trigger: "replay" as const, requestedBy, requestedAt: now })));
+        .values(
+          reopened.map((row) => ({ eventId: row.id, attempt: row.attempts, trigger: "replay" as const, requestedBy, requestedAt: now })),
+        );
     return reopened;
   });
   if (rows.length) {

@@ -19,7 +19,12 @@ export async function requeueStuckWebhookEvents(
   limit = 500,
 ): Promise<number> {
   const stuck = await deps.db
-    .select({ id: webhookEvents.id, eventType: webhookEvents.eventType, webhookId: webhookEvents.webhookId, attempts: webhookEvents.attempts })
+    .select({
+      id: webhookEvents.id,
+      eventType: webhookEvents.eventType,
+      webhookId: webhookEvents.webhookId,
+      attempts: webhookEvents.attempts,
+    })
     .from(webhookEvents)
     .where(and(eq(webhookEvents.status, "received"), lt(webhookEvents.receivedAt, new Date(deps.now().getTime() - STUCK_AFTER_MS))))
     .orderBy(asc(webhookEvents.receivedAt))

@@ -1,4 +1,4 @@
-// No "server-only": pure, and the outbound sender's headers go through it too.
+// No "server-only": a pure function, for inbound requests and outbound answers alike.
 
 /** Headers that carry credentials: never stored or shown. The webhook signature is not one (it proves, it does not grant). */
 const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"]);
