@@ -13,6 +13,10 @@ const body = z.object({
 export const POST = apiHandler({ access: "admin", body }, async ({ body, principal, deps, log }) => {
   const answer = await replayFailedWebhookEvents(await deps.githubWebhooks(), { since: body.since, requestedBy: principal.userId });
   // Admin action: the audit log (lib/audit) records it here once it exists.
-  log.info("failed github webhook events replayed", { replayed: answer.replayed, since: body.since.toISOString(), user_id: principal.userId });
+  log.info("failed github webhook events replayed", {
+    replayed: answer.replayed,
+    since: body.since.toISOString(),
+    user_id: principal.userId,
+  });
   return Response.json(answer, { status: 202 });
 });
