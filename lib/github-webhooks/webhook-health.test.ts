@@ -4,13 +4,11 @@ import { describe, expect, it } from "vitest";
 import { webhookEvents, type WebhookEventStatus } from "@/db/schema";
 import { setUpTestDatabase } from "@/test/database";
 
-import { countWebhookEvents } from "./count-webhook-events";
 import { githubWebhookHealth } from "./github-webhook-health";
 import { githubWebhookHourly } from "./github-webhook-hourly";
 
 const { db } = await setUpTestDatabase();
 const NOW = new Date("2026-11-23T12:30:00.000Z");
-const DAY = 24 * 3600_000;
 
 async function insertEvents(count: number, receivedAt: Date, status: WebhookEventStatus = "processed") {
   await db.insert(webhookEvents).values(

@@ -99,7 +99,7 @@ describe("hourly cleanup of expired data", () => {
     const pending = await insertDelivery("pending", daysAgo(100));
     const retrying = await insertDelivery("retrying", daysAgo(100));
     const succeeded = await insertDelivery("succeeded", daysAgo(25), daysAgo(10));
-    const failed = await insertDelivery("failed", daysAgo(25), daysAgo(40));
+    await insertDelivery("failed", daysAgo(25), daysAgo(40));
     const recent = await insertDelivery("succeeded", daysAgo(1));
 
     const removed = await cleanUp(1);

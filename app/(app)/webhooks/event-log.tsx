@@ -125,6 +125,7 @@ function EventDetail({ event, canReplay }: { event: EventView; canReplay: boolea
     queryKeys.webhookEvents.detail(event.id),
     queryKeys.webhookEvents.all,
   ]);
+  const error = detail.data ? detail.data.error : event.error;
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid="webhook-event-detail">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -162,9 +163,9 @@ function EventDetail({ event, canReplay }: { event: EventView; canReplay: boolea
           </div>
         )}
       </div>
-      {(detail.data?.error ?? event.error) && (
-        <Alert variant="error" size="compact" announce={false}>
-          {detail.data?.error ?? event.error}
+      {error && (
+        <Alert variant="error" size="compact" announce={false} data-testid="webhook-event-error">
+          {error}
         </Alert>
       )}
       <QueryStatus query={detail} what="the event" />
