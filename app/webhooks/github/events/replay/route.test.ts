@@ -191,5 +191,14 @@ describe("GitHub redeliveries", () => {
     expect((await again.json()).status).toBe("duplicate");
     await executor.drain();
     expect(await rowOf(deliveryId)).toMatchObject({ status: "processed", attempts: 1 });
+
+    // Past the dedup window (WEBHOOK_DEDUP_WINDOW_SECONDS, by default the 7-day retention) it is processed again.
+    await db
+      .update(webhookEvents)
+      .set({ receivedAt: new Date(Date.now() - 8 * 24 * 3600_000) })
+      .where(eq(webhookEvents.webhookId, deliveryId));
+    const late = await postGithubWebhook("ping", { zen: "Once." }, { deliveryId });
+    expect(late.status).toBe(202);
+    expect(await settle(deliveryId)).toMatchObject({ status: "processed", attempts: 2 });
   });
 });
