@@ -90,6 +90,14 @@ test("an admin reloads webhooks.yaml, sends a test event, watches a retried deli
       /Attempt 1.*failed.*HTTP 500.*receiver down for maintenance/,
       /Attempt 2.*succeeded.*HTTP 200.*ok/,
     ]);
+    // What was sent (body, signed headers) and what came back (headers), each pretty or raw.
+    await expect(page.getByRole("figure", { name: "Body sent" })).toContainText(`"id": "${feature.id}"`);
+    const secondAttempt = attempts.getByRole("listitem").nth(1);
+    await secondAttempt.getByText("Headers sent and received").click();
+    await expect(secondAttempt.getByRole("figure", { name: "Request headers" })).toContainText('"webhook-signature": "v1,');
+    const answerHeaders = secondAttempt.getByRole("figure", { name: "Response headers" });
+    await answerHeaders.getByRole("button", { name: "raw" }).click();
+    await expect(answerHeaders.locator("pre")).toContainText("content-type: ");
     const deliveredFeature = receiver.received.filter((event) => event.event_type === "feature.created");
     expect(deliveredFeature).toHaveLength(1);
     expect(deliveredFeature[0]!.data).toMatchObject({ id: feature.id, name: "Webhook receipts" });

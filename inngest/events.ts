@@ -44,7 +44,14 @@ export const workflowRunCompleted = eventType("github/workflow_run.completed", {
 
 /** Sent for every new GitHub delivery once its row is stored; the processing function picks it up. */
 export const githubWebhookReceived = eventType("github/webhook.received", {
-  schema: z.object({ event_id: z.uuid(), event_type: z.string(), delivery_id: z.string() }),
+  // processing_key is `<event_id>:<attempt>`: a replay or redelivery is a new attempt, so it runs again.
+  schema: z.object({
+    event_id: z.uuid(),
+    event_type: z.string(),
+    delivery_id: z.string(),
+    attempt: z.number().int().min(1),
+    processing_key: z.string(),
+  }),
 });
 
 /** Asks for a project's plan to be (re)read; `priority` (seconds, Inngest's priority.run) puts plan and manifest pushes first. */

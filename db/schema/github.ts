@@ -1,7 +1,12 @@
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 
-import { WEBHOOK_EVENT_SOURCES, WEBHOOK_EVENT_STATUSES } from "../../lib/github-webhooks/webhook-event-enums";
+import {
+  WEBHOOK_ATTEMPT_OUTCOMES,
+  WEBHOOK_ATTEMPT_TRIGGERS,
+  WEBHOOK_EVENT_SOURCES,
+  WEBHOOK_EVENT_STATUSES,
+} from "../../lib/github-webhooks/webhook-event-enums";
 import { PROJECT_ITEM_KINDS, PROJECT_ITEM_STATES } from "../../lib/projects/project-item-enums";
 import { users } from "./auth";
 import { at, uuidBelongsTo, uuidPrimaryKey } from "./columns";
@@ -126,6 +131,10 @@ export const webhookEvents = pgTable(
     repository: text("repository"),
     installationId: bigint("installation_id", { mode: "number" }),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    /** The request headers as received, minus credentials (no Authorization or Cookie). */
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+    /** Processing attempts so far: each receipt, redelivery or replay adds one (webhook_event_attempts). */
+    attempts: integer("attempts").notNull().default(1),
     receivedAt: at("received_at").notNull().defaultNow(),
     processedAt: at("processed_at"),
     status: webhookEventStatus("status").notNull().default("received"),
@@ -138,6 +147,24 @@ export const webhookEvents = pgTable(
     index("webhook_events_status_received_idx").on(table.status, table.receivedAt, table.id),
     index("webhook_events_repository_received_idx").on(table.repository, table.receivedAt, table.id),
   ],
+);
+
+/** One processing of an inbound event, numbered from 1, with why it ran and how it ended. */
+export const webhookEventAttempts = pgTable(
+  "webhook_event_attempts",
+  {
+    eventId: uuidBelongsTo("event_id", () => webhookEvents.id),
+    attempt: integer("attempt").notNull(),
+    trigger: text("trigger", { enum: WEBHOOK_ATTEMPT_TRIGGERS }).notNull(),
+    /** The person who asked for a replay. */
+    requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
+    requestedAt: at("requested_at").notNull().defaultNow(),
+    finishedAt: at("finished_at"),
+    outcome: text("outcome", { enum: WEBHOOK_ATTEMPT_OUTCOMES }),
+    note: text("note"),
+    error: text("error"),
+  },
+  (table) => [primaryKey({ columns: [table.eventId, table.attempt] })],
 );
 
 /** Deliveries GitHub reported failed that we never recorded, and our request to redeliver each. */
@@ -162,5 +189,6 @@ export type Project = typeof projects.$inferSelect;
 export type ProjectSnapshot = typeof projectSnapshots.$inferSelect;
 export type ProjectUpdate = typeof projectUpdates.$inferSelect;
 export type WebhookEvent = typeof webhookEvents.$inferSelect;
+export type WebhookEventAttempt = typeof webhookEventAttempts.$inferSelect;
 export type { WebhookEventStatus } from "../../lib/github-webhooks/webhook-event-enums";
 export type WebhookRecovery = typeof webhookRecoveries.$inferSelect;

@@ -77,6 +77,9 @@ export const webhookDeliveryAttempts = pgTable(
     latencyMs: integer("latency_ms").notNull(),
     errorMessage: text("error_message"),
     responseExcerpt: text("response_excerpt"),
+    /** The headers sent (signature included; the body is the event's envelope). */
+    requestHeaders: jsonb("request_headers").$type<Record<string, string>>(),
+    responseHeaders: jsonb("response_headers").$type<Record<string, string>>(),
     startedAt: at("started_at").notNull(),
   },
   (table) => [index("webhook_delivery_attempts_delivery_idx").on(table.deliveryId, table.attempt)],

@@ -4,8 +4,9 @@ import type { InngestFunction } from "inngest";
 
 import { analysisFromWorkflowRun } from "./analysis-from-workflow-run";
 import { analysisPoller } from "./analysis-poller";
+import { cleanUpExpiredDataFunction } from "./clean-up-expired-data";
 import { drainWebhookEndpoint, sweepWebhookDeliveries } from "./drain-webhook-endpoint";
-import { cleanUpWebhookEventsFunction, recoverMissedDeliveriesFunction } from "./github-webhook-crons";
+import { recoverMissedDeliveriesFunction } from "./github-webhook-crons";
 import { jobsSelfTest } from "./jobs-self-test";
 import { processGithubWebhookFunction } from "./process-github-webhook";
 import { processProjectFunction } from "./process-project";
@@ -17,7 +18,7 @@ export const functions: InngestFunction.Any[] = [
   analysisFromWorkflowRun,
   processGithubWebhookFunction,
   processProjectFunction,
-  cleanUpWebhookEventsFunction,
+  cleanUpExpiredDataFunction,
   recoverMissedDeliveriesFunction,
   drainWebhookEndpoint,
   sweepWebhookDeliveries,

@@ -31,6 +31,9 @@ const seconds = (what: string, min: number, max: number) =>
     .min(min, `expected ${what}: at least ${min} seconds`)
     .max(max, `expected ${what}: at most ${max} seconds`);
 
+const retentionDays = (fallback: number) =>
+  withDefault(z.coerce.number().int().min(1, "expected at least 1 day").max(3650, "expected at most 3650 days"), fallback);
+
 /** Every environment variable the app reads, with its default. `.env.example` documents the same list. */
 export const envSchema = z.object({
   NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
@@ -81,7 +84,13 @@ export const envSchema = z.object({
   WEBHOOK_RETRY_BASE_DELAY_SECONDS: withDefault(seconds("the retry base delay", 0.001, 3600), 5),
   WEBHOOK_TIMEOUT_SECONDS: withDefault(seconds("the delivery timeout", 0.1, 120), 10),
   WEBHOOK_AUTO_PAUSE_AFTER_FAILURES: withDefault(z.coerce.number().int().min(1).max(10_000), 20),
-  WEBHOOK_EVENT_RETENTION_DAYS: withDefault(z.coerce.number().int().min(1, "expected at least 1 day").max(3650), 7),
+  WEBHOOK_EVENT_RETENTION_DAYS: retentionDays(7),
+  /** Unset: the inbound retention, so a successful delivery is a duplicate for as long as it is kept. */
+  WEBHOOK_DEDUP_WINDOW_SECONDS: optional(seconds("the inbound dedup window", 1, 3650 * 86_400)),
+  OUTBOUND_EVENT_RETENTION_DAYS: retentionDays(30),
+  WEBHOOK_DELIVERY_RETENTION_DAYS: retentionDays(30),
+  JOB_RUN_RETENTION_DAYS: retentionDays(14),
+  FEATURE_EVENT_RETENTION_DAYS: retentionDays(90),
   JOBS_RETRY_BASE_MS: withDefault(z.coerce.number().int().min(1).max(3_600_000), 1000),
   LOG_LEVEL: withDefault(z.enum(["debug", "info", "warn", "error"]), "info"),
   METRICS_TOKEN: optional(

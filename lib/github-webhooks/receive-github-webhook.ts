@@ -1,11 +1,16 @@
 import "server-only";
 
-import { webhookEvents } from "@/db/schema";
-import { githubWebhookReceived } from "@/inngest/events";
+import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
+
+import { webhookEventAttempts, webhookEvents } from "@/db/schema";
+import type { Config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import { githubWebhookSecret } from "@/lib/github/github-app";
+import { storableHeaders } from "@/lib/http/storable-headers";
 import { isHmacSha256 } from "@/lib/secrets/hmac";
 
 import type { GithubWebhookDeps } from "./deps";
+import { processingEvent } from "./processing-event";
 
 /** GitHub caps webhook payloads at 25 MB. */
 export const GITHUB_WEBHOOK_MAX_BYTES = 25 * 1024 * 1024;
@@ -14,7 +19,23 @@ export interface GithubWebhookRequest {
   signature: string | null;
   event: string | null;
   deliveryId: string | null;
+  /** Every request header; stored with the event, credentials left out. */
+  headers: Iterable<[string, string]>;
   readBody(): Promise<Buffer>;
+}
+
+export interface GithubWebhookSettings {
+  secret: string;
+  /** A delivery id seen this long ago or less, and not failed, is a duplicate (WEBHOOK_DEDUP_WINDOW_SECONDS). */
+  dedupWindowSeconds: number;
+}
+
+/** The receipt's settings from the configuration; the dedup window defaults to the inbound retention. */
+export function githubWebhookSettings(config: Config): GithubWebhookSettings {
+  return {
+    secret: githubWebhookSecret(config),
+    dedupWindowSeconds: config.WEBHOOK_DEDUP_WINDOW_SECONDS ?? config.WEBHOOK_EVENT_RETENTION_DAYS * 86_400,
+  };
 }
 
 export type GithubWebhookAnswer = { status: "accepted" | "duplicate"; event_type: string; delivery_id: string };
@@ -24,12 +45,15 @@ export type GithubWebhookAnswer = { status: "accepted" | "duplicate"; event_type
  * anything is parsed, then recorded once per X-GitHub-Delivery (a single INSERT … ON CONFLICT DO
  * NOTHING decides, so concurrent copies cannot both win) and queued for the processing function. The
  * stored row is the durable record: the caller waits for neither the hand-over nor the processing.
+ * A delivery id already recorded is a duplicate, unless its processing failed or it was received before
+ * the dedup window: then GitHub's redelivery is processed again, as a new attempt.
  */
 export async function receiveGithubWebhook(
-  deps: Pick<GithubWebhookDeps, "db" | "handOff" | "log">,
-  secret: string,
+  deps: Pick<GithubWebhookDeps, "db" | "handOff" | "log" | "now">,
+  settings: GithubWebhookSettings,
   request: GithubWebhookRequest,
 ): Promise<GithubWebhookAnswer> {
+  const { secret } = settings;
   const raw = await request.readBody();
   const signature = /^sha256=([0-9a-f]{64})$/i.exec(request.signature?.trim() ?? "")?.[1];
   if (!signature || !isHmacSha256(secret, raw, signature)) {
@@ -55,26 +79,81 @@ export async function receiveGithubWebhook(
     throw new AppError(400, "invalid_json", "The body is not a JSON object");
   }
 
-  const [row] = await deps.db
-    .insert(webhookEvents)
-    .values({
-      source: "github",
-      webhookId: deliveryId,
-      eventType,
-      action: typeof payload.action === "string" ? payload.action : null,
-      repository: fieldOf(payload.repository, "full_name"),
-      installationId: numberOf(fieldOf(payload.installation, "id")),
-      payload,
-    })
-    .onConflictDoNothing({ target: webhookEvents.webhookId })
-    .returning({ id: webhookEvents.id });
-  if (!row) {
+  const values = {
+    source: "github" as const,
+    webhookId: deliveryId,
+    eventType,
+    action: typeof payload.action === "string" ? payload.action : null,
+    repository: fieldOf(payload.repository, "full_name"),
+    installationId: numberOf(fieldOf(payload.installation, "id")),
+    payload,
+    headers: storableHeaders(request.headers),
+  };
+  const [row] = await deps.db.insert(webhookEvents).values(values).onConflictDoNothing({ target: webhookEvents.webhookId }).returning({
+    id: webhookEvents.id,
+    eventType: webhookEvents.eventType,
+    webhookId: webhookEvents.webhookId,
+    attempts: webhookEvents.attempts,
+  });
+  const again = row ? undefined : await reopenForRedelivery(deps, values, settings.dedupWindowSeconds);
+  const accepted = row ?? again;
+  if (!accepted) {
     deps.log.info("github webhook duplicate", { event_type: eventType, delivery_id: deliveryId });
     return { status: "duplicate", event_type: eventType, delivery_id: deliveryId };
   }
-  deps.handOff.add({ name: githubWebhookReceived.name, data: { event_id: row.id, event_type: eventType, delivery_id: deliveryId } });
-  deps.log.info("github webhook accepted", { event_type: eventType, action: payload.action, delivery_id: deliveryId });
+  deps.handOff.add(processingEvent(accepted));
+  deps.log.info(again ? "github webhook redelivery accepted" : "github webhook accepted", {
+    event_type: eventType,
+    action: payload.action,
+    delivery_id: deliveryId,
+    attempt: accepted.attempts,
+  });
   return { status: "accepted", event_type: eventType, delivery_id: deliveryId };
+}
+
+/**
+ * A redelivery of a recorded event is processed again when the event failed, or was received before the
+ * dedup window: the row takes the new copy and a new attempt, in one transaction. Otherwise (processed,
+ * ignored, or still being processed) it stays a duplicate and nothing is returned.
+ */
+async function reopenForRedelivery(
+  deps: Pick<GithubWebhookDeps, "db" | "now">,
+  values: Pick<typeof webhookEvents.$inferInsert, "webhookId" | "payload" | "headers">,
+  dedupWindowSeconds: number,
+) {
+  const windowStart = new Date(deps.now().getTime() - dedupWindowSeconds * 1000);
+  return deps.db.transaction(async (tx) => {
+    const [reopened] = await tx
+      .update(webhookEvents)
+      .set({
+        payload: values.payload,
+        headers: values.headers,
+        status: "received",
+        error: null,
+        processedAt: null,
+        attempts: sql`${webhookEvents.attempts} + 1`,
+      })
+      .where(
+        and(
+          eq(webhookEvents.webhookId, values.webhookId),
+          or(
+            eq(webhookEvents.status, "failed"),
+            and(inArray(webhookEvents.status, ["processed", "ignored"]), lt(webhookEvents.receivedAt, windowStart)),
+          ),
+        ),
+      )
+      .returning({
+        id: webhookEvents.id,
+        eventType: webhookEvents.eventType,
+        webhookId: webhookEvents.webhookId,
+        attempts: webhookEvents.attempts,
+      });
+    if (reopened)
+      await tx
+        .insert(webhookEventAttempts)
+        .values({ eventId: reopened.id, attempt: reopened.attempts, trigger: "redelivery", requestedAt: deps.now() });
+    return reopened;
+  });
 }
 
 function fieldOf(value: unknown, key: string): string | null {

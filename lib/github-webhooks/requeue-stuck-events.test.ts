@@ -35,7 +35,10 @@ describe("stuck inbound events", () => {
     };
     expect(await requeueStuckWebhookEvents(deps)).toBe(1);
     expect(sent).toEqual([
-      { name: "github/webhook.received", data: { event_id: stuck!.id, event_type: "push", delivery_id: stuck!.webhookId } },
+      {
+        name: "github/webhook.received",
+        data: { event_id: stuck!.id, event_type: "push", delivery_id: stuck!.webhookId, attempt: 1, processing_key: `${stuck!.id}:1` },
+      },
     ]);
     expect(recent && done).toBeTruthy();
     await db.update(webhookEvents).set({ status: "processed" }).where(eq(webhookEvents.id, stuck!.id));

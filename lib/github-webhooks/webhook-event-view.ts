@@ -14,6 +14,7 @@ export function toWebhookEventView(event: WebhookEvent) {
     installation_id: event.installationId,
     status: event.status,
     error: event.error,
+    attempts: event.attempts,
     received_at: event.receivedAt.toISOString(),
     processed_at: event.processedAt?.toISOString() ?? null,
   };

@@ -99,6 +99,8 @@ async function recordAttempt(deps: OutboundDeps, delivery: WebhookDelivery, resu
       latencyMs: result.latencyMs,
       errorMessage,
       responseExcerpt: result.responseExcerpt,
+      requestHeaders: result.requestHeaders,
+      responseHeaders: result.responseHeaders,
       startedAt,
     });
     await tx

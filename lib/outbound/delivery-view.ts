@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { WebhookDelivery } from "@/db/schema";
+import type { WebhookDelivery, WebhookDeliveryAttempt } from "@/db/schema";
 
 /** A delivery as the admin API shows it. */
 export function toDeliveryView(delivery: WebhookDelivery) {
@@ -21,5 +21,20 @@ export function toDeliveryView(delivery: WebhookDelivery) {
     redelivery_of: delivery.redeliveryOf,
     created_at: delivery.createdAt.toISOString(),
     completed_at: delivery.completedAt?.toISOString() ?? null,
+  };
+}
+
+/** One HTTP attempt as the admin API shows it: what was sent (headers) and what came back. */
+export function toAttemptView(attempt: WebhookDeliveryAttempt) {
+  return {
+    attempt: attempt.attempt,
+    outcome: attempt.outcome,
+    http_status: attempt.httpStatus,
+    latency_ms: attempt.latencyMs,
+    error_message: attempt.errorMessage,
+    response_excerpt: attempt.responseExcerpt,
+    request_headers: attempt.requestHeaders,
+    response_headers: attempt.responseHeaders,
+    started_at: attempt.startedAt.toISOString(),
   };
 }

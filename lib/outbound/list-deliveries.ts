@@ -7,7 +7,7 @@ import type { Cursor } from "@/lib/pagination/cursor";
 import { equalsWhenSet, keysetPage, newestFirst } from "@/lib/pagination/keyset";
 
 import type { WebhookDeliveryStatus } from "./delivery-status";
-import { toDeliveryView } from "./delivery-view";
+import { toAttemptView, toDeliveryView } from "./delivery-view";
 import type { OutboundDeps } from "./deps";
 
 /** The delivery log, newest first, by keyset pages, each delivery with its attempts. */
@@ -30,16 +30,6 @@ export async function listDeliveries(
     : [];
   return keysetPage(rows, input.limit, (delivery) => ({
     ...toDeliveryView(delivery),
-    attempts: attempts
-      .filter((attempt) => attempt.deliveryId === delivery.id)
-      .map((attempt) => ({
-        attempt: attempt.attempt,
-        outcome: attempt.outcome,
-        http_status: attempt.httpStatus,
-        latency_ms: attempt.latencyMs,
-        error_message: attempt.errorMessage,
-        response_excerpt: attempt.responseExcerpt,
-        started_at: attempt.startedAt.toISOString(),
-      })),
+    attempts: attempts.filter((attempt) => attempt.deliveryId === delivery.id).map(toAttemptView),
   }));
 }

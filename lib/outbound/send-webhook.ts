@@ -4,6 +4,8 @@ import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
 
+import { storableHeaders } from "@/lib/http/storable-headers";
+
 import { resolveSafeAddress } from "./ssrf-guard";
 
 const EXCERPT_BYTES = 1024;
@@ -16,6 +18,10 @@ export interface SendResult {
   retryAfterSeconds: number | null;
   error: string | null;
   responseExcerpt: string | null;
+  /** The headers sent, as they were (the body is the caller's). */
+  requestHeaders: Record<string, string>;
+  /** The answer's headers, credentials (Set-Cookie) left out; null when nothing came back. */
+  responseHeaders: Record<string, string> | null;
 }
 
 /**
@@ -29,19 +35,28 @@ export async function sendWebhook(
 ): Promise<SendResult> {
   const started = performance.now();
   const latency = () => Math.round(performance.now() - started);
+  const requestHeaders: Record<string, string> = {
+    "content-type": "application/json",
+    "user-agent": "Hooksmith-Webhooks/1.0",
+    "content-length": String(Buffer.byteLength(input.body)),
+    ...input.headers,
+  };
+  const failed = (error: string, httpStatus: number | null = null): SendResult => ({
+    ok: false,
+    httpStatus,
+    latencyMs: latency(),
+    retryAfterSeconds: null,
+    error,
+    responseExcerpt: null,
+    requestHeaders,
+    responseHeaders: null,
+  });
   const url = new URL(input.url);
   let pinned: { address: string; family: 4 | 6 };
   try {
     pinned = await resolveSafeAddress(url.hostname, options.allowLoopback);
   } catch (error) {
-    return {
-      ok: false,
-      httpStatus: null,
-      latencyMs: latency(),
-      retryAfterSeconds: null,
-      error: (error as Error).message,
-      responseExcerpt: null,
-    };
+    return failed((error as Error).message);
   }
   const lookup: LookupFunction = (_host, lookupOptions, callback) => {
     if (lookupOptions.all) callback(null, [pinned]);
@@ -55,12 +70,7 @@ export async function sendWebhook(
         method: "POST",
         lookup,
         agent: false,
-        headers: {
-          "content-type": "application/json",
-          "user-agent": "Hooksmith-Webhooks/1.0",
-          "content-length": Buffer.byteLength(input.body),
-          ...input.headers,
-        },
+        headers: requestHeaders,
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -84,26 +94,19 @@ export async function sendWebhook(
                   ? `HTTP ${status}`
                   : null,
             responseExcerpt: Buffer.concat(chunks).toString("utf8") || null,
+            requestHeaders,
+            responseHeaders: storableHeaders(
+              Object.entries(response.headers).map(([name, value]): [string, string] => [name, [value ?? ""].flat().join(", ")]),
+            ),
           });
         });
-        response.on("error", (error) =>
-          resolve({
-            ok: false,
-            httpStatus: response.statusCode ?? null,
-            latencyMs: latency(),
-            retryAfterSeconds: null,
-            error: error.message,
-            responseExcerpt: null,
-          }),
-        );
+        response.on("error", (error) => resolve(failed(error.message, response.statusCode ?? null)));
       },
     );
     // One deadline for the whole exchange (connect, send, answer), not per idle socket.
     const deadline = setTimeout(() => request.destroy(new Error(`timed out after ${options.timeoutMs} ms`)), options.timeoutMs);
     request.on("close", () => clearTimeout(deadline));
-    request.on("error", (error) =>
-      resolve({ ok: false, httpStatus: null, latencyMs: latency(), retryAfterSeconds: null, error: error.message, responseExcerpt: null }),
-    );
+    request.on("error", (error) => resolve(failed(error.message)));
     request.end(input.body);
   });
 }

@@ -23,6 +23,7 @@ export const queryKeys = {
     detail: (id: string) => ["job-run", id],
   },
   webhookEvents: {
+    all: ["webhook-events"],
     list: (params: ListParams) => ["webhook-events", params],
     detail: (id: string) => ["webhook-event", id],
   },
@@ -32,6 +33,7 @@ export const queryKeys = {
   webhookDeliveries: {
     all: ["webhook-deliveries"],
     list: (params: ListParams) => ["webhook-deliveries", params],
+    detail: (id: string) => ["webhook-deliveries", "detail", id],
   },
   githubInstallations: ["github-installations"],
   apiTokens: ["api-tokens"],

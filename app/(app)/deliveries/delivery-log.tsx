@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { RotateCcw, Send } from "lucide-react";
 import Link from "next/link";
@@ -13,19 +14,24 @@ import { EmptyState } from "@/components/shell/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { FormError } from "@/components/ui/form-message";
+import { MessageView } from "@/components/ui/message-view";
 import { PendingButton } from "@/components/ui/pending-button";
+import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { FilterSelect, StatusFilter } from "@/components/ui/status-filter";
 import { expandColumn, statusColumn } from "@/components/ui/table-columns";
 import { WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from "@/lib/outbound/delivery-status";
 import { EVENT_TYPES, type EventType } from "@/lib/outbound/event-types";
+import type { getDelivery } from "@/lib/outbound/get-delivery";
 import type { listDeliveries } from "@/lib/outbound/list-deliveries";
+import { apiFetch } from "@/lib/ui/api-client";
 import { cn } from "@/lib/ui/cn";
 import { queryKeys } from "@/lib/ui/query-keys";
 
 type DeliveryView = Awaited<ReturnType<typeof listDeliveries>>["data"][number];
 type AttemptView = DeliveryView["attempts"][number];
+type DeliveryDetail = NonNullable<Awaited<ReturnType<typeof getDelivery>>>;
 
 const inFlight = (delivery: DeliveryView) => delivery.status === "pending" || delivery.status === "retrying";
 /** The error, unless it only repeats the HTTP status shown beside it. */
@@ -171,6 +177,7 @@ function DeliveryAttempts({ delivery }: { delivery: DeliveryView }) {
           </dd>
         </div>
       </dl>
+      <SentBody delivery={delivery} />
       {delivery.attempts.length === 0 ? (
         <p className="text-muted-foreground">
           Not sent yet: deliveries to an endpoint go out in order, so this one waits for those before it (or for the endpoint to be
@@ -218,7 +225,31 @@ function AttemptItem({ attempt }: { attempt: AttemptView }) {
           {attempt.response_excerpt}
         </pre>
       )}
+      {(attempt.request_headers || attempt.response_headers) && (
+        <details className="mt-1.5">
+          <summary className="cursor-pointer text-xs text-muted-foreground">Headers sent and received</summary>
+          <div className="mt-2 grid gap-3 lg:grid-cols-2">
+            {attempt.request_headers && <MessageView label="Request headers" kind="headers" value={attempt.request_headers} />}
+            {attempt.response_headers && <MessageView label="Response headers" kind="headers" value={attempt.response_headers} />}
+          </div>
+        </details>
+      )}
     </li>
+  );
+}
+
+/** The body every attempt of this delivery sends: the event's envelope, fetched when the row is opened. */
+function SentBody({ delivery }: { delivery: DeliveryView }) {
+  const detail = useQuery({
+    queryKey: queryKeys.webhookDeliveries.detail(delivery.id),
+    queryFn: () => apiFetch<DeliveryDetail>(`/api/v1/admin/webhooks/deliveries/${delivery.id}`),
+    staleTime: Infinity,
+  });
+  return (
+    <>
+      <QueryStatus query={detail} what="the body sent" />
+      {detail.data && <MessageView label="Body sent" kind="body" value={detail.data.request_body} />}
+    </>
   );
 }
 

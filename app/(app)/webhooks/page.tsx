@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { auth } from "@/auth";
 import { PageShell } from "@/components/shell/page-shell";
 
 import { EventLog } from "./event-log";
@@ -8,14 +9,15 @@ import { WebhookHealth } from "./webhook-health";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
-export default function WebhooksPage() {
+export default async function WebhooksPage() {
+  const session = await auth();
   return (
     <PageShell
       title="Webhooks"
       description="Every event GitHub sent, how processing went, and the deliveries we had to ask for again. Live."
     >
       <WebhookHealth />
-      <EventLog />
+      <EventLog canReplay={session?.user.role === "admin"} />
       <RecoveredDeliveries />
     </PageShell>
   );

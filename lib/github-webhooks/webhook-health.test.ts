@@ -4,14 +4,11 @@ import { describe, expect, it } from "vitest";
 import { webhookEvents, type WebhookEventStatus } from "@/db/schema";
 import { setUpTestDatabase } from "@/test/database";
 
-import { cleanUpWebhookEvents, retentionCutoff } from "./clean-up-webhook-events";
-import { countWebhookEvents } from "./count-webhook-events";
 import { githubWebhookHealth } from "./github-webhook-health";
 import { githubWebhookHourly } from "./github-webhook-hourly";
 
 const { db } = await setUpTestDatabase();
 const NOW = new Date("2026-11-23T12:30:00.000Z");
-const DAY = 24 * 3600_000;
 
 async function insertEvents(count: number, receivedAt: Date, status: WebhookEventStatus = "processed") {
   await db.insert(webhookEvents).values(
@@ -25,19 +22,6 @@ async function insertEvents(count: number, receivedAt: Date, status: WebhookEven
     })),
   );
 }
-
-describe("inbound event cleanup", () => {
-  it("deletes exactly the events older than the retention, in batches", async () => {
-    await insertEvents(7, new Date(NOW.getTime() - 8 * DAY));
-    await insertEvents(3, new Date(NOW.getTime() - 7 * DAY - 1000));
-    await insertEvents(4, new Date(NOW.getTime() - 7 * DAY + 1000));
-    await insertEvents(2, NOW);
-    const removed = await cleanUpWebhookEvents({ db }, { olderThan: retentionCutoff(NOW, 7), batchSize: 4 });
-    expect(removed).toBe(10);
-    expect(await countWebhookEvents(db)).toBe(6);
-    expect(await cleanUpWebhookEvents({ db }, { olderThan: retentionCutoff(NOW, 7), batchSize: 4 })).toBe(0);
-  });
-});
 
 describe("webhook health", () => {
   it("is healthy at 95 % or more non-failed deliveries in the last hour, degraded below, and counts only that hour", async () => {
