@@ -1,10 +1,10 @@
 import "server-only";
 
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 
-import { accounts, users, type User, type UserRole } from "@/db/schema";
+import { users, type User, type UserRole } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { isLinked } from "@/lib/users/linked-accounts";
+import { githubAccessToken } from "@/lib/users/github-access-token";
 
 import type { AccessDeps } from "./access-deps";
 import { effectiveRole } from "./effective-role";
@@ -29,15 +29,10 @@ async function stillAllowed(deps: AccessDeps, user: User): Promise<boolean> {
   if (byConfig !== "ask_github") return byConfig === "allowed";
   const checkedAt = user.policyCheckedAt?.getTime() ?? 0;
   if (Date.now() - checkedAt < deps.policy.recheckMs) return user.policyRefusal === null;
-  const [account] = await deps.db
-    .select({ accessToken: accounts.access_token })
-    .from(accounts)
-    .where(and(eq(accounts.userId, user.id), eq(accounts.provider, "github"), isLinked));
+  const accessToken = await githubAccessToken(deps.db, user.id);
   let refusal: string | null;
   try {
-    const answer = account?.accessToken
-      ? await memberOfAny(deps.orgMembership, { accessToken: account.accessToken, orgs: deps.policy.allowedOrgs })
-      : "token_rejected";
+    const answer = accessToken ? await memberOfAny(deps.orgMembership, { accessToken, orgs: deps.policy.allowedOrgs }) : "token_rejected";
     refusal = answer === "member" ? null : answer === "token_rejected" ? "token_rejected" : "not_allowed";
   } catch (error) {
     deps.log.error("organisation membership re-check failed; the last answer stands", { user_id: user.id, error });
