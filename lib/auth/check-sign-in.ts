@@ -8,6 +8,9 @@ import { policyForLogin } from "./sign-in-policy";
 export const SIGN_IN_REFUSALS = ["not_allowed", "token_rejected", "check_failed"] as const;
 export type SignInRefusal = (typeof SIGN_IN_REFUSALS)[number];
 
+/** What GitHub accepts as a login; the refused page shows the login from its URL only if it is one. */
+export const GITHUB_LOGIN = /^[a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38}$/i;
+
 export type SignInDecision = { allowed: true } | { allowed: false; reason: SignInRefusal };
 
 /**
