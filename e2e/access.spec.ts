@@ -36,6 +36,7 @@ test("a person creates a read-only, expiring token that can read but not write, 
 });
 
 test("an admin revokes someone's token on the Users page and finds it, with where from, in the audit log", async ({ page, browser }) => {
+  test.setTimeout(180_000); // three browsers' worth of pages
   // dev-bob makes a token in a browser of his own.
   const bob = await browser.newPage();
   await signInAs(bob, "dev-bob", "/settings/tokens");
@@ -98,6 +99,7 @@ test.describe("with ALLOWED_GITHUB_ORGS=demo-org", () => {
   };
 
   test("only demo-org's members get in; a refused person is told why and whom to ask, and the attempt is audited", async ({ page }) => {
+    test.setTimeout(240_000); // a server of its own: its first pages compile and warm up
     await signInThroughSimulator(page, "outsider-oscar");
     await expect(page).toHaveURL(new RegExp(`^${app.url}/signin/refused\\?`));
     await expect(page.getByRole("heading", { name: "You cannot sign in to this Hooksmith" })).toBeVisible();
