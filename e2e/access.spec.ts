@@ -12,7 +12,8 @@ test("a person creates a read-only, expiring token that can read but not write, 
   page,
   baseURL,
 }) => {
-  await signInAs(page, "pm-alice", "/settings/tokens");
+  // acct-carol: sign-in-and-tokens.spec.ts expects pm-alice to start with no tokens.
+  await signInAs(page, "acct-carol", "/settings/tokens");
   await page.getByLabel("Token name").fill("dashboard reader");
   await page.getByLabel("Access").selectOption("read");
   await page.getByLabel("Expires after").selectOption("30 days");
@@ -67,7 +68,7 @@ test("an admin revokes someone's token on the Users page and finds it, with wher
 
   // Members do not see it.
   const member = await browser.newPage();
-  await signInAs(member, "acct-carol", "/settings/audit");
+  await signInAs(member, "pm-alice", "/settings/audit");
   await expect(member.getByText("The audit log is visible to admins.")).toBeVisible();
   await member.close();
 });
