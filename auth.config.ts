@@ -17,14 +17,19 @@ export const authConfig = {
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
 } satisfies NextAuthConfig;
 
-/** GitHub sign-in. Demo mode uses the same provider, pointed at the simulator as at a GitHub Enterprise Server. */
-export function githubProvider() {
+/**
+ * GitHub sign-in. Demo mode uses the same provider, pointed at the simulator as at a GitHub Enterprise Server.
+ * With ALLOWED_GITHUB_ORGS set it also asks for `read:org`, so an OAuth App's token can read the person's
+ * private organisation memberships (a GitHub App's user token ignores scopes: its Members permission decides).
+ */
+export function githubProvider(readOrgs = false) {
   const config = getConfig();
   const urls = githubUrls(config);
   return GitHub({
     clientId: config.GITHUB_CLIENT_ID ?? DEMO_OAUTH_CLIENT.id,
     clientSecret: config.GITHUB_CLIENT_SECRET ?? DEMO_OAUTH_CLIENT.secret,
     ...(urls.web === "https://github.com" ? {} : { enterprise: { baseUrl: urls.web } }),
+    ...(readOrgs && { authorization: { params: { scope: "read:user user:email read:org" } } }),
     // The provider's own mapping plus the login, so a new user is created with it and user.created carries it.
     profile: (profile) => ({
       id: String(profile.id),

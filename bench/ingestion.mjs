@@ -154,6 +154,7 @@ async function productionIdleRss(pg) {
       GITHUB_WEBHOOK_SECRET: SECRET,
       GITHUB_CLIENT_ID: "bench",
       GITHUB_CLIENT_SECRET: "bench",
+      ALLOW_ANY_GITHUB_USER: "true",
       GITHUB_API_URL: "http://127.0.0.1:4299/api/v3",
       WEBHOOK_SECRET: "hooksmith-bench-callback-secret-0123",
     });

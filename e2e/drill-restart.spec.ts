@@ -96,6 +96,7 @@ test("drill 2: SIGKILL mid-poll and mid-delivery loses nothing and repeats nothi
     GITHUB_WEBHOOK_SECRET,
     GITHUB_CLIENT_ID: "drill-client",
     GITHUB_CLIENT_SECRET: "drill-client-secret",
+    ALLOW_ANY_GITHUB_USER: "true",
     GITHUB_API_URL: github.apiUrl,
     WEBHOOK_SECRET,
     ANALYSIS_POLLING_INTERVAL_SECONDS: "1",

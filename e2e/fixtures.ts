@@ -29,7 +29,10 @@ type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
  */
 export async function signInAs(page: Page, login: SessionUser, next = "/features") {
   const state = JSON.parse(readFileSync(sessionFile(login), "utf8")) as StorageState;
-  await page.context().addCookies(state.cookies.filter((cookie) => cookie.name.includes("authjs.session-token")));
+  // The app's session, and who is signed in to the simulated github.com (its install page reads that).
+  await page
+    .context()
+    .addCookies(state.cookies.filter((cookie) => cookie.name.includes("authjs.session-token") || cookie.name === "simulator_user"));
   await page.goto(next);
   await expect(page.getByTestId("current-user")).toHaveText(login);
 }

@@ -3,7 +3,7 @@ import express, { type Router } from "express";
 import { appJwtAuth, githubHosts, installationView, type SimulatedApp } from "./app-routes";
 import { redeliver, sendAppWebhook, type WebhookTarget } from "./app-webhooks";
 import { stableId } from "./demo-users";
-import { escapeHtml } from "./oauth-routes";
+import { escapeHtml, signedInLogin } from "./oauth-routes";
 import { githubExample, githubWebhookExample, rehosted } from "./openapi-examples";
 import { repositoryContent } from "./repository-routes";
 import { isoSeconds, sendGithubError, type SimulatedDelivery, type SimulatorState } from "./simulator-state";
@@ -55,6 +55,10 @@ export function addInstallRoutes(routers: { api: Router; web: Router }, state: S
           ),
         );
     }
+    // Whoever is signed in to the simulated github.com installs it, as an owner of the account: they can
+    // reach the installation afterwards (GET /user/installations).
+    const installer = signedInLogin(req);
+    if (installer && installer !== account.toLowerCase()) state.setOrgMember(account, installer, true);
     const existing = state.installations.find((installation) => installation.account === account);
     const installation = existing ?? { id: stableId(`installation:${account}:${Date.now()}`), account, repositories: [] };
     const added = chosen.filter((name) => !installation.repositories.includes(name));

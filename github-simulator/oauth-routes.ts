@@ -4,6 +4,7 @@ import express, { type Request, type Response, type Router } from "express";
 
 import { DEMO_USERS, GITHUB_LOGIN, simulatedUserId, simulatedUserName } from "./demo-users";
 import { githubExample } from "./openapi-examples";
+import { sendGithubError, type SimulatorState } from "./simulator-state";
 
 type PrivateUser = components["schemas"]["private-user"];
 type Email = components["schemas"]["email"];
@@ -13,18 +14,40 @@ interface PendingCode {
   clientId: string;
   redirectUri: string;
   codeChallenge?: string;
+  scope: string;
   expiresAt: number;
 }
 
 const CODE_TTL_MS = 10 * 60_000;
 
+/** The cookie that says who is signed in to the simulated github.com (the install page reads it). */
+export const SIMULATOR_USER_COOKIE = "simulator_user";
+
+/** Who is signed in to the simulated github.com in this browser, from the cookie the authorize page sets. */
+export function signedInLogin(req: Request): string | undefined {
+  const pair = (req.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${SIMULATOR_USER_COOKIE}=`));
+  const login = pair ? decodeURIComponent(pair.slice(SIMULATOR_USER_COOKIE.length + 1)) : "";
+  return GITHUB_LOGIN.test(login) ? login.toLowerCase() : undefined;
+}
+
+/** The login behind a request's user access token (`Authorization: Bearer gho_…`); else answers 401 as GitHub does. */
+export function tokenUser(state: SimulatorState, req: Request, res: Response): string | undefined {
+  const match = /^(?:bearer|token)\s+(\S+)$/i.exec(req.get("authorization") ?? "");
+  const login = match ? state.userTokens.get(match[1]!) : undefined;
+  if (!login) sendGithubError(res, 401, "Bad credentials");
+  return login;
+}
+
 /**
  * GitHub's OAuth web flow as github.com serves it: an authorize page (where a person picks or types a
- * simulated user), the code-for-token exchange, and the authenticated user's profile and emails.
+ * simulated user, who is then signed in to the simulated github.com in that browser), the code-for-token
+ * exchange, and the authenticated user's profile and emails.
  */
-export function addOAuthRoutes(router: Router) {
+export function addOAuthRoutes(router: Router, state: SimulatorState) {
   const codes = new Map<string, PendingCode>();
-  const tokens = new Map<string, string>();
   const form = express.urlencoded({ extended: false });
 
   router.get("/login/oauth/authorize", (req, res) => {
@@ -44,8 +67,14 @@ export function addOAuthRoutes(router: Router) {
       clientId: query.client_id,
       redirectUri: query.redirect_uri,
       codeChallenge: query.code_challenge,
+      // GitHub grants what was asked, comma-separated: read:org lets the token read private memberships.
+      scope: (query.scope ?? "read:user user:email")
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .join(","),
       expiresAt: Date.now() + CODE_TTL_MS,
     });
+    res.cookie(SIMULATOR_USER_COOKIE, login.toLowerCase(), { httpOnly: true, sameSite: "lax", path: "/" });
     const target = new URL(query.redirect_uri);
     target.searchParams.set("code", code);
     if (query.state) target.searchParams.set("state", query.state);
@@ -73,18 +102,11 @@ export function addOAuthRoutes(router: Router) {
       });
     }
     const accessToken = `gho_${randomBytes(18).toString("base64url")}`;
-    tokens.set(accessToken, pending.login);
-    res.json({ access_token: accessToken, token_type: "bearer", scope: "read:user,user:email" });
+    state.userTokens.set(accessToken, pending.login);
+    res.json({ access_token: accessToken, token_type: "bearer", scope: pending.scope });
   });
 
-  const authenticated = (req: Request, res: Response): string | undefined => {
-    const match = /^(?:bearer|token)\s+(\S+)$/i.exec(req.get("authorization") ?? "");
-    const login = match ? tokens.get(match[1]!) : undefined;
-    if (!login) {
-      res.status(401).json({ message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
-    }
-    return login;
-  };
+  const authenticated = (req: Request, res: Response) => tokenUser(state, req, res);
 
   router.get("/api/v3/user", (req, res) => {
     const login = authenticated(req, res);

@@ -156,4 +156,30 @@ describe("the GitHub simulator answers in GitHub's documented shapes", () => {
     expect(body).toMatchObject({ action: "completed", workflow_run: { id: runId, status: "completed" } });
     expectShape("webhook-workflow-run-completed", body as object);
   });
+
+  it("a person's organisation membership and their installations, with their own user token", async () => {
+    github.simulator.state.userTokens.set("gho_shapes-member", "shapes-member");
+    github.simulator.state.setOrgMember("demo-org", "shapes-member", true);
+    const asUser = (route: string) =>
+      fetch(`${github.simulator.apiUrl}${route}`, { headers: { authorization: "Bearer gho_shapes-member" } });
+
+    const membership = await asUser("/user/memberships/orgs/demo-org");
+    expect(membership.status).toBe(200);
+    const body = await membership.json();
+    expect(body).toMatchObject({ state: "active", organization: { login: "demo-org" }, user: { login: "shapes-member" } });
+    expectShape("org-membership", body);
+    expect((await asUser("/user/memberships/orgs/elsewhere")).status).toBe(404);
+
+    const installations = await asUser("/user/installations");
+    const list = await installations.json();
+    expect(list.installations.map((installation: { id: number }) => installation.id)).toEqual([TEST_INSTALLATION.id]);
+    expect(violations(responseSchema("get", "/user/installations", 200), list)).toEqual([]);
+
+    github.simulator.state.setOrgMember("demo-org", "shapes-member", false);
+    expect((await asUser("/user/memberships/orgs/demo-org")).status).toBe(404);
+    expect((await (await asUser("/user/installations")).json()).installations).toEqual([]);
+    expect(
+      (await fetch(`${github.simulator.apiUrl}/user/installations`, { headers: { authorization: "Bearer gho_unknown" } })).status,
+    ).toBe(401);
+  });
 });

@@ -95,6 +95,10 @@ export class SimulatorState {
   callbacks: SimulatedCallback[] = [];
   apiCalls = { counted: 0, notModified: 0, byRoute: {} as Record<string, number> };
   rateLimit = { used: 0, resetAt: nextHour() };
+  /** OAuth user access tokens → the login they stand for; kept across reset() so signed-in people stay signed in. */
+  userTokens = new Map<string, string>();
+  /** Organisation (lower-case) → its members' logins (lower-case); kept across reset() like installations. */
+  orgMembers = new Map<string, Set<string>>();
   readonly timers = new Set<NodeJS.Timeout>();
   // Ids keep growing across restarts, so a run id the app stored earlier never names a new run.
   private lastId = Math.floor(Date.now() / 1000) * 1000;
@@ -103,6 +107,24 @@ export class SimulatorState {
 
   nextId(): number {
     return ++this.lastId;
+  }
+
+  isOrgMember(org: string, login: string): boolean {
+    return this.orgMembers.get(org.toLowerCase())?.has(login.toLowerCase()) ?? false;
+  }
+
+  setOrgMember(org: string, login: string, member: boolean) {
+    const members = this.orgMembers.get(org.toLowerCase()) ?? new Set<string>();
+    if (member) members.add(login.toLowerCase());
+    else members.delete(login.toLowerCase());
+    this.orgMembers.set(org.toLowerCase(), members);
+  }
+
+  /** Installations a person can reach, as GET /user/installations answers: on their own account, or an organisation they belong to. */
+  installationsOf(login: string): SimulatedInstallation[] {
+    return this.installations.filter(
+      (installation) => installation.account.toLowerCase() === login.toLowerCase() || this.isOrgMember(installation.account, login),
+    );
   }
 
   installationFor(repository: string): SimulatedInstallation | undefined {

@@ -1,5 +1,6 @@
 import { generateAppKeyPair } from "./app-routes";
 import { DEMO_REPOSITORIES } from "./demo-repositories";
+import { DEMO_USERS } from "./demo-users";
 import { startGithubSimulator, type GithubSimulator } from "./start-github-simulator";
 
 const DEMO_APP = { id: 424242, slug: "hooksmith-demo" };
@@ -43,6 +44,8 @@ export async function startDemoGithub(options: DemoGithubOptions): Promise<Runni
     webhooks: { url: `${options.appUrl}/webhooks/github`, secret: webhookSecret },
     setupUrl: `${options.appUrl}/auth/github/install`,
     repositories: DEMO_REPOSITORIES,
+    // demo-org's people: with ALLOWED_GITHUB_ORGS=demo-org, they get in and a typed login does not (until added).
+    orgMembers: { [DEMO_INSTALLATION.account]: DEMO_USERS.map((user) => user.login) },
   });
   return { simulator, app: { url: simulator.url, appId: DEMO_APP.id, privateKey, webhookSecret } };
 }

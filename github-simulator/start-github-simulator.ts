@@ -7,6 +7,7 @@ import type { WebhookTarget } from "./app-webhooks";
 import { addControlRoutes } from "./control-routes";
 import { addInstallRoutes } from "./install-routes";
 import { addOAuthRoutes } from "./oauth-routes";
+import { addOrgRoutes } from "./org-routes";
 import { addRepositoryRoutes, repositoryContent } from "./repository-routes";
 import { loadWorkflowDefinition } from "./simulated-run";
 import { SimulatorState, type SimulatedInstallation } from "./simulator-state";
@@ -41,6 +42,8 @@ export interface StartGithubSimulatorOptions {
   setupUrl?: string;
   /** Repositories with their initial files: offered on the install page, and the contents of installed ones. */
   repositories?: Record<string, Record<string, string>>;
+  /** Organisations and their members' logins at the start (`/_simulator/orgs/{org}/members/{login}` changes them). */
+  orgMembers?: Record<string, string[]>;
 }
 
 const SHIPPED_WORKFLOW = path.join(process.cwd(), "public", "workflows", "analyze-feature.yml");
@@ -55,6 +58,7 @@ export async function startGithubSimulator(options: StartGithubSimulatorOptions 
   const { simulation } = await import("@simulacrum/github-api-simulator");
   const host = options.host ?? "127.0.0.1";
   const state = new SimulatorState(options.installations ?? []);
+  for (const [org, logins] of Object.entries(options.orgMembers ?? {})) for (const login of logins) state.setOrgMember(org, login, true);
   const workflows = (options.workflowFiles ?? [SHIPPED_WORKFLOW]).map(loadWorkflowDefinition);
   // The URL is known once listening; routes read it through this holder.
   const urls = { web: "", api: "" };
@@ -62,7 +66,7 @@ export async function startGithubSimulator(options: StartGithubSimulatorOptions 
     apiUrl: "/api/v3",
     extend: {
       extendRouter(router) {
-        addOAuthRoutes(router);
+        addOAuthRoutes(router, state);
         addControlRoutes(router, state);
         const api = express.Router();
         api.use(apiFaultsAndAccounting(state));
@@ -78,6 +82,7 @@ export async function startGithubSimulator(options: StartGithubSimulatorOptions 
             webhooks: options.webhooks,
           });
         }
+        addOrgRoutes({ api, web: router }, state, urls, options.app);
         addRepositoryRoutes({ api, web: router }, state, urls, options.webhooks);
         addActionsRoutes({ api, web: router }, state, urls, {
           workflows,

@@ -11,3 +11,10 @@ declare module "next-auth" {
     } & DefaultSession["user"];
   }
 }
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    /** When this browser signed in (ms since the epoch); sessions that began before users.sessions_ended_at are over. */
+    signedInAt?: number;
+  }
+}

@@ -18,6 +18,11 @@ export const users = pgTable("users", {
   login: text("login").unique(),
   role: userRole("role").notNull().default("member"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Sessions that began before this time are over (an admin ended them); API tokens are revoked one by one. */
+  sessionsEndedAt: timestamp("sessions_ended_at", { withTimezone: true }),
+  /** When the sign-in policy (ALLOWED_GITHUB_ORGS) was last checked against GitHub for this person, and its refusal if any. */
+  policyCheckedAt: timestamp("policy_checked_at", { withTimezone: true }),
+  policyRefusal: text("policy_refusal"),
 });
 
 export const accounts = pgTable(

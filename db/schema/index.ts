@@ -4,3 +4,4 @@ export * from "./jobs";
 export * from "./features";
 export * from "./github";
 export * from "./outbound";
+export * from "./audit";

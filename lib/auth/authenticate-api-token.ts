@@ -1,42 +1,53 @@
 import "server-only";
 
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 
-import type { Database } from "@/db";
 import { apiTokens, users } from "@/db/schema";
 
+import type { AccessDeps } from "./access-deps";
 import { hashApiTokenSecret } from "./api-token-secret";
+import { currentAccess } from "./current-access";
 import type { Principal } from "./principal";
 
 /** last_used_at is refreshed at most this often, so busy scripts do not write on every call. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
- * Resolves a bearer token to its owner, or null for an unknown or revoked token.
+ * Resolves a bearer token to its owner, or null for an unknown, revoked or expired token, or an owner the
+ * sign-in policy no longer lets in. The owner's role is decided now (config, not what sign-in stored).
  * The lookup is by hash: the database index does the comparison, and no stored value is ever secret.
  */
-export async function authenticateApiToken(db: Database, secret: string): Promise<Principal | null> {
-  const [row] = await db
-    .select({
-      tokenId: apiTokens.id,
-      userId: users.id,
-      login: users.login,
-      name: users.name,
-      role: users.role,
-    })
+export async function authenticateApiToken(deps: AccessDeps, secret: string): Promise<Principal | null> {
+  const now = new Date();
+  const [row] = await deps.db
+    .select({ token: apiTokens, user: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashApiTokenSecret(secret)), isNull(apiTokens.revokedAt)));
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashApiTokenSecret(secret)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    );
   if (!row) return null;
-  const now = new Date();
-  await db
+  const access = await currentAccess(deps, row.user);
+  if (!access) return null;
+  await deps.db
     .update(apiTokens)
     .set({ lastUsedAt: now })
     .where(
       and(
-        eq(apiTokens.id, row.tokenId),
+        eq(apiTokens.id, row.token.id),
         or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS))),
       ),
     );
-  return { ...row, via: "token" };
+  return {
+    userId: row.user.id,
+    login: row.user.login,
+    name: row.user.name,
+    role: access.role,
+    via: "token",
+    token: { id: row.token.id, scope: row.token.scope, expiresAt: row.token.expiresAt },
+  };
 }

@@ -44,6 +44,13 @@ export const envSchema = z.object({
   AUTH_URL: optional(httpUrl("the public URL of the app, e.g. https://hooksmith.example.com")),
   AUTH_TRUST_HOST: optional(z.enum(["true", "false", "1", "0"], { error: "expected true or false" })),
   ADMIN_GITHUB_LOGINS: withDefault(commaList, ""),
+  ALLOWED_GITHUB_ORGS: withDefault(commaList, ""),
+  ALLOWED_GITHUB_LOGINS: withDefault(commaList, ""),
+  ALLOW_ANY_GITHUB_USER: withDefault(
+    z.enum(["true", "false"], "expected true or false").transform((value) => value === "true"),
+    "false",
+  ),
+  SIGN_IN_POLICY_RECHECK_SECONDS: withDefault(seconds("how often org membership is re-checked", 60, 7 * 86_400), 3600),
   ADMIN_API_TOKEN: optional(
     z
       .string()

@@ -49,6 +49,12 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       );
     }
   }
+  // Outside demo mode, who may sign in is a deliberate decision, never "anyone with a GitHub account" by default.
+  if (!demoMode && env.ALLOWED_GITHUB_ORGS.length === 0 && env.ALLOWED_GITHUB_LOGINS.length === 0 && !env.ALLOW_ANY_GITHUB_USER) {
+    throw new ConfigError([
+      "ALLOWED_GITHUB_ORGS or ALLOWED_GITHUB_LOGINS: required outside demo mode (or ALLOW_ANY_GITHUB_USER=true to let any GitHub user in)",
+    ]);
+  }
   if (env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY) {
     throw new ConfigError(["INNGEST_SIGNING_KEY: required with INNGEST_EVENT_KEY (the app must verify Inngest's calls)"]);
   }

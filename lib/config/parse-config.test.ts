@@ -18,6 +18,7 @@ const PRODUCTION_GITHUB = {
   GITHUB_WEBHOOK_SECRET: "a-webhook-secret-of-some-length",
   GITHUB_CLIENT_ID: "Iv1.abc",
   GITHUB_CLIENT_SECRET: "shh",
+  ALLOWED_GITHUB_ORGS: "acme",
 };
 
 describe("parseConfig", () => {
@@ -62,6 +63,14 @@ describe("parseConfig", () => {
 
   it("stays in demo mode with only GITHUB_WEBHOOK_SECRET set: the simulator signs with it", () => {
     expect(parseConfig({ GITHUB_WEBHOOK_SECRET: "a-webhook-secret-of-some-length" }).demoMode).toBe(true);
+  });
+
+  it("refuses to start outside demo mode with no sign-in policy, unless any GitHub user is explicitly allowed", () => {
+    const { ALLOWED_GITHUB_ORGS: _orgs, ...open } = PRODUCTION_GITHUB;
+    expect(problemsOf(open)).toEqual([expect.stringMatching(/^ALLOWED_GITHUB_ORGS or ALLOWED_GITHUB_LOGINS: required outside demo mode/)]);
+    expect(parseConfig({ ...open, ALLOWED_GITHUB_LOGINS: "Pm-Alice" }).ALLOWED_GITHUB_LOGINS).toEqual(["pm-alice"]);
+    expect(parseConfig({ ...open, ALLOW_ANY_GITHUB_USER: "true" }).ALLOW_ANY_GITHUB_USER).toBe(true);
+    expect(parseConfig({}).ALLOW_ANY_GITHUB_USER).toBe(false); // demo mode needs nothing
   });
 
   it("leaves demo mode when every GitHub credential is set", () => {

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { Octokit } from "@octokit/core";
+
 import { AppError } from "@/lib/errors";
 import type { InstallationDeps } from "@/lib/installations/deps";
 import { syncInstallation } from "@/lib/installations/sync-installation";
@@ -31,16 +33,25 @@ export async function installPageUrl(app: GithubApp, githubWeb: string, state: s
 
 /**
  * The setup URL callback: the installation GitHub names is confirmed through the API (never trusted from
- * the query string) and stored with its repositories, installed by this user.
+ * the query string) and stored with its repositories, installed by this user — only if this person can
+ * reach it on GitHub (their own token's GET /user/installations), so a forged callback naming someone
+ * else's installation stores nothing.
  */
 export async function completeInstallation(
   deps: InstallationDeps,
-  input: { installationId: string | null; userId: string },
+  input: { installationId: string | null; userId: string; userAccessToken: string | null },
 ): Promise<number> {
   const { installationId } = input;
   const id = Number(installationId);
   if (!installationId || !Number.isSafeInteger(id) || id <= 0)
     throw new AppError(400, "invalid_installation", "installation_id is missing or not a number");
+  if (!(await userCanReachInstallation(deps.githubApp, input.userAccessToken, id))) {
+    throw new AppError(
+      403,
+      "installation_not_yours",
+      `Your GitHub account cannot access installation ${id} of this App: install it from your own account or organisation`,
+    );
+  }
   try {
     await syncInstallation(deps, { installationId: id, installedBy: input.userId });
   } catch (error) {
@@ -49,4 +60,24 @@ export async function completeInstallation(
     throw error;
   }
   return id;
+}
+
+/**
+ * Whether the person behind a GitHub user token can reach an installation of this App: GitHub lists it in
+ * their `GET /user/installations` (a GitHub App user token; every page). No token, or one GitHub refuses: no.
+ */
+async function userCanReachInstallation(app: GithubApp, accessToken: string | null, installationId: number): Promise<boolean> {
+  if (!accessToken) return false;
+  const octokit = new Octokit({ auth: accessToken, baseUrl: app.octokit.request.endpoint.DEFAULTS.baseUrl, userAgent: "hooksmith" });
+  try {
+    for (let page = 1; ; page++) {
+      const { data } = await octokit.request("GET /user/installations", { per_page: 100, page });
+      if (data.installations.some((installation) => installation.id === installationId)) return true;
+      if (data.installations.length < 100) return false;
+    }
+  } catch (error) {
+    const status = githubRequestError(error)?.status;
+    if (status === 401 || status === 403) return false;
+    throw error;
+  }
 }

@@ -76,8 +76,11 @@ export function apiHandler<A extends Access, P extends Schema = undefined, Q ext
     let response: Response;
     try {
       if (access !== "public") {
-        principal = await authenticateRequest(req, deps);
+        principal = await authenticateRequest(req, deps, log);
         if (!principal) throw unauthorized();
+      }
+      if (principal?.token?.scope === "read" && !SAFE_METHODS.has(req.method)) {
+        throw new AppError(403, "read_only_token", "This API token is read-only: it can only make GET requests");
       }
       if (access === "admin" && principal?.role !== "admin") throw forbidden();
       if (access === "session" && principal?.via !== "session") {

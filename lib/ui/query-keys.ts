@@ -37,6 +37,10 @@ export const queryKeys = {
   },
   githubInstallations: ["github-installations"],
   apiTokens: ["api-tokens"],
+  adminUsers: ["admin-users"],
+  auditLog: {
+    list: (params: ListParams) => ["audit-log", params],
+  },
   me: {
     profile: ["me"],
     accounts: ["me", "accounts"],

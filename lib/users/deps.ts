@@ -1,7 +1,8 @@
 import "server-only";
 
 import type { Database } from "@/db";
-import type { Logger } from "@/lib/log";
+import type { RequestOrigin } from "@/lib/audit/record-audit-event";
+import type { AccessDeps } from "@/lib/auth/access-deps";
 import type { Outbox } from "@/lib/outbound/outbox";
 
 /** What the account actions need: the database, and the outbox their user.* events go through. */
@@ -10,8 +11,10 @@ export interface UserDeps {
   outbox: Outbox;
 }
 
-/** What next-auth's sign-in events need on top: roles from ADMIN_GITHUB_LOGINS, and a log for what must not fail a sign-in. */
-export interface SignInDeps extends UserDeps {
-  adminLogins: string[];
-  log: Logger;
+/**
+ * What next-auth's sign-in needs on top: the sign-in policy and roles from config, GitHub's membership
+ * answers, a log for what must not fail a sign-in, and where the request came from (for the audit log).
+ */
+export interface SignInDeps extends UserDeps, Omit<AccessDeps, "db"> {
+  origin?: RequestOrigin;
 }

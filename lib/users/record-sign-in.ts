@@ -10,13 +10,14 @@ import type { EventType } from "@/lib/outbound/event-types";
 import { withOutbox, type Emit } from "@/lib/outbound/with-outbox";
 
 import type { SignInDeps } from "./deps";
-import { credentialsOf, toLinkedAccountView, UNLINKED_ACCOUNT_TYPE } from "./linked-accounts";
+import { credentialsOf, isLinked, toLinkedAccountView, UNLINKED_ACCOUNT_TYPE } from "./linked-accounts";
 import { toUserView } from "./user-view";
 
 /**
  * After every GitHub sign-in, in one transaction:
  * 1. if the person had unlinked this very GitHub account (unlink-account.ts), links it again with its new tokens;
- * 2. records their login and sets their role (assignRoleOnSignIn);
+ *    else stores the new tokens (next-auth keeps the first sign-in's), which the membership re-checks use;
+ * 2. records their login and sets their role (assignRoleOnSignIn), and that the sign-in policy let them in now;
  * 3. announces user.oauth_linked (after 1) and user.login.
  * A failed write fails the sign-in, as it must (a role taken away must not survive it); an event that cannot be
  * recorded is logged and the sign-in goes on: events are recorded in savepoints, so the writes commit without them.
@@ -27,7 +28,15 @@ export async function recordSignIn(
 ): Promise<UserRole> {
   return withOutbox(deps.db, deps.outbox, async (tx, emit) => {
     const relinked = input.account ? await relink(tx, input.userId, input.account) : undefined;
-    const role = await assignRoleOnSignIn(tx, { userId: input.userId, login: input.login, adminLogins: deps.adminLogins });
+    if (input.account && !relinked) await refreshCredentials(tx, input.userId, input.account);
+    const role = await assignRoleOnSignIn(tx, {
+      userId: input.userId,
+      login: input.login,
+      adminLogins: deps.policy.adminLogins,
+      origin: deps.origin,
+    });
+    // The sign-in policy was checked a moment ago (auth-options.ts signIn): live checks count from now.
+    await tx.update(users).set({ policyCheckedAt: new Date(), policyRefusal: null }).where(eq(users.id, input.userId));
     const [user] = await tx.select().from(users).where(eq(users.id, input.userId));
     if (!user) return role;
     const view = toUserView(user);
@@ -52,6 +61,21 @@ async function relink(tx: Transaction, userId: string, account: Account) {
     )
     .returning();
   return relinked;
+}
+
+/** Stores the tokens GitHub just issued on the linked account they came with. */
+async function refreshCredentials(tx: Transaction, userId: string, account: Account) {
+  await tx
+    .update(accounts)
+    .set(credentialsOf(account))
+    .where(
+      and(
+        eq(accounts.userId, userId),
+        eq(accounts.provider, account.provider),
+        eq(accounts.providerAccountId, account.providerAccountId),
+        isLinked,
+      ),
+    );
 }
 
 /** Emits in a savepoint of its own, so an event that cannot be recorded is rolled back alone. */

@@ -3,15 +3,18 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 
-import { accounts, users } from "@/db/schema";
+import { accounts, auditLog, users } from "@/db/schema";
 import { simulatedUserId } from "@/github-simulator/demo-users";
 import { authOptions } from "@/lib/auth/auth-options";
+import { githubOrgMembership } from "@/lib/auth/github-org-membership";
+import type { SignInPolicy } from "@/lib/auth/sign-in-policy";
 import { createLogger } from "@/lib/log";
 import type { Outbox } from "@/lib/outbound/outbox";
 import { setUpTestDatabase } from "@/test/database";
 import { installAsProcessGithub, startTestGithub } from "@/test/github-simulator";
 import { userEventsOf, userEventsOutbox } from "@/test/user-events";
 
+import { endUserSessions } from "./end-user-sessions";
 import { unlinkAccount } from "./unlink-account";
 import { updateUserProfile } from "./update-user-profile";
 
@@ -28,8 +31,15 @@ const log = {
 };
 
 /** The app's auth, on this test's database and outbox, as next-auth serves it under /api/auth. */
-function appAuth(options: { outbox?: Outbox; adminLogins?: string[] } = {}) {
-  const config = authOptions({ db, outbox: options.outbox ?? outbox, adminLogins: options.adminLogins ?? ["ops-admin"], log });
+function appAuth(options: { outbox?: Outbox; policy?: Partial<SignInPolicy> } = {}) {
+  const config = authOptions({
+    db,
+    outbox: options.outbox ?? outbox,
+    policy: { adminLogins: ["ops-admin"], allowedOrgs: [], allowedLogins: [], recheckMs: 3_600_000, ...options.policy },
+    orgMembership: githubOrgMembership(() => github.simulator.apiUrl),
+    log,
+    origin: { ip: "203.0.113.7", userAgent: "Mozilla/5.0 (test)" },
+  });
   return NextAuth({ ...config, secret: "test-auth-secret-0123456789abcdefghijkl", trustHost: true }).handlers;
 }
 
@@ -78,8 +88,8 @@ async function signInWithGithub(login: string, as: Browser = browser(), handlers
 }
 
 /** The session next-auth answers this browser with: its user, or none. */
-async function sessionOf(as: Browser) {
-  const response = await appAuth().GET(new NextRequest(`${APP}/api/auth/session`, { headers: as.headers() }));
+async function sessionOf(as: Browser, handlers = appAuth()) {
+  const response = await handlers.GET(new NextRequest(`${APP}/api/auth/session`, { headers: as.headers() }));
   return ((await response.json()) as { user?: { id: string; login: string; name: string; role: string } } | null)?.user;
 }
 
@@ -181,14 +191,80 @@ describe("GitHub sign-in through next-auth and the drizzle adapter", () => {
     const { browser: frank, location } = await signInWithGithub(
       "frank-unlucky",
       browser(),
-      appAuth({ outbox: broken, adminLogins: ["frank-unlucky"] }),
+      appAuth({ outbox: broken, policy: { adminLogins: ["frank-unlucky"] } }),
     );
     expect(location).toBe(`${APP}/features`);
-    expect(await sessionOf(frank)).toMatchObject({ login: "frank-unlucky", role: "admin" });
+    expect(await sessionOf(frank, appAuth({ policy: { adminLogins: ["frank-unlucky"] } }))).toMatchObject({
+      login: "frank-unlucky",
+      role: "admin",
+    });
     expect(errors.map((error) => error.msg)).toEqual([
       "user.created failed; the sign-in goes on",
       "user.oauth_linked failed; the sign-in goes on",
       "sign-in event not recorded; the sign-in goes on",
     ]);
+  });
+});
+
+describe("the sign-in policy and roles, on sign-in and on every session read", () => {
+  const acme = { allowedOrgs: ["acme"] };
+
+  it("with ALLOWED_GITHUB_ORGS=acme, a non-member is refused (no user, audited with where from); once GitHub lists them in acme, they get in", async () => {
+    const handlers = appAuth({ policy: acme });
+    const { browser: outsider, location } = await signInWithGithub("org-outsider", browser(), handlers);
+    expect(new URL(location!, APP).pathname).toBe("/signin/refused");
+    expect(Object.fromEntries(new URL(location!, APP).searchParams)).toEqual({ reason: "not_allowed", login: "org-outsider" });
+    expect(await sessionOf(outsider, handlers)).toBeUndefined();
+    expect(await db.select().from(users).where(eq(users.login, "org-outsider"))).toEqual([]);
+    const [refused] = await db.select().from(auditLog).where(eq(auditLog.target, "github_user:org-outsider"));
+    expect(refused).toMatchObject({
+      action: "auth.sign_in_refused",
+      actorLogin: "org-outsider",
+      actorUserId: null,
+      ip: "203.0.113.7",
+      userAgent: "Mozilla/5.0 (test)",
+      details: { reason: "not_allowed" },
+    });
+
+    github.simulator.state.setOrgMember("acme", "org-outsider", true);
+    const { browser: member, location: home } = await signInWithGithub("org-outsider", browser(), handlers);
+    expect(home).toBe(`${APP}/features`);
+    expect(await sessionOf(member, handlers)).toMatchObject({ login: "org-outsider", role: "member" });
+  });
+
+  it("ALLOWED_GITHUB_LOGINS lets exactly those logins in, without asking GitHub", async () => {
+    const handlers = appAuth({ policy: { allowedLogins: ["listed-lena"] } });
+    expect((await signInWithGithub("listed-lena", browser(), handlers)).location).toBe(`${APP}/features`);
+    expect((await signInWithGithub("unlisted-ulf", browser(), handlers)).location).toContain("/signin/refused?reason=not_allowed");
+  });
+
+  it("a live session follows config at once: demoted off ADMIN_GITHUB_LOGINS, or taken off the allowed logins", async () => {
+    const { browser: gina } = await signInWithGithub("gina-admin", browser(), appAuth({ policy: { adminLogins: ["gina-admin"] } }));
+    expect(await sessionOf(gina, appAuth({ policy: { adminLogins: ["gina-admin"] } }))).toMatchObject({ role: "admin" });
+    expect(await sessionOf(gina, appAuth({ policy: { adminLogins: ["someone-else"] } }))).toMatchObject({ role: "member" });
+    expect(await sessionOf(gina, appAuth({ policy: { allowedLogins: ["someone-else"] } }))).toBeUndefined();
+  });
+
+  it("a member who leaves the org loses their live session at the next re-check", async () => {
+    github.simulator.state.setOrgMember("acme", "hank-leaves", true);
+    const { browser: hank } = await signInWithGithub("hank-leaves", browser(), appAuth({ policy: acme }));
+    github.simulator.state.setOrgMember("acme", "hank-leaves", false);
+    expect(await sessionOf(hank, appAuth({ policy: acme }))).toMatchObject({ login: "hank-leaves" }); // checked at sign-in
+    expect(await sessionOf(hank, appAuth({ policy: { ...acme, recheckMs: 0 } }))).toBeUndefined();
+    expect((await userByLogin("hank-leaves")).policyRefusal).toBe("not_allowed");
+  });
+
+  it("ending a user's sessions signs every browser out; signing in again starts a new session", async () => {
+    const { browser: first } = await signInWithGithub("ivy-ended");
+    const ivy = await userByLogin("ivy-ended");
+    await endUserSessions({ db }, { userId: ivy.id, actor: { userId: null, login: "ops-admin" } });
+    expect(await sessionOf(first)).toBeUndefined();
+    const [ended] = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.target, `user:${ivy.id}`));
+    expect(ended).toMatchObject({ action: "user.sessions_ended", actorLogin: "ops-admin" });
+    const { browser: again } = await signInWithGithub("ivy-ended");
+    expect(await sessionOf(again)).toMatchObject({ login: "ivy-ended" });
   });
 });

@@ -1,4 +1,4 @@
-import { ChevronRight, KeyRound, Plug, Webhook } from "lucide-react";
+import { ChevronRight, KeyRound, Plug, ScrollText, Users, Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -25,6 +25,18 @@ const ADMIN_SECTIONS = [
     title: "Outbound webhooks",
     description: "Endpoints from webhooks.yaml: reload them, send a test event, pause and resume.",
     icon: Webhook,
+  },
+  {
+    href: "/settings/users",
+    title: "Users",
+    description: "Everyone's role and API tokens: revoke any token, sign anyone out everywhere.",
+    icon: Users,
+  },
+  {
+    href: "/settings/audit",
+    title: "Audit log",
+    description: "Who did what, when and from where.",
+    icon: ScrollText,
   },
 ];
 

@@ -15,17 +15,35 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { FormError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { PendingButton } from "@/components/ui/pending-button";
 import { QueryStatus } from "@/components/ui/query-status";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { SimpleTable, SimpleTableRow, SimpleTableTimeCell } from "@/components/ui/simple-table";
+import { API_TOKEN_SCOPES } from "@/lib/auth/api-token-scopes";
 import type { ApiTokenView } from "@/lib/auth/api-token-view";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
 
-const newTokenForm = z.object({ name: z.string().trim().min(1, "Give the token a name").max(100, "At most 100 characters") });
+/** How long a new token lasts: days, or never (until revoked). */
+const LIFETIMES = { "30 days": 30, "90 days": 90, "1 year": 365, "no expiry": null } as const;
+type Lifetime = keyof typeof LIFETIMES;
+
+const newTokenForm = z.object({
+  name: z.string().trim().min(1, "Give the token a name").max(100, "At most 100 characters"),
+  scope: z.enum(API_TOKEN_SCOPES),
+  lifetime: z.enum(Object.keys(LIFETIMES) as [Lifetime, ...Lifetime[]]),
+});
 type NewTokenForm = z.infer<typeof newTokenForm>;
 
-const TOKEN_COLUMNS = ["Name", "Token", "Created", "Last used", "Status", ""];
+const TOKEN_COLUMNS = ["Name", "Token", "Access", "Created", "Last used", "Expires", "Status", ""];
+
+function tokenBody({ name, scope, lifetime }: NewTokenForm) {
+  const days = LIFETIMES[lifetime];
+  return { name, scope, expires_at: days === null ? null : new Date(Date.now() + days * 86_400_000).toISOString() };
+}
+
+const expired = (token: ApiTokenView) => token.expires_at !== null && new Date(token.expires_at).getTime() <= Date.now();
 
 export function TokensManager() {
   const queryClient = useQueryClient();
@@ -34,10 +52,13 @@ export function TokensManager() {
     queryKey: queryKeys.apiTokens,
     queryFn: () => apiFetch<{ data: ApiTokenView[] }>("/api/v1/tokens").then((body) => body.data),
   });
-  const form = useForm<NewTokenForm>({ resolver: zodResolver(newTokenForm), defaultValues: { name: "" } });
+  const form = useForm<NewTokenForm>({
+    resolver: zodResolver(newTokenForm),
+    defaultValues: { name: "", scope: "write", lifetime: "90 days" },
+  });
   const create = useMutation({
     mutationFn: (values: NewTokenForm) =>
-      apiFetch<{ token: ApiTokenView; secret: string }>("/api/v1/tokens", { method: "POST", body: JSON.stringify(values) }),
+      apiFetch<{ token: ApiTokenView; secret: string }>("/api/v1/tokens", { method: "POST", body: JSON.stringify(tokenBody(values)) }),
     onSuccess: ({ token, secret }) => {
       setCreated({ name: token.name, secret });
       form.reset();
@@ -57,7 +78,7 @@ export function TokensManager() {
           <CardDescription>The token is shown once. Store it in your script&apos;s secrets.</CardDescription>
         </CardHeader>
         <CardContent>
-          <form className="flex items-start gap-3" onSubmit={form.handleSubmit((values) => create.mutate(values))}>
+          <form className="flex flex-wrap items-start gap-3" onSubmit={form.handleSubmit((values) => create.mutate(values))}>
             <div className="flex flex-1 flex-col gap-1.5">
               <Label htmlFor="token-name" className="sr-only">
                 Token name
@@ -71,6 +92,23 @@ export function TokensManager() {
               <FormError announce={false}>{form.formState.errors.name?.message}</FormError>
               <FormError>{create.error?.message}</FormError>
             </div>
+            <label className="flex items-center gap-2 text-sm">
+              Access
+              <NativeSelect aria-label="Access" {...form.register("scope")}>
+                <option value="write">read and write</option>
+                <option value="read">read-only</option>
+              </NativeSelect>
+            </label>
+            <label className="flex items-center gap-2 text-sm">
+              Expires
+              <NativeSelect aria-label="Expires after" {...form.register("lifetime")}>
+                {Object.keys(LIFETIMES).map((lifetime) => (
+                  <option key={lifetime} value={lifetime}>
+                    {lifetime === "no expiry" ? "never" : `in ${lifetime}`}
+                  </option>
+                ))}
+              </NativeSelect>
+            </label>
             <PendingButton type="submit" pending={create.isPending} icon={Plus}>
               Create token
             </PendingButton>
@@ -96,13 +134,21 @@ export function TokensManager() {
                 <SimpleTableRow key={token.id}>
                   <td className="py-2 font-medium">{token.name}</td>
                   <td className="py-2 font-mono text-xs text-muted-foreground">{token.prefix}…</td>
+                  <td className="py-2">{token.scope === "read" ? "read-only" : "read and write"}</td>
                   <SimpleTableTimeCell value={token.created_at} />
                   <SimpleTableTimeCell value={token.last_used_at} />
+                  <td className="py-2">{token.expires_at ? <RelativeTime value={token.expires_at} /> : "never"}</td>
                   <td className="py-2">
-                    {token.revoked_at ? <Badge variant="muted">revoked</Badge> : <Badge variant="outline">active</Badge>}
+                    {token.revoked_at ? (
+                      <Badge variant="muted">revoked</Badge>
+                    ) : expired(token) ? (
+                      <Badge variant="muted">expired</Badge>
+                    ) : (
+                      <Badge variant="outline">active</Badge>
+                    )}
                   </td>
                   <td className="py-2 text-right">
-                    {!token.revoked_at && (
+                    {!token.revoked_at && !expired(token) && (
                       <Button
                         variant="outline"
                         size="sm"

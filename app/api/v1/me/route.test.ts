@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { users } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/create-api-token";
-import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
+import { AUTOMATION_USER_ID, ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
 import { revokeApiToken } from "@/lib/auth/revoke-api-token";
 import { setUpTestDatabase } from "@/test/database";
 import { createGithubUser, createUser } from "@/test/fixtures";
@@ -66,7 +66,9 @@ describe("GET /api/v1/me with Authorization: Bearer", () => {
     await revokeApiToken({ db }, { userId: user.id, tokenId: token.id });
     const response = await me(bearer(secret));
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "The API token is invalid or has been revoked" } });
+    expect(await response.json()).toEqual({
+      error: { code: "unauthorized", message: "The API token is invalid, expired or revoked, or its owner may no longer sign in" },
+    });
   });
 
   it("is 401 for a wrong token, a malformed header, and no credentials at all", async () => {
@@ -81,7 +83,7 @@ describe("GET /api/v1/me with Authorization: Bearer", () => {
     const secret = "bootstrap-admin-token-for-automation-0123";
     await ensureAdminApiToken({ db }, { secret: secret });
     const response = await me(bearer(secret));
-    expect(await response.json()).toMatchObject({ login: "hooksmith-automation", role: "admin", auth: "token" });
+    expect(await response.json()).toMatchObject({ id: AUTOMATION_USER_ID, login: null, role: "admin", auth: "token" });
   });
 });
 

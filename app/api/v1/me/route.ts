@@ -14,7 +14,8 @@ import { toUserView } from "@/lib/users/user-view";
 
 const deleteBody = z.object({ confirm_login: z.string().min(1, "Type your login to confirm") });
 
-const meView = (user: User, principal: Principal) => ({ ...toUserView(user), auth: principal.via });
+// The role is this request's (config decides), not the one stored at sign-in.
+const meView = (user: User, principal: Principal) => ({ ...toUserView(user), role: principal.role, auth: principal.via });
 
 export const GET = apiHandler({ access: "user" }, async ({ principal, deps }) =>
   Response.json(meView(await getUser(await deps.db(), principal.userId), principal)),

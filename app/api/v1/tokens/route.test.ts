@@ -73,4 +73,28 @@ describe("/api/v1/tokens", () => {
     const me = await callRoute(GET, new Request("http://app.test/api/v1/tokens", { headers: bearer(created.secret) }));
     expect(me.status).toBe(401);
   });
+
+  it("a read-only token can read but not write, and so cannot mint a token (403)", async () => {
+    const user = await createUser(db);
+    const { secret } = await createApiToken({ db }, { userId: user.id, name: "reader", scope: "read" });
+    expect((await callRoute(GET, new Request("http://app.test/api/v1/tokens", { headers: bearer(secret) }))).status).toBe(200);
+    for (const scope of ["read", "write"]) {
+      const response = await post(bearer(secret), JSON.stringify({ name: "more", scope }));
+      expect(response.status).toBe(403);
+      expect((await response.json()).error.code).toBe("read_only_token");
+    }
+  });
+
+  it("a token that expires mints only tokens that expire no later (403 otherwise); scope and expiry are answered", async () => {
+    const user = await createUser(db);
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    const { secret } = await createApiToken({ db }, { userId: user.id, name: "hourly", expiresAt });
+    const forever = await post(bearer(secret), JSON.stringify({ name: "forever" }));
+    expect(forever.status).toBe(403);
+    expect((await forever.json()).error.code).toBe("token_escalation");
+    const ok = await post(bearer(secret), JSON.stringify({ name: "child", scope: "read", expires_at: expiresAt.toISOString() }));
+    expect(ok.status).toBe(201);
+    expect((await ok.json()).token).toMatchObject({ scope: "read", expires_at: expiresAt.toISOString() });
+    expect((await post(bearer(secret), JSON.stringify({ name: "bad", expires_at: "tomorrow" }))).status).toBe(400);
+  });
 });

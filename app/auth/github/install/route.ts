@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { completeInstallation } from "@/lib/github/install-app";
 import { isInstallStateFor } from "@/lib/github/install-state";
 import { apiHandler } from "@/lib/http/api-handler";
+import { githubAccessToken } from "@/lib/users/github-access-token";
 
 // Plain strings that never fail here: a bad value is reported on the settings page, not as JSON.
 const query = z.object({ state: z.string().optional(), installation_id: z.string().optional(), setup_action: z.string().optional() });
@@ -24,7 +25,11 @@ export const GET = apiHandler({ access: "user", query }, async ({ query, princip
     }
     const id = await completeInstallation(
       { db: await deps.db(), githubApp: deps.githubApp() },
-      { installationId: query.installation_id ?? null, userId: principal.userId },
+      {
+        installationId: query.installation_id ?? null,
+        userId: principal.userId,
+        userAccessToken: await githubAccessToken(await deps.db(), principal.userId),
+      },
     );
     settings.set("installed", String(id));
     log.info("github app installed", { installation_id: id, setup_action: query.setup_action ?? null, user_id: principal.userId });

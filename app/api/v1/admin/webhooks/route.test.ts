@@ -10,6 +10,7 @@ import { createUser } from "@/test/fixtures";
 import { bearer, callRoute } from "@/test/http";
 import { startReceiver, TEST_ENDPOINT_SECRET } from "@/test/outbound";
 
+import { GET as listAuditLog } from "../audit-log/route";
 import { POST as redeliver } from "./deliveries/[id]/redeliver/route";
 import { GET as listDeliveries } from "./deliveries/route";
 import { POST as endpointAction } from "./endpoints/[id]/[action]/route";
@@ -133,5 +134,38 @@ describe("/api/v1/admin/webhooks", () => {
     ).toBe(202);
     expect((await post(endpointAction, "/x", { id: "nope", action: "test" })).status).toBe(404);
     expect((await post(endpointAction, "/x", { id: "crm", action: "explode" })).status).toBe(404);
+  });
+
+  it("records who reloaded, paused, resumed and redelivered, when and from where, in the audit log", async () => {
+    const auditor = await createUser(db, { role: "admin" });
+    const { secret } = await createApiToken({ db }, { userId: auditor.id, name: "auditor" });
+    const headers = { ...bearer(secret), "x-forwarded-for": "198.51.100.4, 10.0.0.1", "user-agent": "ops-script/1.0" };
+    const act = (handler: Handler, params: Record<string, string> = {}) =>
+      callRoute(handler, new Request("http://app.test/x", { method: "POST", headers }), params as never);
+    writeConfig(validConfig);
+    expect((await act(reload)).status).toBe(200);
+    expect((await act(endpointAction, { id: "crm", action: "pause" })).status).toBe(200);
+    expect((await act(endpointAction, { id: "crm", action: "resume" })).status).toBe(200);
+    const [delivery] = (await (await get(listDeliveries, "/api/v1/admin/webhooks/deliveries?endpoint_id=crm")).json()).data;
+    expect((await act(redeliver, { id: delivery.id })).status).toBe(202);
+
+    const audit = await callRoute(
+      listAuditLog,
+      new Request(`http://app.test/api/v1/admin/audit-log?actor=${auditor.login}`, { headers: admin }),
+    );
+    const { data } = await audit.json();
+    expect(data.map((entry: { action: string }) => entry.action)).toEqual([
+      "webhook_delivery.redelivered",
+      "webhook_endpoint.resumed",
+      "webhook_endpoint.paused",
+      "webhook_endpoints.reloaded",
+    ]);
+    expect(data[1]).toMatchObject({
+      actor: { user_id: auditor.id, login: auditor.login },
+      target: "webhook_endpoint:crm",
+      ip: "198.51.100.4",
+      user_agent: "ops-script/1.0",
+    });
+    expect(data[0]).toMatchObject({ target: `webhook_delivery:${delivery.id}` });
   });
 });

@@ -1,11 +1,21 @@
 // POST /api/v1/admin/webhooks/reload — re-reads config/webhooks.yaml (admin). Valid: swapped in at once,
 // answered with what changed. Invalid: 422 with every error and its YAML path; the running config stays.
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { reloadEndpoints } from "@/lib/outbound/current-endpoints";
 
-export const POST = apiHandler({ access: "admin" }, async ({ principal, deps, log }) => {
+export const POST = apiHandler({ access: "admin" }, async ({ req, principal, deps, log }) => {
   const reloaded = reloadEndpoints(deps.config());
+  await recordAuditEvent(await deps.db(), {
+    actor: principal,
+    action: "webhook_endpoints.reloaded",
+    details: reloaded.ok
+      ? { ok: true, added: reloaded.result.added, removed: reloaded.result.removed, changed: reloaded.result.changed }
+      : { ok: false, errors: reloaded.errors.length },
+    ...requestOrigin(req.headers),
+  });
   if (!reloaded.ok) {
     throw new AppError(
       422,

@@ -1,0 +1,14 @@
+// POST /api/v1/admin/users/{id}/end-sessions — signs a user out of every browser now (admin; audited).
+import { z } from "zod";
+
+import { apiHandler } from "@/lib/http/api-handler";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { endUserSessions } from "@/lib/users/end-user-sessions";
+
+const params = z.object({ id: z.string().min(1).max(100) });
+
+export const POST = apiHandler({ access: "admin", params, resource: "User" }, async ({ req, params, principal, deps, log }) => {
+  const ended = await endUserSessions({ db: await deps.db() }, { userId: params.id, actor: principal, origin: requestOrigin(req.headers) });
+  log.info("user sessions ended", { target_user_id: params.id, user_id: principal.userId });
+  return Response.json({ user_id: params.id, ...ended });
+});
