@@ -16,5 +16,7 @@ export const AUDIT_ACTIONS = [
   "webhook_endpoint.recovered",
   "webhook_endpoint.tested",
   "webhook_delivery.redelivered",
+  "github_webhook_event.replayed",
+  "github_webhook_events.replayed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

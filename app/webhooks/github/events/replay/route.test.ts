@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { POST as replayOne } from "@/app/webhooks/github/events/[id]/replay/route";
 import { GET as getEvent } from "@/app/webhooks/github/events/[id]/route";
-import { webhookEvents, type WebhookEvent } from "@/db/schema";
+import { auditLog, webhookEvents, type WebhookEvent } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { setDemoGithub } from "@/lib/github/github-urls";
 import { storeInstallation } from "@/lib/installations/store-installation";
@@ -112,6 +112,11 @@ describe("replaying inbound GitHub events", () => {
     expect(first.status).toBe("processed");
     expect((await replay(first.id)).status).toBe(202);
     expect(await settle(deliveryId)).toMatchObject({ status: "processed", attempts: 2 });
+    const [audited] = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.target, `github_webhook_event:${first.id}`));
+    expect(audited).toMatchObject({ action: "github_webhook_event.replayed", actorUserId: admin.user.id, details: { attempt: 2 } });
     expect((await detailOf(first.id)).attempts.map((attempt) => attempt.outcome)).toEqual(["processed", "processed"]);
   });
 
@@ -148,6 +153,8 @@ describe("replaying inbound GitHub events", () => {
     expect(answer.status).toBe(202);
     const body = await answer.json();
     expect(body).toMatchObject({ replayed: 2, remaining: 0 });
+    const [audited] = await db.select().from(auditLog).where(eq(auditLog.action, "github_webhook_events.replayed"));
+    expect(audited).toMatchObject({ actorUserId: admin.user.id, details: { replayed: 2, remaining: 0 } });
     expect(body.events.map((event: { delivery_id: string }) => event.delivery_id).sort()).toEqual(failing.map((f) => f.deliveryId).sort());
     for (const { deliveryId } of failing) expect(await settle(deliveryId)).toMatchObject({ status: "processed", attempts: 2 });
     expect(await rowOf(before.deliveryId)).toMatchObject({ status: "failed", attempts: 1 });

@@ -2,17 +2,26 @@
 // Body: { status: "failed", since }. At most BULK_REPLAY_LIMIT a call; `remaining` says how many failed ones are left.
 import { z } from "zod";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { replayFailedWebhookEvents } from "@/lib/github-webhooks/replay-webhook-events";
 import { apiHandler } from "@/lib/http/api-handler";
+import { requestOrigin } from "@/lib/http/request-origin";
 
 const body = z.object({
   status: z.literal("failed"),
   since: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
 });
 
-export const POST = apiHandler({ access: "admin", body }, async ({ body, principal, deps, log }) => {
-  const answer = await replayFailedWebhookEvents(await deps.githubWebhooks(), { since: body.since, requestedBy: principal.userId });
-  // Admin action: the audit log (lib/audit) records it here once it exists.
+export const POST = apiHandler({ access: "admin", body }, async ({ req, body, principal, deps, log }) => {
+  const githubWebhooks = await deps.githubWebhooks();
+  const answer = await replayFailedWebhookEvents(githubWebhooks, { since: body.since, requestedBy: principal.userId });
+  await recordAuditEvent(githubWebhooks.db, {
+    actor: principal,
+    action: "github_webhook_events.replayed",
+    target: "github_webhook_events:failed",
+    details: { since: body.since.toISOString(), replayed: answer.replayed, remaining: answer.remaining },
+    ...requestOrigin(req.headers),
+  });
   log.info("failed github webhook events replayed", {
     replayed: answer.replayed,
     since: body.since.toISOString(),

@@ -1,14 +1,23 @@
 // POST /webhooks/github/events/{id}/replay — processes one inbound GitHub event again, as a new attempt (admin, 202).
 import { z } from "zod";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { replayWebhookEvent } from "@/lib/github-webhooks/replay-webhook-events";
 import { apiHandler } from "@/lib/http/api-handler";
+import { requestOrigin } from "@/lib/http/request-origin";
 
 const params = z.object({ id: z.uuid() });
 
-export const POST = apiHandler({ access: "admin", params, resource: "Event" }, async ({ params, principal, deps, log }) => {
-  const replayed = await replayWebhookEvent(await deps.githubWebhooks(), { eventId: params.id, requestedBy: principal.userId });
-  // Admin action: the audit log (lib/audit) records it here once it exists.
+export const POST = apiHandler({ access: "admin", params, resource: "Event" }, async ({ req, params, principal, deps, log }) => {
+  const githubWebhooks = await deps.githubWebhooks();
+  const replayed = await replayWebhookEvent(githubWebhooks, { eventId: params.id, requestedBy: principal.userId });
+  await recordAuditEvent(githubWebhooks.db, {
+    actor: principal,
+    action: "github_webhook_event.replayed",
+    target: `github_webhook_event:${replayed.id}`,
+    details: { attempt: replayed.attempt },
+    ...requestOrigin(req.headers),
+  });
   log.info("github webhook event replayed", { event_id: replayed.id, attempt: replayed.attempt, user_id: principal.userId });
   return Response.json(replayed, { status: 202 });
 });
