@@ -13,6 +13,7 @@ export function toFeatureView(feature: Feature) {
     repository: feature.repository,
     github_issue_url: feature.githubIssueUrl,
     failure_reason: feature.failureReason,
+    created_by: feature.createdBy,
     analysis_request: feature.analysisCorrelationId
       ? {
           correlation_id: feature.analysisCorrelationId,
