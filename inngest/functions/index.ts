@@ -4,6 +4,7 @@ import type { InngestFunction } from "inngest";
 
 import { analysisFromWorkflowRun } from "./analysis-from-workflow-run";
 import { analysisPoller } from "./analysis-poller";
+import { analysisPollerCancelled } from "./analysis-poller-cancelled";
 import { drainWebhookEndpoint, sweepWebhookDeliveries } from "./drain-webhook-endpoint";
 import { cleanUpWebhookEventsFunction, recoverMissedDeliveriesFunction } from "./github-webhook-crons";
 import { jobsSelfTest } from "./jobs-self-test";
@@ -14,6 +15,7 @@ import { processProjectFunction } from "./process-project";
 export const functions: InngestFunction.Any[] = [
   jobsSelfTest,
   analysisPoller,
+  analysisPollerCancelled,
   analysisFromWorkflowRun,
   processGithubWebhookFunction,
   processProjectFunction,
