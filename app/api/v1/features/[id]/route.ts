@@ -9,12 +9,15 @@ import { deleteFeature } from "@/lib/features/delete-feature";
 import { updateFeatureSchema } from "@/lib/features/feature-input";
 import { getFeatureDetail } from "@/lib/features/get-feature-detail";
 import { updateFeature } from "@/lib/features/update-feature";
+import { workflowRunUrl } from "@/lib/github/github-urls";
 import { apiHandler } from "@/lib/http/api-handler";
 
 const params = z.object({ id: z.uuid() });
 
 export const GET = apiHandler({ access: "user", params, resource: "Feature" }, async ({ params, deps }) =>
-  Response.json(await getFeatureDetail(await deps.db(), params.id)),
+  Response.json(
+    await getFeatureDetail(await deps.db(), params.id, (repository, runId) => workflowRunUrl(deps.config(), repository, runId)),
+  ),
 );
 
 export const PATCH = apiHandler(
@@ -26,7 +29,7 @@ export const PATCH = apiHandler(
       { id: params.id, actor: principal, changes: body },
     );
     log.info("feature updated", { feature_id: params.id, fields: Object.keys(body) });
-    return Response.json(await getFeatureDetail(db, params.id));
+    return Response.json(await getFeatureDetail(db, params.id, (repository, runId) => workflowRunUrl(deps.config(), repository, runId)));
   },
 );
 
