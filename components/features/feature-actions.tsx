@@ -1,17 +1,15 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Ban, Pencil, Sparkles, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 
+import { useDeleteAction } from "@/components/hooks/use-delete-action";
 import { usePostAction } from "@/components/hooks/use-post-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Confirmation } from "@/components/ui/confirmation";
 import { PendingButton } from "@/components/ui/pending-button";
 import type { FeatureDetailView } from "@/lib/features/feature-view";
-import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
 
 import { FeatureEditForm } from "./feature-edit-form";
@@ -55,15 +53,10 @@ export function FeatureActions({ feature }: { feature: FeatureDetailView }) {
 }
 
 function DeleteFeature({ feature, onKeep }: { feature: FeatureDetailView; onKeep: () => void }) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => apiFetch(`/api/v1/features/${feature.id}`, { method: "DELETE" }),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: queryKeys.features.detail(feature.id) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.features.all });
-      router.push("/features");
-    },
+  const remove = useDeleteAction(`/api/v1/features/${feature.id}`, {
+    detail: queryKeys.features.detail(feature.id),
+    list: queryKeys.features.all,
+    leaveTo: "/features",
   });
   const count = feature.analyses.length;
   return (

@@ -11,14 +11,14 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
 import { PendingButton } from "@/components/ui/pending-button";
 import { Textarea } from "@/components/ui/textarea";
-import { FEATURE_PRIORITIES } from "@/lib/features/feature-enums";
 import { createFeatureSchema, type CreateFeatureInput } from "@/lib/features/feature-input";
 import type { FeatureDetailView } from "@/lib/features/feature-view";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
+
+import { PrioritySelect } from "./priority-select";
 
 type FormValues = z.input<typeof createFeatureSchema>;
 
@@ -62,13 +62,7 @@ export function FeatureEditForm({ feature, onDone }: { feature: FeatureDetailVie
         <Input id="edit-name" readOnly={analyzing} aria-invalid={Boolean(errors.name)} {...form.register("name")} />
       </Field>
       <Field id="edit-priority" label="Priority" error={errors.priority?.message}>
-        <NativeSelect id="edit-priority" className="w-full" {...form.register("priority")}>
-          {FEATURE_PRIORITIES.map((priority) => (
-            <option key={priority} value={priority}>
-              {priority}
-            </option>
-          ))}
-        </NativeSelect>
+        <PrioritySelect id="edit-priority" {...form.register("priority")} />
       </Field>
       <Field id="edit-repository" label="Repository" error={errors.repository?.message}>
         <Input id="edit-repository" readOnly={analyzing} aria-invalid={Boolean(errors.repository)} {...form.register("repository")} />

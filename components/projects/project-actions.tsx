@@ -2,9 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { FileText, RefreshCw, Save, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
+import { useDeleteAction } from "@/components/hooks/use-delete-action";
 import { usePostAction } from "@/components/hooks/use-post-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -90,15 +90,10 @@ function PlanPathForm({ project, onDone }: { project: ProjectDetailView; onDone:
 }
 
 function Untrack({ project, onKeep }: { project: ProjectDetailView; onKeep: () => void }) {
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const untrack = useMutation({
-    mutationFn: () => apiFetch(`/api/v1/projects/${project.id}`, { method: "DELETE" }),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: queryKeys.projects.detail(project.id) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.projects.all });
-      router.push("/projects");
-    },
+  const untrack = useDeleteAction(`/api/v1/projects/${project.id}`, {
+    detail: queryKeys.projects.detail(project.id),
+    list: queryKeys.projects.all,
+    leaveTo: "/projects",
   });
   return (
     <Confirmation
