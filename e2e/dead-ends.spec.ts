@@ -5,6 +5,9 @@ import { createFeature, screenshot, setSimulatorFaults, signInAs } from "./fixtu
 
 const REPOSITORY = "demo-org/demo-app";
 
+// Each test walks a whole flow (one waits for the poller's 10th poll): more than the default minute.
+test.describe.configure({ timeout: 150_000 });
+
 test("a feature's creator edits it and deletes it with its analyses; another member is refused", async ({ page, browser, baseURL }) => {
   await signInAs(page, "pm-alice");
   const feature = await createFeature(page, baseURL!, { name: "Saved searches", description: "People save a search and rerun it later." });

@@ -33,7 +33,7 @@ export function FeatureEditForm({ feature, onDone }: { feature: FeatureDetailVie
       description: feature.description,
       priority: feature.priority,
       repository: feature.repository,
-      github_issue_url: feature.github_issue_url ?? "",
+      github_issue_url: feature.github_issue_url,
     },
   });
   const save = useMutation({
@@ -68,7 +68,11 @@ export function FeatureEditForm({ feature, onDone }: { feature: FeatureDetailVie
         <Input id="edit-repository" readOnly={analyzing} aria-invalid={Boolean(errors.repository)} {...form.register("repository")} />
       </Field>
       <Field id="edit-issue" label="GitHub issue (optional)" error={errors.github_issue_url?.message}>
-        <Input id="edit-issue" placeholder="https://github.com/…/issues/1" {...form.register("github_issue_url")} />
+        <Input
+          id="edit-issue"
+          placeholder="https://github.com/…/issues/1"
+          {...form.register("github_issue_url", { setValueAs: (value: string) => value || null })}
+        />
       </Field>
       <Field id="edit-description" label="Description" error={errors.description?.message} className="md:col-span-2">
         <Textarea
