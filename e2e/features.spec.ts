@@ -157,7 +157,10 @@ test.describe("with GitHub misbehaving", () => {
     await screenshot(page, "features-detail-polling");
   });
 
-  test("a failed run ends the analysis failed with its reason, and it can be analyzed again", async ({ page, baseURL }) => {
+  test("a failed run ends the analysis failed, saying why with a link to its run, and Retry analyzes it again", async ({
+    page,
+    baseURL,
+  }) => {
     await simulatorFaults({ conclusion: "failure", callback: "drop", workflowRunWebhook: false });
     await analyzeNewFeature(page, baseURL!, {
       name: "Bulk import",
@@ -166,13 +169,19 @@ test.describe("with GitHub misbehaving", () => {
 
     // No result artifact comes: polling sees the failure at its first status read, the 10th poll.
     await expect(page.getByTestId("feature-status")).toHaveText("failed", { timeout: 45_000 });
-    await expect(page.getByText("The analysis workflow run ended failure").first()).toBeVisible();
+    const failure = page.getByTestId("analysis-failure");
+    await expect(failure).toContainText("The analysis workflow failed on GitHub before it produced a result.");
+    await expect(failure.getByRole("link", { name: "View workflow run" })).toHaveAttribute(
+      "href",
+      new RegExp(`^${SIMULATOR_URL}/demo-org/demo-app/actions/runs/\\d+$`),
+    );
     await expect(page.getByTestId("feature-timeline").locator("[data-kind=failed]")).toBeVisible();
     await screenshot(page, "features-detail-failed");
 
     await simulatorFaults({ conclusion: "success", callback: "deliver" });
-    await page.getByRole("button", { name: "Analyze" }).click();
+    await failure.getByRole("button", { name: "Retry" }).click();
     await expect(page.getByTestId("feature-status")).toHaveText("completed");
+    await expect(page.getByTestId("analysis-failure")).toHaveCount(0);
   });
 
   test("GitHub refusing the dispatch is a clear 502 message, and nothing changes", async ({ page, baseURL }) => {
@@ -184,5 +193,8 @@ test.describe("with GitHub misbehaving", () => {
       ),
     ).toBeVisible();
     await expect(page.getByTestId("feature-status")).toHaveText("pending");
+    await expect(page.getByTestId("feature-timeline").locator("[data-kind=dispatch_failed]")).toContainText(
+      "The analysis did not start: GitHub refused to start the analysis workflow",
+    );
   });
 });

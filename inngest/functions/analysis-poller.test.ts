@@ -6,6 +6,7 @@ import { POST as postCallback } from "@/app/api/v1/webhooks/analysis-result/rout
 import { analyses, featureEvents, features, jobEvents } from "@/db/schema";
 import type { Faults } from "@/github-simulator/faults";
 import { analysisRecorded } from "@/inngest/events";
+import { runConclusionReason, timedOutReason } from "@/lib/analysis/failure-reasons";
 import { RUN_STATUS_EVERY_POLLS } from "@/lib/analysis/poll-analysis-run";
 import { CALLBACK_PATH } from "@/lib/analysis/request-analysis";
 import { getConfig } from "@/lib/config";
@@ -118,9 +119,9 @@ describe("the analysis poller", () => {
 
     // No result artifact ever comes: the failure is seen on the first status read.
     expect(result).toEqual({ outcome: "settled", polls: RUN_STATUS_EVERY_POLLS });
-    expect(await featureRow(feature.id)).toMatchObject({ status: "failed", failureReason: "The analysis workflow run ended failure" });
+    expect(await featureRow(feature.id)).toMatchObject({ status: "failed", failureReason: runConclusionReason("failure") });
     expect(await analysesOf(feature.id)).toEqual([
-      expect.objectContaining({ source: "polling", status: "failed", error: "The analysis workflow run ended failure", result: null }),
+      expect.objectContaining({ source: "polling", status: "failed", error: runConclusionReason("failure"), result: null }),
     ]);
   });
 
@@ -154,7 +155,7 @@ describe("the analysis poller", () => {
     expect(await featureRow(feature.id)).toMatchObject({ status: "completed" });
   });
 
-  it('fails the attempt with reason "timed out" when the run has not completed by the polling timeout', async () => {
+  it("fails the attempt, saying it timed out, when the run has not completed by the polling timeout", async () => {
     // Requested longer ago than the timeout: the first poll is already past the deadline.
     const longAgo = new Date(Date.now() - (timeout + 60) * 1000);
     const { feature, runId, requested } = await requestTestAnalysis(testAnalysisDeps(db, github, { now: () => longAgo }));
@@ -162,8 +163,10 @@ describe("the analysis poller", () => {
 
     expect(result).toEqual({ outcome: "timed out", polls: 1 });
     expect(ctx.step.run).toHaveBeenCalledWith("time out", expect.any(Function));
-    expect(await featureRow(feature.id)).toMatchObject({ status: "failed", failureReason: "timed out" });
-    expect(await analysesOf(feature.id)).toEqual([expect.objectContaining({ source: "polling", status: "failed", error: "timed out" })]);
+    expect(await featureRow(feature.id)).toMatchObject({ status: "failed", failureReason: timedOutReason(timeout) });
+    expect(await analysesOf(feature.id)).toEqual([
+      expect.objectContaining({ source: "polling", status: "failed", error: timedOutReason(timeout) }),
+    ]);
   });
 
   it.each<[string, Partial<Faults>, boolean]>([

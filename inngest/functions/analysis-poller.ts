@@ -3,6 +3,7 @@ import "server-only";
 import { inngest } from "@/inngest/client";
 import { analysisRecorded, analysisRequested } from "@/inngest/events";
 import { analysisSettings, defaultAnalysisDeps } from "@/lib/analysis/default-deps";
+import { pollerFailedReason } from "@/lib/analysis/failure-reasons";
 import { pollAnalysisRun } from "@/lib/analysis/poll-analysis-run";
 import { recordAnalysisOutcome } from "@/lib/analysis/record-analysis-outcome";
 import { timeOutAnalysis } from "@/lib/analysis/time-out-analysis";
@@ -27,7 +28,7 @@ export const analysisPoller = inngest.createFunction(
         featureId: data.feature_id,
         correlationId: data.correlation_id,
         source: "polling",
-        outcome: { status: "failed", error: `The poller failed: ${error.message}` },
+        outcome: { status: "failed", error: pollerFailedReason(error.message) },
       });
     },
   },

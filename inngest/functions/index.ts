@@ -4,6 +4,7 @@ import type { InngestFunction } from "inngest";
 
 import { analysisFromWorkflowRun } from "./analysis-from-workflow-run";
 import { analysisPoller } from "./analysis-poller";
+import { analysisPollerCancelled } from "./analysis-poller-cancelled";
 import { cleanUpExpiredDataFunction } from "./clean-up-expired-data";
 import { drainWebhookEndpoint, sweepWebhookDeliveries } from "./drain-webhook-endpoint";
 import { recoverMissedDeliveriesFunction } from "./github-webhook-crons";
@@ -15,6 +16,7 @@ import { processProjectFunction } from "./process-project";
 export const functions: InngestFunction.Any[] = [
   jobsSelfTest,
   analysisPoller,
+  analysisPollerCancelled,
   analysisFromWorkflowRun,
   processGithubWebhookFunction,
   processProjectFunction,

@@ -73,7 +73,15 @@ export async function requestAnalysis(deps: AnalysisDeps, featureId: string): Pr
     }).catch(() => null);
   } catch (error) {
     await restoreFeature(deps, before, correlationId);
-    throw dispatchRefused(error, claimed.repository);
+    const refused = dispatchRefused(error, claimed.repository);
+    // The feature is as it was, but the attempt that never started stays on its timeline, with why.
+    await addFeatureEvent(deps.db, {
+      featureId,
+      correlationId,
+      kind: "dispatch_failed",
+      message: `The analysis did not start: ${refused.message}`,
+    });
+    throw refused;
   }
 
   const [feature] = await deps.db

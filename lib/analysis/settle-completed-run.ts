@@ -6,6 +6,7 @@ import { ArtifactContentError, downloadArtifactJson, findRunArtifact } from "@/l
 
 import { ANALYSIS_ARTIFACT_FILE, analysisArtifactName, analysisResultSchema } from "./analysis-result";
 import type { AnalysisDeps } from "./deps";
+import { runConclusionReason } from "./failure-reasons";
 import { outcomeFromResult, recordAnalysisOutcome, type AnalysisOutcome } from "./record-analysis-outcome";
 
 export interface CompletedRun {
@@ -39,7 +40,7 @@ export async function settleCompletedRun(
       ? await outcomeFromArtifact(octokit, { ...run, artifactId })
       : { status: "failed", error: `The run succeeded but uploaded no artifact ${analysisArtifactName(run.featureId)}` };
   } else {
-    outcome = { status: "failed", error: `The analysis workflow run ended ${run.conclusion ?? "without a conclusion"}` };
+    outcome = { status: "failed", error: runConclusionReason(run.conclusion) };
   }
   return recordRunOutcome(deps, run, source, outcome);
 }

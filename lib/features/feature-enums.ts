@@ -27,5 +27,7 @@ export const FEATURE_EVENT_KINDS = [
   "transient_error",
   "completed",
   "failed",
+  "cancelled",
+  "dispatch_failed",
 ] as const;
 export type FeatureEventKind = (typeof FEATURE_EVENT_KINDS)[number];

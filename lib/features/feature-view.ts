@@ -13,6 +13,7 @@ export function toFeatureView(feature: Feature) {
     repository: feature.repository,
     github_issue_url: feature.githubIssueUrl,
     failure_reason: feature.failureReason,
+    created_by: feature.createdBy,
     analysis_request: feature.analysisCorrelationId
       ? {
           correlation_id: feature.analysisCorrelationId,
@@ -57,4 +58,9 @@ export function toFeatureEventView(event: FeatureEvent) {
 export type FeatureView = ReturnType<typeof toFeatureView>;
 export type AnalysisView = ReturnType<typeof toAnalysisView>;
 export type FeatureEventView = ReturnType<typeof toFeatureEventView>;
-export type FeatureDetailView = FeatureView & { analyses: AnalysisView[]; events: FeatureEventView[] };
+/** A feature's page: its analyses and timeline, each workflow run linked on GitHub when known. */
+export type FeatureDetailView = FeatureView & {
+  workflow_run_url: string | null;
+  analyses: (AnalysisView & { workflow_run_url: string | null })[];
+  events: FeatureEventView[];
+};

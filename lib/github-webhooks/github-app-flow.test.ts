@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import { POST as receiveWebhook } from "@/app/webhooks/github/route";
 import { installationRepositories, installations, projectSnapshots, projectUpdates, webhookEvents, webhookRecoveries } from "@/db/schema";
+import type { InstallationOctokit } from "@/lib/github/github-app";
 import { syncAllInstallations } from "@/lib/installations/sync-all-installations";
 import { log } from "@/lib/log";
 import { listProjects } from "@/lib/projects/list-projects";
@@ -51,7 +52,8 @@ describe("GitHub App flow against the simulator", () => {
     const repositories = await db.select().from(installationRepositories);
     expect(repositories.map((row) => row.fullName)).toEqual([REPOSITORY]);
 
-    await trackProject({ db, sendEvent }, { repository: REPOSITORY, plan_path: null, createdBy: null });
+    const installationOctokit = (id: number) => github.app.getInstallationOctokit(id) as Promise<InstallationOctokit>;
+    await trackProject({ db, sendEvent, installationOctokit }, { repository: REPOSITORY, plan_path: null, createdBy: null });
     await executor.drain();
     expect((await progress()).progress).toMatchObject({ plan_path: "docs/plan.md", done_tasks: 1, total_tasks: 3 });
 

@@ -34,3 +34,8 @@ export function githubUrls(config: Pick<Config, "demoMode" | "GITHUB_API_URL">):
   if (api === "https://api.github.com") return { web: "https://github.com", api };
   return { web: api.replace(/\/api\/v3$/, ""), api };
 }
+
+/** A workflow run's page on GitHub (the simulator's in demo mode). */
+export function workflowRunUrl(config: Pick<Config, "demoMode" | "GITHUB_API_URL">, repository: string, runId: number): string {
+  return `${githubUrls(config).web}/${repository}/actions/runs/${runId}`;
+}

@@ -133,3 +133,11 @@ export class ArtifactContentError extends Error {
     this.name = "ArtifactContentError";
   }
 }
+
+/** Asks GitHub to cancel a workflow run (202); GitHub answers 409 for a run that has already completed. */
+export async function cancelWorkflowRun(octokit: InstallationOctokit, input: { repository: string; runId: number }) {
+  await octokit.request("POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel", {
+    ...splitRepository(input.repository),
+    run_id: input.runId,
+  });
+}

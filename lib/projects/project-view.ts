@@ -32,6 +32,7 @@ export function projectView(project: Project, latest: ProjectSnapshot | undefine
     last_error: project.lastError,
     progress: latest ? snapshotView(latest) : null,
     ...counts,
+    created_by: project.createdBy,
     created_at: project.createdAt.toISOString(),
   };
 }

@@ -7,13 +7,15 @@ import { installationForRepository } from "@/lib/installations/installation-for-
 import type { ProjectDeps } from "./deps";
 import type { TrackProjectInput } from "./project-input";
 import { requestProjectProcessing } from "./request-project-processing";
+import { verifyPlanFile } from "./verify-plan-file";
 
 /**
  * Starts following a repository's plan. The repository must be reachable through an active installation
- * of the App (422 otherwise) and not tracked yet (409); its plan is read at once in the background.
+ * of the App and its plan file must exist (422 otherwise, asked of GitHub), and it must not be tracked yet
+ * (409); its plan is read at once in the background.
  */
 export async function trackProject(
-  deps: Pick<ProjectDeps, "db" | "sendEvent">,
+  deps: Pick<ProjectDeps, "db" | "sendEvent" | "installationOctokit">,
   input: TrackProjectInput & { createdBy: string | null },
 ): Promise<Project> {
   const installation = await installationForRepository(deps.db, input.repository);
@@ -24,6 +26,7 @@ export async function trackProject(
       `The GitHub App is not installed on ${input.repository}: install it from Settings → GitHub first`,
     );
   }
+  await verifyPlanFile(deps, { installationId: installation.id, repository: input.repository, planPath: input.plan_path });
   // The unique index on lower(repository) decides, so two concurrent requests cannot both track it.
   const [project] = await deps.db
     .insert(projects)

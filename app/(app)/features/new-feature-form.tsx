@@ -6,15 +6,14 @@ import { Plus } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
+import { PrioritySelect } from "@/components/features/priority-select";
 import { ApiErrorText } from "@/components/ui/api-error-text";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
 import { PendingButton } from "@/components/ui/pending-button";
 import { Textarea } from "@/components/ui/textarea";
-import { FEATURE_PRIORITIES } from "@/lib/features/feature-enums";
 import { createFeatureSchema, type CreateFeatureInput } from "@/lib/features/feature-input";
 import type { FeatureView } from "@/lib/features/feature-view";
 import { apiFetch } from "@/lib/ui/api-client";
@@ -60,13 +59,7 @@ export function NewFeatureForm() {
             />
           </Field>
           <Field id="feature-priority" label="Priority" error={errors.priority?.message}>
-            <NativeSelect id="feature-priority" className="w-full" {...form.register("priority")}>
-              {FEATURE_PRIORITIES.map((priority) => (
-                <option key={priority} value={priority}>
-                  {priority}
-                </option>
-              ))}
-            </NativeSelect>
+            <PrioritySelect id="feature-priority" {...form.register("priority")} />
           </Field>
           <Field id="feature-repository" label="Repository" error={errors.repository?.message}>
             <Input id="feature-repository" aria-invalid={Boolean(errors.repository)} {...form.register("repository")} />

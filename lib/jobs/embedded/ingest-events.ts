@@ -6,7 +6,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
 import { jobEvents, jobRuns } from "@/db/schema";
 
-import { cancelRuns } from "./cancel-runs";
+import { cancelRuns, functionCancelledEvents, type CancelledRun } from "./cancel-runs";
 import { compileExpression } from "./compile-expression";
 import { createRun, type StoredEvent } from "./create-run";
 import type { RegisteredFunction } from "./register-functions";
@@ -23,7 +23,8 @@ export interface IncomingEvent {
 /**
  * The executor's event API (what `inngest.send` reaches): stores each event once (an event id seen
  * before is dropped, as Inngest deduplicates by id), then starts the runs it triggers, resumes the
- * runs waiting for it, and cancels the runs it cancels. Returns the event ids.
+ * runs waiting for it, and cancels the runs it cancels (then announces each as `inngest/function.cancelled`,
+ * as Inngest does). Returns the event ids.
  */
 export async function ingestEvents(
   db: Database,
@@ -33,6 +34,7 @@ export async function ingestEvents(
 ): Promise<{ ids: string[]; runIds: string[] }> {
   const ids: string[] = [];
   const runIds: string[] = [];
+  const cancelled: CancelledRun[] = [];
   for (const raw of incoming) {
     const event: StoredEvent = {
       id: raw.id ?? randomUUID(),
@@ -60,9 +62,10 @@ export async function ingestEvents(
       }
 
       await resumeWaitingRuns(tx, event, now);
-      await cancelRunsOnEvent(tx, registry, event, now);
+      cancelled.push(...(await cancelRunsOnEvent(tx, registry, event, now)));
     });
   }
+  if (cancelled.length > 0) runIds.push(...(await ingestEvents(db, registry, functionCancelledEvents(cancelled, now), now)).runIds);
   return { ids, runIds };
 }
 
@@ -84,6 +87,7 @@ async function resumeWaitingRuns(tx: Transaction, event: StoredEvent, now: Date)
 }
 
 async function cancelRunsOnEvent(tx: Transaction, registry: Map<string, RegisteredFunction>, event: StoredEvent, now: Date) {
+  const cancelled: CancelledRun[] = [];
   for (const fn of registry.values()) {
     const rules = fn.cancel.filter((rule) => rule.event === event.name);
     if (rules.length === 0) continue;
@@ -92,13 +96,14 @@ async function cancelRunsOnEvent(tx: Transaction, registry: Map<string, Register
       .from(jobRuns)
       .where(and(eq(jobRuns.functionId, fn.id), inArray(jobRuns.status, [...ACTIVE_RUN_STATUSES])));
     for (const run of active) {
-      const cancelled = rules.some(
+      const matches = rules.some(
         (rule) =>
           (!rule.timeoutMs || now.getTime() - run.createdAt.getTime() <= rule.timeoutMs) &&
           (!rule.expression || rule.expression({ event: run.event, async: event })),
       );
-      if (!cancelled) continue;
-      await cancelRuns(tx, eq(jobRuns.id, run.id), { cancelledBy: event.id, now });
+      if (!matches) continue;
+      cancelled.push(...(await cancelRuns(tx, eq(jobRuns.id, run.id), { cancelledBy: event.id, now })));
     }
   }
+  return cancelled;
 }

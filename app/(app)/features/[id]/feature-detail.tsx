@@ -1,26 +1,25 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Sparkles, Workflow } from "lucide-react";
+import { Workflow } from "lucide-react";
 
-import { usePostAction } from "@/components/hooks/use-post-action";
+import { AnalysisFailure } from "@/components/features/analysis-failure";
+import { AnalysisHistory } from "@/components/features/analysis-history";
+import { FeatureActions } from "@/components/features/feature-actions";
 import { BackLink } from "@/components/shell/back-link";
 import { DetailFallback } from "@/components/shell/detail-fallback";
 import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
-import { ActivityItem } from "@/components/ui/activity-item";
-import { Alert } from "@/components/ui/alert";
-import { Card, CardContent, SectionCard } from "@/components/ui/card";
+import { Card, CardContent } from "@/components/ui/card";
 import { Fact } from "@/components/ui/fact";
 import { FormError } from "@/components/ui/form-message";
-import { PendingButton } from "@/components/ui/pending-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { LevelBadge, StatusBadge } from "@/components/ui/status-badge";
-import type { AnalysisView, FeatureDetailView } from "@/lib/features/feature-view";
+import type { FeatureDetailView } from "@/lib/features/feature-view";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
 
-import { AnalysisReport, SOURCE_LABEL } from "./analysis-report";
+import { AnalysisReport } from "./analysis-report";
 import { FeatureTimeline } from "./feature-timeline";
 
 /** A feature, its analysis timeline and its latest analysis; polls while an analysis runs. */
@@ -29,10 +28,6 @@ export function FeatureDetail({ id }: { id: string }) {
     queryKey: queryKeys.features.detail(id),
     queryFn: () => apiFetch<FeatureDetailView>(`/api/v1/features/${id}`),
     refetchInterval: (query) => (query.state.data?.status === "analyzing" ? 1500 : false),
-  });
-  // Refreshed also after a refusal: a 409 means another tab started one, which the page should now show.
-  const analyze = usePostAction(`/api/v1/features/${id}/analyze`, [queryKeys.features.detail(id), queryKeys.features.all], {
-    refreshOnError: true,
   });
 
   const detail = feature.data;
@@ -44,21 +39,13 @@ export function FeatureDetail({ id }: { id: string }) {
     );
   }
   const analyzing = detail.status === "analyzing";
-  const [latest, ...earlier] = detail.analyses;
+  const [latest] = detail.analyses;
 
   return (
     <>
       <BackLink href="/features">Features</BackLink>
-      <PageHeader
-        title={detail.name}
-        actions={
-          <PendingButton onClick={() => analyze.mutate()} pending={analyzing || analyze.isPending} icon={Sparkles}>
-            Analyze
-          </PendingButton>
-        }
-      />
+      <PageHeader title={detail.name} actions={<FeatureActions feature={detail} />} />
       <div className="flex flex-col gap-6">
-        {analyze.error && <Alert variant="error">Could not start the analysis: {analyze.error.message}</Alert>}
         {feature.error && <FormError>Could not refresh: {feature.error.message}</FormError>}
 
         <Card>
@@ -83,11 +70,7 @@ export function FeatureDetail({ id }: { id: string }) {
               )}
             </dl>
             <p className="text-sm whitespace-pre-wrap">{detail.description}</p>
-            {detail.status === "failed" && detail.failure_reason && (
-              <Alert variant="error" size="compact" announce={false}>
-                The last analysis failed: {detail.failure_reason}
-              </Alert>
-            )}
+            <AnalysisFailure feature={detail} />
           </CardContent>
         </Card>
 
@@ -102,27 +85,11 @@ export function FeatureDetail({ id }: { id: string }) {
                   : `Press Analyze to run the analysis workflow in ${detail.repository}.`}
               </EmptyState>
             )}
-            {earlier.length > 0 && <EarlierAnalyses analyses={earlier} />}
+            {detail.analyses.length > 1 && <AnalysisHistory analyses={detail.analyses} />}
           </div>
           <FeatureTimeline events={detail.events} />
         </div>
       </div>
     </>
-  );
-}
-
-function EarlierAnalyses({ analyses }: { analyses: AnalysisView[] }) {
-  return (
-    <SectionCard title="Earlier analyses">
-      <ul className="flex flex-col divide-y divide-border text-sm" data-testid="earlier-analyses">
-        {analyses.map((analysis) => (
-          <ActivityItem key={analysis.id} time={analysis.completed_at} className="py-2" timeClassName="ml-auto">
-            <StatusBadge status={analysis.status} />
-            <span className="text-muted-foreground">{SOURCE_LABEL[analysis.source]}</span>
-            {analysis.error && <span className="text-destructive">{analysis.error}</span>}
-          </ActivityItem>
-        ))}
-      </ul>
-    </SectionCard>
   );
 }

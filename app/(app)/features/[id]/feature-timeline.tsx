@@ -1,4 +1,4 @@
-import { CircleCheck, CircleX, CopyX, RefreshCw, Send, TriangleAlert, Webhook, Workflow, type LucideIcon } from "lucide-react";
+import { Ban, CircleCheck, CircleX, CopyX, RefreshCw, Send, TriangleAlert, Webhook, Workflow, type LucideIcon } from "lucide-react";
 
 import { SectionCard } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -15,6 +15,8 @@ const KINDS: Record<FeatureEventKind, { label: string; icon: LucideIcon; tone: s
   transient_error: { label: "GitHub hiccup", icon: TriangleAlert, tone: "bg-amber-50 text-amber-700" },
   completed: { label: "Completed", icon: CircleCheck, tone: "bg-emerald-50 text-emerald-700" },
   failed: { label: "Failed", icon: CircleX, tone: "bg-red-50 text-red-700" },
+  cancelled: { label: "Cancelled", icon: Ban, tone: "bg-slate-100 text-slate-600" },
+  dispatch_failed: { label: "Not started", icon: CircleX, tone: "bg-red-50 text-red-700" },
 };
 
 /** What happened to the feature's analyses, oldest first, so it reads top to bottom like a log. */

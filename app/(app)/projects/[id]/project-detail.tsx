@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChartArea, RefreshCw } from "lucide-react";
+import { ChartArea } from "lucide-react";
 
-import { usePostAction } from "@/components/hooks/use-post-action";
+import { ProjectActions } from "@/components/projects/project-actions";
 import { BackLink } from "@/components/shell/back-link";
 import { DetailFallback } from "@/components/shell/detail-fallback";
 import { PageHeader } from "@/components/shell/page-header";
@@ -12,7 +12,6 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, SectionCard } from "@/components/ui/card";
 import { Fact } from "@/components/ui/fact";
-import { PendingButton } from "@/components/ui/pending-button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ProjectDetailView } from "@/lib/projects/get-project-detail";
@@ -29,7 +28,6 @@ export function ProjectDetail({ id }: { id: string }) {
     queryFn: () => apiFetch<ProjectDetailView>(`/api/v1/projects/${id}`),
     refetchInterval: 3000,
   });
-  const refresh = usePostAction(`/api/v1/projects/${id}/refresh`, [queryKeys.projects.detail(id)]);
 
   const detail = project.data;
   if (!detail) {
@@ -44,21 +42,8 @@ export function ProjectDetail({ id }: { id: string }) {
   return (
     <>
       <BackLink href="/projects">Projects</BackLink>
-      <PageHeader
-        title={detail.repository}
-        actions={
-          <PendingButton variant="outline" onClick={() => refresh.mutate()} pending={refresh.isPending} icon={RefreshCw}>
-            Refresh
-          </PendingButton>
-        }
-      />
+      <PageHeader title={detail.repository} actions={<ProjectActions project={detail} />} />
       <div className="flex flex-col gap-6">
-        {refresh.isSuccess && (
-          <Alert variant="success" onDismiss={() => refresh.reset()}>
-            Refresh queued: the plan is read again at the default branch and shows up here in a moment.
-          </Alert>
-        )}
-        {refresh.error && <Alert variant="error">Could not refresh: {refresh.error.message}</Alert>}
         {project.error && <Alert variant="error">Could not reload the project: {project.error.message}</Alert>}
 
         <Card>

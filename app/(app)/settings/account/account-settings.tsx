@@ -4,13 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, Link2, Loader2, Trash2, Unlink } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Confirmation } from "@/components/ui/confirmation";
 import { Fact } from "@/components/ui/fact";
 import { Field } from "@/components/ui/field";
 import { FormError, FormSuccess } from "@/components/ui/form-message";
@@ -256,15 +256,3 @@ function DeleteAccountCard({ login }: { login: string }) {
 }
 
 /** The second step of a destructive action: what will happen, then the buttons that do it or back out. */
-function Confirmation({ title, error, actions, children }: { title: string; error?: string; actions: ReactNode; children: ReactNode }) {
-  return (
-    <Alert variant="error" role="group" aria-label={title}>
-      <div className="flex flex-col gap-3">
-        <p className="font-medium">{title}</p>
-        <div className="opacity-90">{children}</div>
-        <FormError>{error}</FormError>
-        <div className="flex gap-2">{actions}</div>
-      </div>
-    </Alert>
-  );
-}

@@ -1,11 +1,40 @@
 // GET /api/v1/features/{id} — a feature with its analyses and its analysis timeline.
+// PATCH /api/v1/features/{id} — change its name, description, priority, repository or issue link (creator or admin;
+// 409 for the name, description or repository while an analysis runs) → feature.updated.
+// DELETE /api/v1/features/{id} — delete it with its analyses (creator or admin; 204) → feature.deleted.
 import { z } from "zod";
 
+import { analysisWebhookSecret } from "@/lib/analysis/webhook-secret";
+import { deleteFeature } from "@/lib/features/delete-feature";
+import { updateFeatureSchema } from "@/lib/features/feature-input";
 import { getFeatureDetail } from "@/lib/features/get-feature-detail";
+import { updateFeature } from "@/lib/features/update-feature";
+import { workflowRunUrl } from "@/lib/github/github-urls";
 import { apiHandler } from "@/lib/http/api-handler";
 
 const params = z.object({ id: z.uuid() });
 
 export const GET = apiHandler({ access: "user", params, resource: "Feature" }, async ({ params, deps }) =>
-  Response.json(await getFeatureDetail(await deps.db(), params.id)),
+  Response.json(
+    await getFeatureDetail(await deps.db(), params.id, (repository, runId) => workflowRunUrl(deps.config(), repository, runId)),
+  ),
 );
+
+export const PATCH = apiHandler(
+  { access: "user", params, resource: "Feature", body: updateFeatureSchema },
+  async ({ params, body, principal, deps, log }) => {
+    const db = await deps.db();
+    await updateFeature(
+      { db, webhookSecret: analysisWebhookSecret(deps.config()), outbox: deps.outbox() },
+      { id: params.id, actor: principal, changes: body },
+    );
+    log.info("feature updated", { feature_id: params.id, fields: Object.keys(body) });
+    return Response.json(await getFeatureDetail(db, params.id, (repository, runId) => workflowRunUrl(deps.config(), repository, runId)));
+  },
+);
+
+export const DELETE = apiHandler({ access: "user", params, resource: "Feature" }, async ({ params, principal, deps, log }) => {
+  await deleteFeature({ db: await deps.db(), outbox: deps.outbox() }, { id: params.id, actor: principal });
+  log.info("feature deleted", { feature_id: params.id });
+  return new Response(null, { status: 204 });
+});

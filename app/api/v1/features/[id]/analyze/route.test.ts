@@ -132,19 +132,24 @@ describe("POST /api/v1/features/{id}/analyze", () => {
   it.each([
     ["a pending feature", () => createTestFeature(db)],
     ["a feature whose last attempt failed", previouslyFailedFeature],
-  ])("answers 502 github_dispatch_failed when GitHub refuses the dispatch, leaving %s exactly as it was", async (_which, create) => {
-    const before = await create();
-    github.simulator.state.faults.refuseDispatch = { status: 422, message: "Workflow does not have 'workflow_dispatch' trigger" };
-    const response = await analyze(before.id);
+  ])(
+    "answers 502 github_dispatch_failed when GitHub refuses the dispatch, leaving %s as it was with the refusal on its timeline",
+    async (_which, create) => {
+      const before = await create();
+      github.simulator.state.faults.refuseDispatch = { status: 422, message: "Workflow does not have 'workflow_dispatch' trigger" };
+      const response = await analyze(before.id);
 
-    expect(response.status).toBe(502);
-    const error = await errorOf(response);
-    expect(error.code).toBe("github_dispatch_failed");
-    expect(error.message).toContain("Workflow does not have 'workflow_dispatch' trigger");
-    expect(await featureRow(before.id)).toEqual(before);
-    expect(await db.select().from(featureEvents).where(eq(featureEvents.featureId, before.id))).toEqual([]);
-    expect(await requestedEvents(before.id)).toEqual([]);
-  });
+      expect(response.status).toBe(502);
+      const error = await errorOf(response);
+      expect(error.code).toBe("github_dispatch_failed");
+      expect(error.message).toContain("Workflow does not have 'workflow_dispatch' trigger");
+      expect(await featureRow(before.id)).toEqual(before);
+      expect(await db.select().from(featureEvents).where(eq(featureEvents.featureId, before.id))).toEqual([
+        expect.objectContaining({ kind: "dispatch_failed", message: `The analysis did not start: ${error.message}` }),
+      ]);
+      expect(await requestedEvents(before.id)).toEqual([]);
+    },
+  );
 
   it("answers 422 when the GitHub App is not installed on the feature's repository", async () => {
     const before = await createTestFeature(db, { repository: "someone/elsewhere" });

@@ -1,0 +1,15 @@
+// POST /api/v1/features/{id}/cancel-analysis — cancel the analysis in flight (creator or admin; 409 when none
+// runs): the feature can be analyzed again at once, and GitHub is asked to cancel the workflow run.
+import { z } from "zod";
+
+import { cancelAnalysis } from "@/lib/analysis/cancel-analysis";
+import { toFeatureView } from "@/lib/features/feature-view";
+import { apiHandler } from "@/lib/http/api-handler";
+
+const params = z.object({ id: z.uuid() });
+
+export const POST = apiHandler({ access: "user", params, resource: "Feature" }, async ({ params, principal, deps, log }) => {
+  const feature = await cancelAnalysis(await deps.analysis(), { featureId: params.id, actor: principal });
+  log.info("analysis cancelled", { feature_id: feature.id, correlation_id: feature.analysisCorrelationId });
+  return Response.json(toFeatureView(feature));
+});

@@ -1,0 +1,2 @@
+ALTER TYPE "public"."feature_event_kind" ADD VALUE 'cancelled';--> statement-breakpoint
+ALTER TYPE "public"."feature_event_kind" ADD VALUE 'dispatch_failed';

@@ -1,0 +1,42 @@
+import "server-only";
+
+import { assertMayChange, type Actor } from "@/lib/auth/assert-may-change";
+import { AppError, found } from "@/lib/errors";
+import { findFeature } from "@/lib/features/find-feature";
+import { githubErrorMessage } from "@/lib/github/github-errors";
+import { cancelWorkflowRun } from "@/lib/github/workflows";
+
+import { abandonAnalysis } from "./abandon-analysis";
+import { addFeatureEvent } from "./add-feature-event";
+import type { AnalysisDeps } from "./deps";
+
+/**
+ * A person cancels the analysis in flight (its feature's creator or an admin: 403; 409 when none is
+ * running). The attempt ends at once and the feature can be analyzed again; then GitHub is asked to cancel
+ * the workflow run too. That last step is best effort: a run GitHub will not cancel finishes unheeded.
+ */
+export async function cancelAnalysis(deps: AnalysisDeps, input: { featureId: string; actor: Actor }) {
+  const feature = found(await findFeature(deps.db, input.featureId), "Feature");
+  assertMayChange(input.actor, feature.createdBy, "feature");
+  const correlationId = feature.status === "analyzing" ? feature.analysisCorrelationId : null;
+  const ended =
+    correlationId !== null &&
+    (await abandonAnalysis(deps, { featureId: feature.id, correlationId, reason: `cancelled by ${input.actor.login ?? "a user"}` }));
+  if (!ended) throw new AppError(409, "no_analysis_running", "No analysis of this feature is running");
+
+  const runId = feature.analysisWorkflowRunId;
+  if (runId) {
+    try {
+      await cancelWorkflowRun(await deps.octokitFor(feature.repository), { repository: feature.repository, runId });
+    } catch (error) {
+      deps.log.warn("could not cancel the workflow run", { feature_id: feature.id, workflow_run_id: runId, error });
+      await addFeatureEvent(deps.db, {
+        featureId: feature.id,
+        correlationId,
+        kind: "cancelled",
+        message: `GitHub did not cancel workflow run ${runId} (${githubErrorMessage(error)}); its result will be ignored`,
+      });
+    }
+  }
+  return found(await findFeature(deps.db, feature.id), "Feature");
+}
