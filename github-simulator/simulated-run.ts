@@ -5,7 +5,7 @@ import { strToU8, zipSync } from "fflate";
 import { parse as parseYaml } from "yaml";
 
 import { ANALYSIS_ARTIFACT_FILE, analysisArtifactName } from "@/lib/analysis/analysis-result";
-import { featureWebhookSecret, signCallbackBody } from "@/lib/analysis/callback-signature";
+import { featureCallbackKey, repositoryCallbackKey, signCallbackBody } from "@/lib/analysis/callback-signature";
 
 import { sendAppWebhook, type WebhookTarget } from "./app-webhooks";
 import type { Faults } from "./faults";
@@ -45,7 +45,10 @@ export function renderRunName(template: string, inputs: Record<string, string>):
 export interface RunLifecycle {
   queuedMs: number;
   runMs: number;
-  /** The repository secret WEBHOOK_SECRET the shipped workflow signs its callback with. */
+  /**
+   * The app's WEBHOOK_SECRET: each simulated repository holds its own repository key, derived from it, as
+   * its secret WEBHOOK_SECRET, as an admin sets it up from the repository's page.
+   */
   workflowSecret: string;
   /** Where App webhooks go; none → no workflow_run webhook. */
   webhooks?: WebhookTarget;
@@ -128,7 +131,7 @@ async function postCallback(
   if (fault === "drop") return;
   const send = async () => {
     const featureId = run.inputs.feature_id ?? "";
-    const signature = signCallbackBody(featureWebhookSecret(lifecycle.workflowSecret, featureId), body);
+    const signature = signCallbackBody(featureCallbackKey(repositoryCallbackKey(lifecycle.workflowSecret, run.repository), featureId), body);
     let statusCode = 0;
     try {
       const response = await fetch(url, {

@@ -97,7 +97,7 @@ describe("deleteUser", () => {
     const { user } = await createGithubUser(db, { login: "leaving-lena" });
     await createApiToken({ db }, { userId: user.id, name: "ci" });
     const feature = await createFeature(
-      { db, webhookSecret: TEST_WEBHOOK_SECRET, outbox: silentOutbox },
+      { db, outbox: silentOutbox },
       {
         name: "Dark mode",
         description: "Let people switch the whole UI to dark colours.",
