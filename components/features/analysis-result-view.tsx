@@ -1,4 +1,15 @@
-import { AlertTriangle, FileText, FolderTree, Gauge, GitBranch, Info, Lightbulb, ListChecks, ShieldAlert, type LucideIcon } from "lucide-react";
+import {
+  AlertTriangle,
+  FileText,
+  FolderTree,
+  Gauge,
+  GitBranch,
+  Info,
+  Lightbulb,
+  ListChecks,
+  ShieldAlert,
+  type LucideIcon,
+} from "lucide-react";
 import type { ReactNode } from "react";
 
 import { Badge } from "@/components/ui/badge";
@@ -32,14 +43,21 @@ const levelKey = (value: string) => value.trim().toLowerCase().replace(/\s+/g, "
 export function AnalysisResultView({ value }: { value: unknown }) {
   // The server validated the result before recording it; parsing again only gives it its type here.
   const parsed = analysisResultSchema.safeParse(value ?? {});
-  if (!parsed.success) return <p className="text-muted-foreground">This result does not have the expected shape: read the raw JSON below.</p>;
+  if (!parsed.success)
+    return <p className="text-muted-foreground">This result does not have the expected shape: read the raw JSON below.</p>;
   const result: AnalysisResult = parsed.data;
   const { complexity, implementation_tasks: tasks = [], technical_risks: risks = [], affected_modules: modules = [] } = result;
   const taskHours = tasks.reduce((sum, task) => sum + (task.estimate_hours ?? 0), 0);
 
   return (
     <>
-      <ListSection icon={AlertTriangle} title="Warnings" items={result.warnings ?? []} className="flex flex-col gap-2" testId="analysis-warnings">
+      <ListSection
+        icon={AlertTriangle}
+        title="Warnings"
+        items={result.warnings ?? []}
+        className="flex flex-col gap-2"
+        testId="analysis-warnings"
+      >
         {(warning, index) =>
           typeof warning === "string" ? (
             <li key={index}>{warning}</li>
@@ -63,7 +81,10 @@ export function AnalysisResultView({ value }: { value: unknown }) {
             {complexity.estimated_hours !== undefined && <Figure value={complexity.estimated_hours} unit=" hours estimated" />}
           </div>
           {complexity.rationale && <p className="mt-2 text-muted-foreground">{complexity.rationale}</p>}
-          <FieldList entries={otherEntries(complexity, ["level", "score", "story_points", "estimated_hours", "rationale"])} className="mt-2" />
+          <FieldList
+            entries={otherEntries(complexity, ["level", "score", "story_points", "estimated_hours", "rationale"])}
+            className="mt-2"
+          />
         </Section>
       )}
 
@@ -157,7 +178,13 @@ function Recommendations({ value }: { value: AnalysisResult["recommendations"] }
   if (!value) return null;
   if (Array.isArray(value))
     return (
-      <ListSection icon={Lightbulb} title="Recommendations" items={value} className="list-disc space-y-1 pl-5" testId="analysis-recommendations">
+      <ListSection
+        icon={Lightbulb}
+        title="Recommendations"
+        items={value}
+        className="list-disc space-y-1 pl-5"
+        testId="analysis-recommendations"
+      >
         {(recommendation, index) => <li key={index}>{recommendation}</li>}
       </ListSection>
     );

@@ -1,34 +1,12 @@
 import "server-only";
 
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 
 import type { Database } from "@/db";
 import { repositorySettings, type RepositorySettings } from "@/db/schema";
+import type { Config } from "@/lib/config";
 
-/** owner/name as GitHub allows it; compared lower-cased everywhere. */
-export const repositoryNameSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, "expected owner/name");
-
-export const repositorySettingsInputSchema = z.object({
-  /** null clears the override. */
-  analysis_workflow: z
-    .string()
-    .trim()
-    .regex(/^[\w.-]+\.ya?ml$/, "expected a workflow file name such as analyze-feature.yml")
-    .nullable(),
-  analysis_ref: z
-    .string()
-    .trim()
-    .min(1)
-    .max(255)
-    .regex(/^[^\s~^:?*[\\]+$/, "expected a branch, tag or commit")
-    .nullable(),
-});
-
-export type RepositorySettingsInput = z.output<typeof repositorySettingsInputSchema>;
+import type { RepositorySettingsInput } from "./repository-settings-input";
 
 /** An admin's overrides for `repository` (any case), if any. */
 export async function findRepositorySettings(db: Database, repository: string): Promise<RepositorySettings | undefined> {
@@ -49,3 +27,24 @@ export async function saveRepositorySettings(db: Database, repository: string, i
     .values({ repository: key, ...values })
     .onConflictDoUpdate({ target: repositorySettings.repository, set: values });
 }
+
+/** A repository's settings as the API shows them: the overrides, and what a dispatch will use. */
+export function repositorySettingsView(
+  config: Pick<Config, "ANALYSIS_WORKFLOW" | "ANALYSIS_WORKFLOW_REF">,
+  repository: string,
+  settings: RepositorySettings | undefined,
+) {
+  return {
+    repository: repository.toLowerCase(),
+    analysis_workflow: settings?.analysisWorkflow ?? null,
+    analysis_ref: settings?.analysisRef ?? null,
+    /** What the next dispatch uses; a null ref is the repository's default branch, read from GitHub then. */
+    effective: {
+      workflow: settings?.analysisWorkflow ?? config.ANALYSIS_WORKFLOW,
+      ref: settings?.analysisRef ?? config.ANALYSIS_WORKFLOW_REF ?? null,
+    },
+    updated_at: settings?.updatedAt.toISOString() ?? null,
+  };
+}
+
+export type RepositorySettingsView = ReturnType<typeof repositorySettingsView>;

@@ -34,6 +34,7 @@ export const queryKeys = {
     list: (params: ListParams) => ["webhook-deliveries", params],
   },
   githubInstallations: ["github-installations"],
+  repositorySettings: (repository: string) => ["repository-settings", repository.toLowerCase()],
   apiTokens: ["api-tokens"],
   me: {
     profile: ["me"],

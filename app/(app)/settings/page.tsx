@@ -1,4 +1,4 @@
-import { ChevronRight, KeyRound, Plug, Webhook } from "lucide-react";
+import { ChevronRight, FolderGit2, KeyRound, Plug, Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -25,6 +25,12 @@ const ADMIN_SECTIONS = [
     title: "Outbound webhooks",
     description: "Endpoints from webhooks.yaml: reload them, send a test event, pause and resume.",
     icon: Webhook,
+  },
+  {
+    href: "/settings/repositories",
+    title: "Repositories",
+    description: "Each repository's callback key, and the workflow file and ref its analyses run.",
+    icon: FolderGit2,
   },
 ];
 
