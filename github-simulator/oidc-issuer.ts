@@ -30,28 +30,48 @@ export async function createOidcIssuer(webUrl: () => string): Promise<OidcIssuer
   const issuer = () => `${webUrl()}${OIDC_ISSUER_PATH}`;
   const mintRunToken = (run: SimulatedRun, audience: string) => signRunToken(privateKey, issuer(), run, audience);
   const addRoutes = (router: Router, state: SimulatorState) => {
-
-  router.get(`${OIDC_ISSUER_PATH}/.well-known/openid-configuration`, (_req, res) => {
-    res.json({
-      issuer: issuer(),
-      jwks_uri: `${issuer()}/.well-known/jwks`,
-      subject_types_supported: ["public", "pairwise"],
-      response_types_supported: ["id_token"],
-      claims_supported: ["sub", "aud", "exp", "iat", "iss", "jti", "nbf", "ref", "repository", "repository_id", "repository_owner", "run_id", "run_number", "run_attempt", "actor", "workflow", "event_name", "ref_type", "job_workflow_ref"],
-      id_token_signing_alg_values_supported: ["RS256"],
-      scopes_supported: ["openid"],
+    router.get(`${OIDC_ISSUER_PATH}/.well-known/openid-configuration`, (_req, res) => {
+      res.json({
+        issuer: issuer(),
+        jwks_uri: `${issuer()}/.well-known/jwks`,
+        subject_types_supported: ["public", "pairwise"],
+        response_types_supported: ["id_token"],
+        claims_supported: [
+          "sub",
+          "aud",
+          "exp",
+          "iat",
+          "iss",
+          "jti",
+          "nbf",
+          "ref",
+          "repository",
+          "repository_id",
+          "repository_owner",
+          "run_id",
+          "run_number",
+          "run_attempt",
+          "actor",
+          "workflow",
+          "event_name",
+          "ref_type",
+          "job_workflow_ref",
+        ],
+        id_token_signing_alg_values_supported: ["RS256"],
+        scopes_supported: ["openid"],
+      });
     });
-  });
-  router.get(`${OIDC_ISSUER_PATH}/.well-known/jwks`, async (_req, res) => {
-    res.json({ keys: [{ ...(await exportJWK(publicKey)), kid: KEY_ID, alg: "RS256", use: "sig" }] });
-  });
-  router.get(`${OIDC_ISSUER_PATH}/idtoken`, async (req, res) => {
-    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
-    const run = [...state.runs.values()].find((candidate) => candidate.idTokenRequestToken === token);
-    if (!token || !run || run.status !== "in_progress") return void res.status(401).json({ message: "Bad credentials" });
-    const audience = typeof req.query.audience === "string" && req.query.audience ? req.query.audience : `${webUrl()}/${run.repository.split("/")[0]}`;
-    res.json({ count: 1, value: await mintRunToken(run, audience) });
-  });
+    router.get(`${OIDC_ISSUER_PATH}/.well-known/jwks`, async (_req, res) => {
+      res.json({ keys: [{ ...(await exportJWK(publicKey)), kid: KEY_ID, alg: "RS256", use: "sig" }] });
+    });
+    router.get(`${OIDC_ISSUER_PATH}/idtoken`, async (req, res) => {
+      const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+      const run = [...state.runs.values()].find((candidate) => candidate.idTokenRequestToken === token);
+      if (!token || !run || run.status !== "in_progress") return void res.status(401).json({ message: "Bad credentials" });
+      const audience =
+        typeof req.query.audience === "string" && req.query.audience ? req.query.audience : `${webUrl()}/${run.repository.split("/")[0]}`;
+      res.json({ count: 1, value: await mintRunToken(run, audience) });
+    });
   };
   return { issuer, mintRunToken, addRoutes };
 }

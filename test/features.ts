@@ -14,10 +14,7 @@ export const testFeatureCallbackKey = (feature: Pick<Feature, "id" | "repository
   featureCallbackKey(repositoryCallbackKey(root, feature.repository), feature.id);
 
 /** A feature in the demo repository; `analyzing` puts it mid-attempt with a fresh correlation id. */
-export async function createTestFeature(
-  db: Database,
-  input: { repository?: string; analyzing?: boolean } = {},
-): Promise<Feature> {
+export async function createTestFeature(db: Database, input: { repository?: string; analyzing?: boolean } = {}): Promise<Feature> {
   const feature = await createFeature(
     { db, outbox: silentOutbox },
     {

@@ -92,18 +92,16 @@ export interface AnalysisDocument {
 }
 
 /** A callback body or artifact file in either form, read into one shape. */
-export const analysisDocumentSchema = z
-  .union([nestedDocumentSchema, flatDocumentSchema])
-  .transform((document): AnalysisDocument =>
-    "correlation_id" in document && document.analysis
-      ? {
-          featureId: document.feature_id,
-          correlationId: document.correlation_id,
-          workflowRunId: document.workflow_run_id,
-          result: document.analysis,
-        }
-      : { featureId: document.feature_id, correlationId: undefined, workflowRunId: undefined, result: document },
-  );
+export const analysisDocumentSchema = z.union([nestedDocumentSchema, flatDocumentSchema]).transform((document): AnalysisDocument =>
+  "correlation_id" in document && document.analysis
+    ? {
+        featureId: document.feature_id,
+        correlationId: document.correlation_id,
+        workflowRunId: document.workflow_run_id,
+        result: document.analysis,
+      }
+    : { featureId: document.feature_id, correlationId: undefined, workflowRunId: undefined, result: document },
+);
 
 /** The reason a result gives for failing, as words. */
 export function resultError(result: AnalysisResult): string | null {

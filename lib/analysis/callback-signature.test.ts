@@ -31,7 +31,10 @@ describe("callback keys", () => {
     const feature = { id: FEATURE_ID, repository: "demo-org/demo-app" };
     const body = Buffer.from("{}");
     const sign = (root: string) => signCallbackBody(featureCallbackKey(repositoryCallbackKey(root, feature.repository), feature.id), body);
-    const roots = { current: "new-root-secret-0123456789", previous: { secret: "old-root-secret-0123456789", until: new Date("2026-12-01T00:00:00Z") } };
+    const roots = {
+      current: "new-root-secret-0123456789",
+      previous: { secret: "old-root-secret-0123456789", until: new Date("2026-12-01T00:00:00Z") },
+    };
     const before = new Date("2026-11-30T23:59:59Z");
     const after = new Date("2026-12-01T00:00:00Z");
     expect(isSignedWithFeatureKey(roots, feature, body, sign("new-root-secret-0123456789"), before)).toBe(true);

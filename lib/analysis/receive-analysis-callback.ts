@@ -10,9 +10,9 @@ import { parseJsonBody } from "@/lib/http/read-json";
 import { addFeatureEvent } from "./add-feature-event";
 import { analysisDocumentSchema } from "./analysis-result";
 import type { AnalysisDeps } from "./deps";
+import { outcomeFromResult, recordAnalysisOutcome } from "./record-analysis-outcome";
 import { verifyActionsIdToken } from "./verify-actions-id-token";
 import { isSignedWithFeatureKey } from "./webhook-secret";
-import { outcomeFromResult, recordAnalysisOutcome } from "./record-analysis-outcome";
 
 /** How a callback proves it comes from the feature's run: a signature with the feature's key, or a GitHub Actions ID token. */
 export type CallbackCredential = { kind: "signature"; signature: string } | { kind: "id_token"; token: string };
@@ -80,12 +80,7 @@ export async function receiveAnalysisCallback(
 }
 
 /** 401 unless the credential proves the callback comes from this feature's repository (and, for a token, its run). */
-async function authenticate(
-  deps: Pick<AnalysisDeps, "now" | "settings">,
-  feature: Feature,
-  credential: CallbackCredential,
-  raw: Buffer,
-) {
+async function authenticate(deps: Pick<AnalysisDeps, "now" | "settings">, feature: Feature, credential: CallbackCredential, raw: Buffer) {
   if (credential.kind === "signature") {
     if (!isSignedWithFeatureKey(deps.settings.callbackRoots, feature, raw, credential.signature, deps.now())) {
       throw new AppError(401, "invalid_signature", "X-Webhook-Signature does not match the body signed with this repository's key");
@@ -93,7 +88,8 @@ async function authenticate(
     return;
   }
   const { audience, issuers } = deps.settings.oidc;
-  if (!audience) throw new AppError(401, "invalid_id_token", "ID tokens are not accepted: this server has no callback URL to be their audience");
+  if (!audience)
+    throw new AppError(401, "invalid_id_token", "ID tokens are not accepted: this server has no callback URL to be their audience");
   const verified = await verifyActionsIdToken(credential.token, { audience, issuers: issuers(), now: deps.now() });
   if (!verified.ok) throw new AppError(401, "invalid_id_token", verified.reason);
   const { repository, run_id: runId } = verified.claims;

@@ -38,7 +38,8 @@ export async function verifyActionsIdToken(
   } catch {
     return { ok: false, reason: "The bearer token is not a JWT" };
   }
-  if (!issuer || !options.issuers.includes(issuer)) return { ok: false, reason: `The ID token's issuer ${issuer ?? "(none)"} is not trusted` };
+  if (!issuer || !options.issuers.includes(issuer))
+    return { ok: false, reason: `The ID token's issuer ${issuer ?? "(none)"} is not trusted` };
   try {
     const { payload } = await jwtVerify(token, issuerKeys(issuer), {
       issuer,

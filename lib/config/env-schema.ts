@@ -62,13 +62,20 @@ export const envSchema = z.object({
   WEBHOOK_SECRET: optional(z.string().min(16, "expected at least 16 characters (openssl rand -hex 32)")),
   WEBHOOK_SECRET_PREVIOUS: optional(z.string().min(16, "expected at least 16 characters")),
   WEBHOOK_SECRET_PREVIOUS_UNTIL: optional(
-    z.iso.datetime({ offset: true, error: "expected an ISO 8601 date and time, e.g. 2026-12-31T00:00:00Z" }).transform((value) => new Date(value)),
+    z.iso
+      .datetime({ offset: true, error: "expected an ISO 8601 date and time, e.g. 2026-12-31T00:00:00Z" })
+      .transform((value) => new Date(value)),
   ),
   WEBHOOK_BASE_URL: optional(httpUrl("the public URL workflows post analysis callbacks to")),
   ANALYSIS_OIDC_ISSUERS: withDefault(
     z
       .string()
-      .transform((value) => value.split(",").map((item) => item.trim().replace(/\/+$/, "")).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(",")
+          .map((item) => item.trim().replace(/\/+$/, ""))
+          .filter(Boolean),
+      )
       .pipe(z.array(z.url({ protocol: /^https?$/, error: "expected comma-separated issuer URLs" }))),
     "https://token.actions.githubusercontent.com",
   ),

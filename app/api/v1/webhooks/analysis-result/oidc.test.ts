@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { SignJWT, generateKeyPair } from "jose";
+import { generateKeyPair, SignJWT } from "jose";
 import { describe, expect, it, vi } from "vitest";
 
 import { POST } from "@/app/api/v1/webhooks/analysis-result/route";
@@ -105,8 +105,14 @@ describe("POST /api/v1/webhooks/analysis-result with a GitHub Actions ID token",
     await vi.waitFor(() => expect(run.status).toBe("in_progress"));
     const endpoint = `${github.simulator.oidc.issuer()}/idtoken?api-version=2.0&audience=${encodeURIComponent(appUrl)}`;
     expect((await fetch(endpoint, { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
-    const answer = (await (await fetch(endpoint, { headers: { authorization: `Bearer ${run.idTokenRequestToken}` } })).json()) as { value: string };
-    const verdict = await verifyActionsIdToken(answer.value, { audience: appUrl, issuers: [github.simulator.oidc.issuer()], now: new Date() });
+    const answer = (await (await fetch(endpoint, { headers: { authorization: `Bearer ${run.idTokenRequestToken}` } })).json()) as {
+      value: string;
+    };
+    const verdict = await verifyActionsIdToken(answer.value, {
+      audience: appUrl,
+      issuers: [github.simulator.oidc.issuer()],
+      now: new Date(),
+    });
     expect(verdict).toMatchObject({
       ok: true,
       claims: {

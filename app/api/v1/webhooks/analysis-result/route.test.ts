@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { analyses, features, jobEvents } from "@/db/schema";
+import { featureCallbackKey, repositoryCallbackKey, signCallbackBody } from "@/lib/analysis/callback-signature";
 import { callbackBody, postAnalysisCallback, signedCallbackHeaders } from "@/test/analysis";
+import { seedAnalysisResults } from "@/test/analysis-fixtures";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
-import { featureCallbackKey, repositoryCallbackKey, signCallbackBody } from "@/lib/analysis/callback-signature";
-import { seedAnalysisResults } from "@/test/analysis-fixtures";
 import { createTestFeature, TEST_WEBHOOK_SECRET } from "@/test/features";
 
 const { db } = await setUpTestDatabase();
@@ -114,9 +114,17 @@ describe("POST /api/v1/webhooks/analysis-result", () => {
       const body = fixture.forFeature(feature.id);
       const response = await postAnalysisCallback(body, signedCallbackHeaders(feature, body));
       const failed = name === "seed-error";
-      expect(await response.json()).toEqual({ status: "success", feature_id: feature.id, analysis_status: failed ? "failed" : "completed" });
+      expect(await response.json()).toEqual({
+        status: "success",
+        feature_id: feature.id,
+        analysis_status: failed ? "failed" : "completed",
+      });
       const [row] = await db.select().from(analyses).where(eq(analyses.featureId, feature.id));
-      expect(row).toMatchObject({ correlationId: feature.analysisCorrelationId, workflowRunId: 9001, error: failed ? "Analysis timeout" : null });
+      expect(row).toMatchObject({
+        correlationId: feature.analysisCorrelationId,
+        workflowRunId: 9001,
+        error: failed ? "Analysis timeout" : null,
+      });
       expect(row!.result).toEqual(JSON.parse(body));
     },
   );

@@ -11,7 +11,11 @@ export const POST = apiHandler({ access: "public" }, async ({ req, deps }) => {
   const featureId = req.headers.get("x-feature-id");
   const credential = callbackCredential(req.headers);
   if (!credential || !featureId) {
-    throw new AppError(400, "missing_header", `Missing header ${credential ? "X-Feature-ID" : "X-Webhook-Signature (or Authorization: Bearer)"}`);
+    throw new AppError(
+      400,
+      "missing_header",
+      `Missing header ${credential ? "X-Feature-ID" : "X-Webhook-Signature (or Authorization: Bearer)"}`,
+    );
   }
   const answer = await receiveAnalysisCallback(await deps.analysis(), {
     featureId: featureId.trim(),
