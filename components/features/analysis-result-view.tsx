@@ -139,13 +139,13 @@ export function AnalysisResultView({ value }: { value: unknown }) {
 
       <ListSection icon={FolderTree} title="Affected modules" items={modules} className="flex flex-col gap-1.5" testId="analysis-modules">
         {(entry, index) => {
-          const module = typeof entry === "string" ? { path: entry } : entry;
+          const affected = typeof entry === "string" ? { path: entry } : entry;
           return (
             <li key={index} className="flex flex-wrap items-center gap-2">
-              <code className="rounded bg-muted px-1.5 py-0.5 text-xs">{module.path}</code>
-              {module.change_type && <Badge variant="outline">{module.change_type}</Badge>}
-              {module.reason && <span className="text-muted-foreground">{module.reason}</span>}
-              <ExtraFields value={module} known={["path", "change_type", "reason"]} />
+              <code className="rounded bg-muted px-1.5 py-0.5 text-xs">{affected.path}</code>
+              {affected.change_type && <Badge variant="outline">{affected.change_type}</Badge>}
+              {affected.reason && <span className="text-muted-foreground">{affected.reason}</span>}
+              <ExtraFields value={affected} known={["path", "change_type", "reason"]} />
             </li>
           );
         }}

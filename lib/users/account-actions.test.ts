@@ -6,7 +6,6 @@ import { createApiToken } from "@/lib/auth/create-api-token";
 import { createFeature } from "@/lib/features/create-feature";
 import { silentOutbox, type Outbox } from "@/lib/outbound/outbox";
 import { setUpTestDatabase } from "@/test/database";
-import { TEST_WEBHOOK_SECRET } from "@/test/features";
 import { createGithubUser } from "@/test/fixtures";
 import { USER_EVENTS_ENDPOINT, userEventsOf, userEventsOutbox } from "@/test/user-events";
 
