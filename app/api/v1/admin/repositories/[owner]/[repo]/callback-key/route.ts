@@ -9,6 +9,8 @@ export const GET = apiHandler(
   { access: "admin", params: repositoryParams, resource: "Repository" },
   async ({ params: { repository }, principal, deps, log }) => {
     log.info("repository callback key read", { repository, user_id: principal.userId });
-    return Response.json(repositoryCallbackKeyView(callbackRoots(deps.config()), repository, new Date()), { headers: { "cache-control": "no-store" } });
+    return Response.json(repositoryCallbackKeyView(callbackRoots(deps.config()), repository, new Date()), {
+      headers: { "cache-control": "no-store" },
+    });
   },
 );

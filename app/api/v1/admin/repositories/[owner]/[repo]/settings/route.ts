@@ -5,8 +5,10 @@ import { repositoryParams } from "@/lib/repositories/repository-params";
 import { findRepositorySettings, repositorySettingsView, saveRepositorySettings } from "@/lib/repositories/repository-settings";
 import { repositorySettingsInputSchema } from "@/lib/repositories/repository-settings-input";
 
-export const GET = apiHandler({ access: "admin", params: repositoryParams, resource: "Repository" }, async ({ params: { repository }, deps }) =>
-  Response.json(repositorySettingsView(deps.config(), repository, await findRepositorySettings(await deps.db(), repository))),
+export const GET = apiHandler(
+  { access: "admin", params: repositoryParams, resource: "Repository" },
+  async ({ params: { repository }, deps }) =>
+    Response.json(repositorySettingsView(deps.config(), repository, await findRepositorySettings(await deps.db(), repository))),
 );
 
 export const PUT = apiHandler(
