@@ -19,10 +19,7 @@ export const GET = apiHandler({ access: "user", query }, async ({ query, deps })
 );
 
 export const POST = apiHandler({ access: "user", body: createFeatureSchema }, async ({ body: input, principal, deps, log }) => {
-  const feature = await createFeature(
-    { db: await deps.db(), outbox: deps.outbox() },
-    { ...input, createdBy: principal.userId },
-  );
+  const feature = await createFeature({ db: await deps.db(), outbox: deps.outbox() }, { ...input, createdBy: principal.userId });
   log.info("feature created", { feature_id: feature.id, repository: feature.repository });
   return Response.json(toFeatureView(feature), { status: 201 });
 });
