@@ -24,6 +24,12 @@ export default defineConfig({
     expect: { poll: { timeout: 10_000 } },
     hookTimeout: 60_000,
     // DATA_DIR holds generated keys (the embedded Inngest signing key): keep them out of the work tree.
-    env: { LOG_LEVEL: "error", NODE_ENV: "test", DATA_DIR: path.join(os.tmpdir(), "hooksmith-vitest") },
+    // WEBHOOK_SECRET: the root every repository's callback key derives from (test/features.ts TEST_WEBHOOK_SECRET).
+    env: {
+      LOG_LEVEL: "error",
+      NODE_ENV: "test",
+      DATA_DIR: path.join(os.tmpdir(), "hooksmith-vitest"),
+      WEBHOOK_SECRET: "test-webhook-secret-0123456789abcdef",
+    },
   },
 });

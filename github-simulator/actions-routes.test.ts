@@ -5,10 +5,10 @@ import { RequestError } from "@octokit/request-error";
 import { describe, expect, it, vi } from "vitest";
 
 import { analysisResultSchema, analysisRunName } from "@/lib/analysis/analysis-result";
-import { featureWebhookSecret, isValidCallbackSignature } from "@/lib/analysis/callback-signature";
+import { isValidCallbackSignature } from "@/lib/analysis/callback-signature";
 import { transientGithubError } from "@/lib/github/github-errors";
 import { dispatchWorkflow, downloadArtifactJson, findRunArtifact, findRunByName, getWorkflowRun } from "@/lib/github/workflows";
-import { TEST_WEBHOOK_SECRET } from "@/test/features";
+import { testFeatureCallbackKey } from "@/test/features";
 import { startTestGithub } from "@/test/github-simulator";
 
 const received: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
@@ -84,7 +84,8 @@ describe("GitHub simulator: Actions", () => {
       workflow_run_id: runId,
       analysis,
     });
-    const secret = featureWebhookSecret(TEST_WEBHOOK_SECRET, featureId);
+    // Signed with the key of the run's repository, as the repository's secret holds it.
+    const secret = testFeatureCallbackKey({ id: featureId, repository: REPOSITORY });
     expect(isValidCallbackSignature(secret, Buffer.from(callback.body), String(callback.headers["x-webhook-signature"]))).toBe(true);
   });
 

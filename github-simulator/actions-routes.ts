@@ -85,6 +85,7 @@ export function addActionsRoutes(routers: { api: Router; web: Router }, state: S
       createdAt: now,
       updatedAt: now,
       startedAt: now,
+      idTokenRequestToken: randomBytes(24).toString("hex"),
     };
     state.runs.set(run.id, run);
     startRunLifecycle(state, run, lifecycle);

@@ -10,6 +10,12 @@ export const faultsSchema = z.object({
   /** What the simulated workflow does with its signed callback. */
   callback: z.enum(["deliver", "drop", "duplicate", "delay"]).default("deliver"),
   callbackDelayMs: z.number().int().min(0).max(600_000).default(5_000),
+  /**
+   * How the callback proves where it comes from: signed with the repository's callback key, or carrying the
+   * run's GitHub Actions ID token (the workflow's OIDC step). Per repository (`owner/name`, any case) over the default.
+   */
+  callbackAuth: z.enum(["signature", "oidc"]).default("signature"),
+  callbackAuthByRepository: z.record(z.string(), z.enum(["signature", "oidc"])).default({}),
   /** The conclusion of runs dispatched from now on. */
   conclusion: conclusion.default("success"),
   /** 200 with run details (github.com today) or 204 without them (older servers, GHES). */

@@ -84,6 +84,14 @@ export function addRepositoryRoutes(
     return sha ? repository.commits.get(sha) : undefined;
   };
 
+  // The repository itself: GitHub's full shape, with the simulated default branch.
+  routers.api.get("/repos/:owner/:repo", (req, res) => {
+    const target = repositoryOf(state, req, res);
+    if (!target) return;
+    const content = repositoryContent(state, target.repository);
+    res.json({ ...simulatedRepository(target.repository, urls, "full"), default_branch: content.defaultBranch });
+  });
+
   routers.api.get("/repos/:owner/:repo/contents/*path", (req, res) => {
     const target = repositoryOf(state, req, res);
     if (!target) return;

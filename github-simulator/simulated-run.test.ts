@@ -3,7 +3,13 @@ import { describe, expect, it, vi } from "vitest";
 import { startRunLifecycle } from "./simulated-run";
 import { SimulatorState, type SimulatedRun } from "./simulator-state";
 
-const lifecycle = { queuedMs: 10, runMs: 30, workflowSecret: "secret", workflowRunPayload: () => ({}) };
+const lifecycle = {
+  queuedMs: 10,
+  runMs: 30,
+  workflowSecret: "secret",
+  mintIdToken: async () => "unused",
+  workflowRunPayload: () => ({}),
+};
 
 function run(id: number): SimulatedRun {
   const now = new Date();
@@ -23,6 +29,7 @@ function run(id: number): SimulatedRun {
     createdAt: now,
     updatedAt: now,
     startedAt: now,
+    idTokenRequestToken: `request-token-${id}`,
   };
 }
 

@@ -5,7 +5,7 @@ import { strToU8, zipSync } from "fflate";
 import { parse as parseYaml } from "yaml";
 
 import { ANALYSIS_ARTIFACT_FILE, analysisArtifactName } from "@/lib/analysis/analysis-result";
-import { featureWebhookSecret, signCallbackBody } from "@/lib/analysis/callback-signature";
+import { featureCallbackKey, repositoryCallbackKey, signCallbackBody } from "@/lib/analysis/callback-signature";
 
 import { sendAppWebhook, type WebhookTarget } from "./app-webhooks";
 import type { Faults } from "./faults";
@@ -45,8 +45,13 @@ export function renderRunName(template: string, inputs: Record<string, string>):
 export interface RunLifecycle {
   queuedMs: number;
   runMs: number;
-  /** The repository secret WEBHOOK_SECRET the shipped workflow signs its callback with. */
+  /**
+   * The app's WEBHOOK_SECRET: each simulated repository holds its own repository key, derived from it, as
+   * its secret WEBHOOK_SECRET, as an admin sets it up from the repository's page.
+   */
   workflowSecret: string;
+  /** The run's GitHub Actions ID token for `audience`, for a callback that proves itself with OIDC. */
+  mintIdToken(run: SimulatedRun, audience: string): Promise<string>;
   /** Where App webhooks go; none → no workflow_run webhook. */
   webhooks?: WebhookTarget;
   workflowRunPayload(run: SimulatedRun): Record<string, unknown>;
@@ -128,14 +133,14 @@ async function postCallback(
   if (fault === "drop") return;
   const send = async () => {
     const featureId = run.inputs.feature_id ?? "";
-    const signature = signCallbackBody(featureWebhookSecret(lifecycle.workflowSecret, featureId), body);
     let statusCode = 0;
     try {
+      const proof = await callbackProof(state, lifecycle, run, url, body);
       const response = await fetch(url, {
         method: "POST",
         redirect: "manual",
         signal: AbortSignal.timeout(30_000),
-        headers: { "content-type": "application/json", "x-feature-id": featureId, "x-webhook-signature": signature },
+        headers: { "content-type": "application/json", "x-feature-id": featureId, ...proof },
         body,
       });
       statusCode = response.status;
@@ -148,4 +153,27 @@ async function postCallback(
   if (fault === "delay") return state.schedule(delayMs, send);
   await send();
   if (fault === "duplicate") await send();
+}
+
+/**
+ * What the shipped workflow's callback step sends to prove itself, per the repository's choice: the
+ * signature with the repository's feature key, or the run's ID token requested with this server's URL
+ * (the callback URL less its path) as the audience.
+ */
+async function callbackProof(
+  state: SimulatorState,
+  lifecycle: RunLifecycle,
+  run: SimulatedRun,
+  url: string,
+  body: string,
+): Promise<Record<string, string>> {
+  const { callbackAuth, callbackAuthByRepository } = state.faults;
+  const wanted = run.repository.toLowerCase();
+  const chosen = Object.entries(callbackAuthByRepository).find(([repository]) => repository.toLowerCase() === wanted)?.[1] ?? callbackAuth;
+  if (chosen === "oidc") {
+    const audience = url.replace(/\/api\/v1\/webhooks\/analysis-result$/, "");
+    return { authorization: `Bearer ${await lifecycle.mintIdToken(run, audience)}` };
+  }
+  const key = featureCallbackKey(repositoryCallbackKey(lifecycle.workflowSecret, run.repository), run.inputs.feature_id ?? "");
+  return { "x-webhook-signature": signCallbackBody(key, body) };
 }

@@ -28,6 +28,8 @@ export interface SimulatedRun {
   createdAt: Date;
   updatedAt: Date;
   startedAt: Date;
+  /** ACTIONS_ID_TOKEN_REQUEST_TOKEN: what the run's steps present to get an ID token, while the run is in progress. */
+  idTokenRequestToken: string;
 }
 
 export interface SimulatedArtifact {

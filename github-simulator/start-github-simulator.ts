@@ -7,6 +7,7 @@ import type { WebhookTarget } from "./app-webhooks";
 import { addControlRoutes } from "./control-routes";
 import { addInstallRoutes } from "./install-routes";
 import { addOAuthRoutes } from "./oauth-routes";
+import { createOidcIssuer, type OidcIssuer } from "./oidc-issuer";
 import { addOrgRoutes } from "./org-routes";
 import { addRepositoryRoutes, repositoryContent } from "./repository-routes";
 import { loadWorkflowDefinition } from "./simulated-run";
@@ -20,6 +21,8 @@ export interface GithubSimulator {
   port: number;
   /** What the simulator remembers, and its fault switches (also at /_simulator/*). */
   state: SimulatorState;
+  /** Its GitHub Actions OIDC provider: issuer URL and ID tokens for its runs. */
+  oidc: OidcIssuer;
   close(): Promise<void>;
 }
 
@@ -32,7 +35,7 @@ export interface StartGithubSimulatorOptions {
   installations?: SimulatedInstallation[];
   /** Workflow files the simulated repositories hold (default: the shipped public/workflows/analyze-feature.yml). */
   workflowFiles?: string[];
-  /** The repository secret WEBHOOK_SECRET the workflow signs callbacks with. */
+  /** The app's WEBHOOK_SECRET: each repository's callback key, which its workflow signs with, derives from it. */
   workflowSecret?: string;
   /** How long a dispatched run stays queued, then in progress. */
   timings?: { queuedMs: number; runMs: number };
@@ -62,11 +65,13 @@ export async function startGithubSimulator(options: StartGithubSimulatorOptions 
   const workflows = (options.workflowFiles ?? [SHIPPED_WORKFLOW]).map(loadWorkflowDefinition);
   // The URL is known once listening; routes read it through this holder.
   const urls = { web: "", api: "" };
+  const oidc = await createOidcIssuer(() => urls.web);
   const app = simulation({
     apiUrl: "/api/v3",
     extend: {
       extendRouter(router) {
         addOAuthRoutes(router, state);
+        oidc.addRoutes(router, state);
         addControlRoutes(router, state);
         const api = express.Router();
         api.use(apiFaultsAndAccounting(state));
@@ -90,6 +95,7 @@ export async function startGithubSimulator(options: StartGithubSimulatorOptions 
             queuedMs: options.timings?.queuedMs ?? 500,
             runMs: options.timings?.runMs ?? 1500,
             workflowSecret: options.workflowSecret ?? "",
+            mintIdToken: oidc.mintRunToken,
             webhooks: options.webhooks,
           },
         });
@@ -106,6 +112,7 @@ export async function startGithubSimulator(options: StartGithubSimulatorOptions 
     apiUrl: urls.api,
     port,
     state,
+    oidc,
     close: async () => {
       state.reset();
       await listening.ensureClose();

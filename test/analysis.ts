@@ -10,7 +10,7 @@ import { requestAnalysis } from "@/lib/analysis/request-analysis";
 import { log } from "@/lib/log";
 import { silentOutbox } from "@/lib/outbound/outbox";
 
-import { createTestFeature } from "./features";
+import { createTestFeature, TEST_WEBHOOK_SECRET, testFeatureCallbackKey } from "./features";
 import type { TestGithub } from "./github-simulator";
 import { callRoute } from "./http";
 
@@ -41,6 +41,8 @@ export function testAnalysisDeps(
       pollIntervalSeconds: 1,
       pollTimeoutSeconds: 60,
       webhookGraceSeconds: 0,
+      callbackRoots: { current: TEST_WEBHOOK_SECRET },
+      oidc: { audience: options.callbackBaseUrl, issuers: () => [] },
       ...options.settings,
     },
     octokitFor: github.octokitFor,
@@ -85,9 +87,9 @@ export function callbackBody(feature: Feature, extra: Record<string, unknown> = 
 }
 
 /** The headers the shipped workflow signs its callback with. */
-export const signedCallbackHeaders = (feature: Pick<Feature, "id" | "webhookSecret">, body: string) => ({
+export const signedCallbackHeaders = (feature: Pick<Feature, "id" | "repository">, body: string) => ({
   "x-feature-id": feature.id,
-  "x-webhook-signature": signCallbackBody(feature.webhookSecret, body),
+  "x-webhook-signature": signCallbackBody(testFeatureCallbackKey(feature), body),
 });
 
 /** POST /api/v1/webhooks/analysis-result through its route handler; undefined headers are left out. */

@@ -30,7 +30,6 @@ export const features = pgTable(
     repository: text("repository").notNull(),
     githubIssueUrl: text("github_issue_url"),
     /** HMAC-SHA256(WEBHOOK_SECRET, id): signs this feature's callbacks. Never returned by any API. */
-    webhookSecret: text("webhook_secret").notNull(),
     /** Identifies the current analysis attempt: carried in the run name and in every callback. */
     analysisCorrelationId: text("analysis_correlation_id"),
     analysisWorkflowRunId: bigint("analysis_workflow_run_id", { mode: "number" }),

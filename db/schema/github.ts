@@ -192,3 +192,16 @@ export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export type WebhookEventAttempt = typeof webhookEventAttempts.$inferSelect;
 export type { WebhookEventStatus } from "../../lib/github-webhooks/webhook-event-enums";
 export type WebhookRecovery = typeof webhookRecoveries.$inferSelect;
+
+/** How one repository's analysis workflow is dispatched, when an admin overrides the defaults. */
+export const repositorySettings = pgTable("repository_settings", {
+  /** owner/name, lower-cased: repository names match case-insensitively. */
+  repository: text("repository").primaryKey(),
+  /** The workflow file; null → ANALYSIS_WORKFLOW. */
+  analysisWorkflow: text("analysis_workflow"),
+  /** The ref the workflow runs on; null → ANALYSIS_WORKFLOW_REF, else the repository's default branch. */
+  analysisRef: text("analysis_ref"),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+export type RepositorySettings = typeof repositorySettings.$inferSelect;

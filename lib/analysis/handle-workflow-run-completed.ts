@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq, or } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 
 import { features } from "@/db/schema";
 
@@ -33,7 +33,8 @@ export async function handleWorkflowRunCompleted(
     .where(
       and(
         eq(features.status, "analyzing"),
-        eq(features.repository, run.repository),
+        // GitHub spells the name as the repository has it; the feature as its author typed it.
+        sql`lower(${features.repository}) = lower(${run.repository})`,
         correlationId
           ? or(eq(features.analysisWorkflowRunId, run.runId), eq(features.analysisCorrelationId, correlationId))
           : eq(features.analysisWorkflowRunId, run.runId),

@@ -8,7 +8,7 @@ import { toFeatureView } from "@/lib/features/feature-view";
 import { withOutbox } from "@/lib/outbound/with-outbox";
 
 import { addFeatureEvent } from "./add-feature-event";
-import type { AnalysisResult } from "./analysis-result";
+import { resultError, type AnalysisResult } from "./analysis-result";
 import type { AnalysisDeps } from "./deps";
 
 export type AnalysisOutcome =
@@ -100,5 +100,6 @@ export async function recordAnalysisOutcome(
 
 /** A validated analysis result as an outcome: a result carrying `error` is a failed analysis. */
 export function outcomeFromResult(result: AnalysisResult): AnalysisOutcome {
-  return result.error ? { status: "failed", error: result.error, result } : { status: "completed", result };
+  const error = resultError(result);
+  return error ? { status: "failed", error, result } : { status: "completed", result };
 }

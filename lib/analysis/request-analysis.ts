@@ -8,7 +8,8 @@ import { analysisRequested } from "@/inngest/events";
 import { AppError, notFound } from "@/lib/errors";
 import { findFeature } from "@/lib/features/find-feature";
 import { githubErrorMessage, githubRequestError } from "@/lib/github/github-errors";
-import { dispatchWorkflow, findRunByName } from "@/lib/github/workflows";
+import { dispatchWorkflow, findRunByName, getDefaultBranch } from "@/lib/github/workflows";
+import { findRepositorySettings } from "@/lib/repositories/repository-settings";
 
 import { addFeatureEvent } from "./add-feature-event";
 import { analysisRunName } from "./analysis-result";
@@ -24,7 +25,8 @@ export interface AnalysisRequested {
 
 /**
  * Starts an analysis attempt: claims the feature (409 while one is in flight), dispatches the workflow
- * with a fresh correlation id, and hands the attempt to the poller. When GitHub refuses the dispatch the
+ * (the repository's own workflow file and ref when an admin set them, else ANALYSIS_WORKFLOW on
+ * ANALYSIS_WORKFLOW_REF or the repository's default branch) with a fresh correlation id, and hands the attempt to the poller. When GitHub refuses the dispatch the
  * feature is put back exactly as it was and the caller gets a 502 (422 when the App is not installed).
  */
 export async function requestAnalysis(deps: AnalysisDeps, featureId: string): Promise<AnalysisRequested> {
@@ -53,10 +55,13 @@ export async function requestAnalysis(deps: AnalysisDeps, featureId: string): Pr
   let runId: number | null;
   try {
     const octokit = await deps.octokitFor(claimed.repository);
+    const overrides = await findRepositorySettings(deps.db, claimed.repository);
+    const workflow = overrides?.analysisWorkflow ?? deps.settings.workflow;
+    const ref = overrides?.analysisRef ?? deps.settings.ref ?? (await getDefaultBranch(octokit, claimed.repository));
     ({ runId } = await dispatchWorkflow(octokit, {
       repository: claimed.repository,
-      workflow: deps.settings.workflow,
-      ref: deps.settings.ref,
+      workflow,
+      ref,
       inputs: {
         feature_id: claimed.id,
         feature_description: `${claimed.name}\n\n${claimed.description}`,
@@ -67,7 +72,7 @@ export async function requestAnalysis(deps: AnalysisDeps, featureId: string): Pr
     // GitHub answered 204 without the run id: the run carries the correlation id in its name.
     runId ??= await findRunByName(octokit, {
       repository: claimed.repository,
-      workflow: deps.settings.workflow,
+      workflow,
       marker: analysisRunName(claimed.id, correlationId),
       since: requestedAt,
     }).catch(() => null);

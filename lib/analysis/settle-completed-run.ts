@@ -4,7 +4,7 @@ import type { AnalysisSource } from "@/db/schema";
 import type { InstallationOctokit } from "@/lib/github/github-app";
 import { ArtifactContentError, downloadArtifactJson, findRunArtifact } from "@/lib/github/workflows";
 
-import { ANALYSIS_ARTIFACT_FILE, analysisArtifactName, analysisResultSchema } from "./analysis-result";
+import { ANALYSIS_ARTIFACT_FILE, analysisArtifactName, analysisDocumentSchema } from "./analysis-result";
 import type { AnalysisDeps } from "./deps";
 import { runConclusionReason } from "./failure-reasons";
 import { outcomeFromResult, recordAnalysisOutcome, type AnalysisOutcome } from "./record-analysis-outcome";
@@ -89,8 +89,11 @@ async function outcomeFromArtifact(
     if (error instanceof ArtifactContentError) return { status: "failed", error: error.message };
     throw error;
   }
-  const parsed = analysisResultSchema.safeParse(content);
+  // Either form: the bare or flat result, or the nested callback body.
+  const parsed = analysisDocumentSchema.safeParse(content);
   if (!parsed.success)
     return { status: "failed", error: `The result in ${name} does not match the analysis schema: ${parsed.error.issues[0]?.message}` };
-  return outcomeFromResult(parsed.data);
+  if (parsed.data.featureId !== undefined && parsed.data.featureId !== run.featureId)
+    return { status: "failed", error: `The result in ${name} is for feature ${parsed.data.featureId}, not this one` };
+  return outcomeFromResult(parsed.data.result);
 }

@@ -15,6 +15,7 @@ import { createTestFeature, TEST_WEBHOOK_SECRET } from "@/test/features";
 import { serveRoutes } from "@/test/serve-route";
 
 import { ANALYSIS_WORKFLOW_INPUTS, analysisRunName } from "./analysis-result";
+import { repositoryCallbackKey } from "./callback-signature";
 
 const { db } = await setUpTestDatabase();
 await startAppTestExecutor(db);
@@ -49,7 +50,8 @@ describe("the shipped analyze-feature.yml", () => {
         PATH: process.env.PATH,
         FEATURE_ID: feature.id,
         CORRELATION_ID: feature.analysisCorrelationId!,
-        WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+        // The repository's secret is its repository key, as an admin reads it from the repository's page.
+        WEBHOOK_SECRET: repositoryCallbackKey(TEST_WEBHOOK_SECRET, feature.repository),
         CALLBACK_URL: `${url}/api/v1/webhooks/analysis-result`,
         GITHUB_RUN_ID: "9001",
       },

@@ -70,12 +70,30 @@ export const envSchema = z.object({
   INNGEST_BASE_URL: optional(httpUrl("the Inngest server URL (self-hosted)")),
   INNGEST_DEV: optional(z.string().min(1)),
   WEBHOOK_SECRET: optional(z.string().min(16, "expected at least 16 characters (openssl rand -hex 32)")),
+  WEBHOOK_SECRET_PREVIOUS: optional(z.string().min(16, "expected at least 16 characters")),
+  WEBHOOK_SECRET_PREVIOUS_UNTIL: optional(
+    z.iso
+      .datetime({ offset: true, error: "expected an ISO 8601 date and time, e.g. 2026-12-31T00:00:00Z" })
+      .transform((value) => new Date(value)),
+  ),
   WEBHOOK_BASE_URL: optional(httpUrl("the public URL workflows post analysis callbacks to")),
+  ANALYSIS_OIDC_ISSUERS: withDefault(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(",")
+          .map((item) => item.trim().replace(/\/+$/, ""))
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ protocol: /^https?$/, error: "expected comma-separated issuer URLs" }))),
+    "https://token.actions.githubusercontent.com",
+  ),
   ANALYSIS_WORKFLOW: withDefault(
     z.string().regex(/^[\w.-]+\.ya?ml$/, "expected a workflow file name such as analyze-feature.yml"),
     "analyze-feature.yml",
   ),
-  ANALYSIS_WORKFLOW_REF: withDefault(z.string().min(1), "main"),
+  ANALYSIS_WORKFLOW_REF: optional(z.string().min(1)),
   ANALYSIS_POLLING_INTERVAL_SECONDS: withDefault(seconds("the analysis polling interval", 1, 3600), 30),
   ANALYSIS_POLLING_TIMEOUT_SECONDS: withDefault(seconds("the analysis polling timeout", 1, 86_400), 900),
   ANALYSIS_WEBHOOK_GRACE_SECONDS: withDefault(seconds("the analysis callback grace period", 0, 3600), 300),

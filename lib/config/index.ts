@@ -64,6 +64,9 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       "WEBHOOK_SECRET: required with WEBHOOK_BASE_URL (set the same value as the repository secret the workflow reads)",
     ]);
   }
+  if (env.WEBHOOK_SECRET_PREVIOUS && !env.WEBHOOK_SECRET_PREVIOUS_UNTIL) {
+    throw new ConfigError(["WEBHOOK_SECRET_PREVIOUS_UNTIL: required with WEBHOOK_SECRET_PREVIOUS (when the rotation's overlap ends)"]);
+  }
   // Each poll is two steps of the poller; Inngest caps a function at 1,000 steps.
   if (env.ANALYSIS_POLLING_TIMEOUT_SECONDS / env.ANALYSIS_POLLING_INTERVAL_SECONDS > 400) {
     throw new ConfigError([

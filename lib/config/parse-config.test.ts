@@ -108,4 +108,19 @@ describe("parseConfig", () => {
     expect(problemsOf({ INNGEST_EVENT_KEY: "evt" })[0]).toMatch(/^INNGEST_SIGNING_KEY: required with INNGEST_EVENT_KEY/);
     expect(problemsOf({ INNGEST_SIGNING_KEY: "hunter2" })[0]).toMatch(/^INNGEST_SIGNING_KEY: expected an Inngest signing key/);
   });
+
+  it("takes a rotation's previous root only with the end of its overlap, and a list of OIDC issuers", () => {
+    const rotation = { WEBHOOK_SECRET_PREVIOUS: "an-old-root-secret-0123", WEBHOOK_SECRET_PREVIOUS_UNTIL: "2026-12-31T00:00:00Z" };
+    expect(parseConfig(rotation).WEBHOOK_SECRET_PREVIOUS_UNTIL).toEqual(new Date("2026-12-31T00:00:00Z"));
+    expect(problemsOf({ WEBHOOK_SECRET_PREVIOUS: "an-old-root-secret-0123" })[0]).toMatch(/^WEBHOOK_SECRET_PREVIOUS_UNTIL: required/);
+    expect(problemsOf({ ...rotation, WEBHOOK_SECRET_PREVIOUS_UNTIL: "next week" })[0]).toMatch(
+      /^WEBHOOK_SECRET_PREVIOUS_UNTIL: expected an ISO 8601/,
+    );
+    expect(parseConfig({}).ANALYSIS_OIDC_ISSUERS).toEqual(["https://token.actions.githubusercontent.com"]);
+    expect(
+      parseConfig({ ANALYSIS_OIDC_ISSUERS: "https://token.actions.githubusercontent.com, https://ghe.example.com/_services/token/" })
+        .ANALYSIS_OIDC_ISSUERS,
+    ).toEqual(["https://token.actions.githubusercontent.com", "https://ghe.example.com/_services/token"]);
+    expect(parseConfig({}).ANALYSIS_WORKFLOW_REF).toBeUndefined();
+  });
 });

@@ -3,14 +3,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 
 import { features, type Feature } from "@/db/schema";
-import { featureWebhookSecret } from "@/lib/analysis/callback-signature";
 import { withOutbox } from "@/lib/outbound/with-outbox";
 
 import type { FeatureDeps } from "./deps";
 import type { CreateFeatureInput } from "./feature-input";
 import { toFeatureView } from "./feature-view";
 
-/** Creates a feature with its callback secret, derived from WEBHOOK_SECRET and the new id; announces feature.created. */
+/** Creates a feature; announces feature.created. Its callback key is derived when a callback arrives, never stored. */
 export async function createFeature(deps: FeatureDeps, input: CreateFeatureInput & { createdBy: string | null }): Promise<Feature> {
   const id = randomUUID();
   return withOutbox(deps.db, deps.outbox, async (tx, emit) => {
@@ -23,7 +22,6 @@ export async function createFeature(deps: FeatureDeps, input: CreateFeatureInput
         priority: input.priority,
         repository: input.repository,
         githubIssueUrl: input.github_issue_url ?? null,
-        webhookSecret: featureWebhookSecret(deps.webhookSecret, id),
         createdBy: input.createdBy,
       })
       .returning();

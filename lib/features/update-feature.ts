@@ -3,7 +3,6 @@ import "server-only";
 import { eq } from "drizzle-orm";
 
 import { features, type Feature } from "@/db/schema";
-import { featureWebhookSecret } from "@/lib/analysis/callback-signature";
 import { assertMayChange, type Actor } from "@/lib/auth/assert-may-change";
 import { AppError, found } from "@/lib/errors";
 import { withOutbox } from "@/lib/outbound/with-outbox";
@@ -23,7 +22,8 @@ const COLUMN = {
 /**
  * Changes a feature's fields and announces feature.updated with what each changed field was. Only its
  * creator or an admin may (403); the name, description and repository stay fixed while an analysis is in
- * flight (409), since the running workflow was given them. A new repository gets its own callback key.
+ * flight (409), since the running workflow was given them. Callback keys derive from the repository, so a moved feature's next
+ * callback is signed with its new repository's key.
  */
 export async function updateFeature(deps: FeatureDeps, input: { id: string; actor: Actor; changes: UpdateFeatureInput }): Promise<Feature> {
   return withOutbox(deps.db, deps.outbox, async (tx, emit) => {
@@ -46,7 +46,6 @@ export async function updateFeature(deps: FeatureDeps, input: { id: string; acto
 
     const values: Partial<typeof features.$inferInsert> = { updatedAt: new Date() };
     for (const field of changed) Object.assign(values, { [COLUMN[field]]: input.changes[field] ?? null });
-    if (changed.includes("repository")) values.webhookSecret = featureWebhookSecret(deps.webhookSecret, feature.id);
     const [updated] = await tx.update(features).set(values).where(eq(features.id, feature.id)).returning();
     await emit("feature.updated", {
       feature: toFeatureView(updated!),

@@ -17,6 +17,12 @@ export interface DispatchInput {
   inputs: Record<string, string>;
 }
 
+/** The repository's default branch, as GitHub reports it. */
+export async function getDefaultBranch(octokit: InstallationOctokit, repository: string): Promise<string> {
+  const { data } = await octokit.request("GET /repos/{owner}/{repo}", splitRepository(repository));
+  return data.default_branch;
+}
+
 /**
  * Dispatches a workflow asking for its run details. GitHub answers 200 with the run id, or 204 without
  * it (older servers, GHES): then the run id is null and must be found by its run name.

@@ -36,6 +36,7 @@ export const queryKeys = {
     detail: (id: string) => ["webhook-deliveries", "detail", id],
   },
   githubInstallations: ["github-installations"],
+  repositorySettings: (repository: string) => ["repository-settings", repository.toLowerCase()],
   apiTokens: ["api-tokens"],
   adminUsers: ["admin-users"],
   auditLog: {

@@ -6,7 +6,6 @@ import { createApiToken } from "@/lib/auth/create-api-token";
 import { createFeature } from "@/lib/features/create-feature";
 import { silentOutbox, type Outbox } from "@/lib/outbound/outbox";
 import { setUpTestDatabase } from "@/test/database";
-import { TEST_WEBHOOK_SECRET } from "@/test/features";
 import { createGithubUser } from "@/test/fixtures";
 import { USER_EVENTS_ENDPOINT, userEventsOf, userEventsOutbox } from "@/test/user-events";
 
@@ -97,7 +96,7 @@ describe("deleteUser", () => {
     const { user } = await createGithubUser(db, { login: "leaving-lena" });
     await createApiToken({ db }, { userId: user.id, name: "ci" });
     const feature = await createFeature(
-      { db, webhookSecret: TEST_WEBHOOK_SECRET, outbox: silentOutbox },
+      { db, outbox: silentOutbox },
       {
         name: "Dark mode",
         description: "Let people switch the whole UI to dark colours.",

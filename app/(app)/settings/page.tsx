@@ -1,4 +1,4 @@
-import { ChevronRight, KeyRound, Plug, ScrollText, Users, Webhook } from "lucide-react";
+import { ChevronRight, FolderGit2, KeyRound, Plug, ScrollText, Users, Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -37,6 +37,12 @@ const ADMIN_SECTIONS = [
     title: "Audit log",
     description: "Who did what, when and from where.",
     icon: ScrollText,
+  },
+  {
+    href: "/settings/repositories",
+    title: "Repositories",
+    description: "Each repository's callback key, and the workflow file and ref its analyses run.",
+    icon: FolderGit2,
   },
 ];
 

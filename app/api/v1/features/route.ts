@@ -1,8 +1,7 @@
 // GET /api/v1/features — features, newest first, by cursor pages (filter: status, q).
-// POST /api/v1/features — create a feature (201); its callback secret is stored, never returned.
+// POST /api/v1/features — create a feature (201).
 import { z } from "zod";
 
-import { analysisWebhookSecret } from "@/lib/analysis/webhook-secret";
 import { createFeature } from "@/lib/features/create-feature";
 import { createFeatureSchema, featureStatusSchema } from "@/lib/features/feature-input";
 import { toFeatureView } from "@/lib/features/feature-view";
@@ -20,10 +19,7 @@ export const GET = apiHandler({ access: "user", query }, async ({ query, deps })
 );
 
 export const POST = apiHandler({ access: "user", body: createFeatureSchema }, async ({ body: input, principal, deps, log }) => {
-  const feature = await createFeature(
-    { db: await deps.db(), webhookSecret: analysisWebhookSecret(deps.config()), outbox: deps.outbox() },
-    { ...input, createdBy: principal.userId },
-  );
+  const feature = await createFeature({ db: await deps.db(), outbox: deps.outbox() }, { ...input, createdBy: principal.userId });
   log.info("feature created", { feature_id: feature.id, repository: feature.repository });
   return Response.json(toFeatureView(feature), { status: 201 });
 });

@@ -7,7 +7,6 @@ import { createApiToken } from "@/lib/auth/create-api-token";
 import { createFeature } from "@/lib/features/create-feature";
 import { silentOutbox } from "@/lib/outbound/outbox";
 import { setUpTestDatabase } from "@/test/database";
-import { TEST_WEBHOOK_SECRET } from "@/test/features";
 import { createUser } from "@/test/fixtures";
 import { bearer, callRoute } from "@/test/http";
 
@@ -22,7 +21,7 @@ const [asAlice, asBob, asAdmin] = await Promise.all([tokenOf(alice.id), tokenOf(
 
 const aliceFeature = (input: { analyzing?: boolean } = {}) =>
   createFeature(
-    { db, webhookSecret: TEST_WEBHOOK_SECRET, outbox: silentOutbox },
+    { db, outbox: silentOutbox },
     {
       name: "Dark mode",
       description: "Let people switch the whole UI to a dark theme.",

@@ -4,7 +4,6 @@
 // DELETE /api/v1/features/{id} — delete it with its analyses (creator or admin; 204) → feature.deleted.
 import { z } from "zod";
 
-import { analysisWebhookSecret } from "@/lib/analysis/webhook-secret";
 import { deleteFeature } from "@/lib/features/delete-feature";
 import { updateFeatureSchema } from "@/lib/features/feature-input";
 import { getFeatureDetail } from "@/lib/features/get-feature-detail";
@@ -24,10 +23,7 @@ export const PATCH = apiHandler(
   { access: "user", params, resource: "Feature", body: updateFeatureSchema },
   async ({ params, body, principal, deps, log }) => {
     const db = await deps.db();
-    await updateFeature(
-      { db, webhookSecret: analysisWebhookSecret(deps.config()), outbox: deps.outbox() },
-      { id: params.id, actor: principal, changes: body },
-    );
+    await updateFeature({ db, outbox: deps.outbox() }, { id: params.id, actor: principal, changes: body });
     log.info("feature updated", { feature_id: params.id, fields: Object.keys(body) });
     return Response.json(await getFeatureDetail(db, params.id, (repository, runId) => workflowRunUrl(deps.config(), repository, runId)));
   },

@@ -2,10 +2,12 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { analyses, features, jobEvents } from "@/db/schema";
+import { featureCallbackKey, repositoryCallbackKey, signCallbackBody } from "@/lib/analysis/callback-signature";
 import { callbackBody, postAnalysisCallback, signedCallbackHeaders } from "@/test/analysis";
+import { seedAnalysisResults } from "@/test/analysis-fixtures";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
-import { createTestFeature } from "@/test/features";
+import { createTestFeature, TEST_WEBHOOK_SECRET } from "@/test/features";
 
 const { db } = await setUpTestDatabase();
 await startAppTestExecutor(db);
@@ -103,5 +105,42 @@ describe("POST /api/v1/webhooks/analysis-result", () => {
     const stale = callbackBody(feature, { correlation_id: "an-earlier-attempt" });
     const response = await postAnalysisCallback(stale, signedCallbackHeaders(feature, stale));
     expect(await response.json()).toEqual({ status: "duplicate", feature_id: feature.id, analysis_status: "analyzing" });
+  });
+
+  it.each(seedAnalysisResults.map((fixture) => [fixture.name, fixture] as const))(
+    "records the original design's flat %s against the current attempt, every field kept",
+    async (name, fixture) => {
+      const feature = await createTestFeature(db, { analyzing: true });
+      const body = fixture.forFeature(feature.id);
+      const response = await postAnalysisCallback(body, signedCallbackHeaders(feature, body));
+      const failed = name === "seed-error";
+      expect(await response.json()).toEqual({
+        status: "success",
+        feature_id: feature.id,
+        analysis_status: failed ? "failed" : "completed",
+      });
+      const [row] = await db.select().from(analyses).where(eq(analyses.featureId, feature.id));
+      expect(row).toMatchObject({
+        correlationId: feature.analysisCorrelationId,
+        workflowRunId: 9001,
+        error: failed ? "Analysis timeout" : null,
+      });
+      expect(row!.result).toEqual(JSON.parse(body));
+    },
+  );
+
+  it("answers 401 for a signature made with another repository's key, and for the bare root secret", async () => {
+    const feature = await createTestFeature(db, { analyzing: true, repository: "demo-org/demo-app" });
+    const body = callbackBody(feature);
+    const otherRepositoryKey = repositoryCallbackKey(TEST_WEBHOOK_SECRET, "demo-org/another-app");
+    for (const key of [featureCallbackKey(otherRepositoryKey, feature.id), featureCallbackKey(TEST_WEBHOOK_SECRET, feature.id)]) {
+      const response = await postAnalysisCallback(body, { "x-feature-id": feature.id, "x-webhook-signature": signCallbackBody(key, body) });
+      expect(response.status).toBe(401);
+      expect(await errorCode(response)).toBe("invalid_signature");
+    }
+    // The repository's own key, whatever the case of its name, signs it.
+    const ownKey = featureCallbackKey(repositoryCallbackKey(TEST_WEBHOOK_SECRET, "Demo-Org/Demo-App"), feature.id);
+    const signed = await postAnalysisCallback(body, { "x-feature-id": feature.id, "x-webhook-signature": signCallbackBody(ownKey, body) });
+    expect(signed.status).toBe(200);
   });
 });

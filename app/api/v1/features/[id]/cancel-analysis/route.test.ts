@@ -8,7 +8,6 @@ import { createFeature } from "@/lib/features/create-feature";
 import { silentOutbox } from "@/lib/outbound/outbox";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
-import { TEST_WEBHOOK_SECRET } from "@/test/features";
 import { createUser } from "@/test/fixtures";
 import { installAsProcessGithub, startTestGithub } from "@/test/github-simulator";
 import { bearer, callRoute } from "@/test/http";
@@ -26,7 +25,7 @@ const [asAlice, asBob] = await Promise.all([tokenOf(alice.id), tokenOf(bob.id)])
 /** Alice's feature, mid-attempt on a run GitHub no longer knows (so its cancel there is refused, and logged). */
 async function analyzingFeature() {
   const feature = await createFeature(
-    { db, webhookSecret: TEST_WEBHOOK_SECRET, outbox: silentOutbox },
+    { db, outbox: silentOutbox },
     {
       name: "Dark mode",
       description: "Let people switch the UI to a dark theme.",

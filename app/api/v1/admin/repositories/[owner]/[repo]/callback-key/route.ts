@@ -1,0 +1,16 @@
+// GET /api/v1/admin/repositories/{owner}/{repo}/callback-key — the key to store as the repository's secret
+// WEBHOOK_SECRET (admin): HMAC-SHA256(WEBHOOK_SECRET, lowercase owner/repo), hex, and the previous root's key during a rotation.
+import { callbackRoots } from "@/lib/analysis/webhook-secret";
+import { apiHandler } from "@/lib/http/api-handler";
+import { repositoryCallbackKeyView } from "@/lib/repositories/repository-callback-key";
+import { repositoryParams } from "@/lib/repositories/repository-params";
+
+export const GET = apiHandler(
+  { access: "admin", params: repositoryParams, resource: "Repository" },
+  async ({ params: { repository }, principal, deps, log }) => {
+    log.info("repository callback key read", { repository, user_id: principal.userId });
+    return Response.json(repositoryCallbackKeyView(callbackRoots(deps.config()), repository, new Date()), {
+      headers: { "cache-control": "no-store" },
+    });
+  },
+);
