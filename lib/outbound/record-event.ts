@@ -5,7 +5,9 @@ import { randomUUID } from "node:crypto";
 import type { Executor } from "@/db";
 import { outboundEvents, webhookDeliveries, type OutboundEvent } from "@/db/schema";
 
+import { emittedEventObserver } from "./emitted-event-observer";
 import type { Endpoint } from "./endpoints-config";
+import { currentEventVersion } from "./event-catalogue";
 import { matchesEventPattern, type EventType } from "./event-types";
 import { nextSequence } from "./next-sequence";
 
@@ -21,8 +23,15 @@ export async function recordEvent(
 ): Promise<{ event: OutboundEvent; endpointIds: string[] }> {
   const [event] = await tx
     .insert(outboundEvents)
-    .values({ id: `evt_${randomUUID().replaceAll("-", "")}`, type: input.type, timestamp: input.at, data: input.data })
+    .values({
+      id: `evt_${randomUUID().replaceAll("-", "")}`,
+      type: input.type,
+      version: currentEventVersion(input.type).version,
+      timestamp: input.at,
+      data: input.data,
+    })
     .returning();
+  await emittedEventObserver()?.(event!);
   const targets = endpoints.filter(
     (endpoint) =>
       endpoint.enabled &&
