@@ -9,7 +9,7 @@ import { createLogger, type Logger } from "@/lib/log";
 
 import { authenticateRequest } from "./authenticate-request";
 import { readJson } from "./read-json";
-import { responseObserver } from "./response-observer";
+import { noteRouteDeclared, responseObserver } from "./response-observer";
 import { routeDeps, type RouteDeps } from "./route-deps";
 
 /**
@@ -153,6 +153,7 @@ export function apiHandler<A extends Access, P extends Schema = undefined, Q ext
     return response;
   };
   definitions.set(handler, options);
+  noteRouteDeclared();
   return handler;
 }
 

@@ -6,7 +6,7 @@ import { processSingleton } from "@/lib/server/process-singleton";
 export type ResponseObserver = (handler: object, req: Request, response: Response) => Promise<void>;
 
 // A light module of its own, so the test setup can install an observer without loading every route's deps.
-const slot = processSingleton("hooksmith.response-observer", (): { observer?: ResponseObserver } => ({}));
+const slot = processSingleton("hooksmith.response-observer", (): { observer?: ResponseObserver; routesDeclared?: boolean } => ({}));
 
 /** The tests check every answer against the OpenAPI document through this (test/check-responses.ts). */
 export function observeResponses(observer: ResponseObserver | undefined) {
@@ -14,3 +14,10 @@ export function observeResponses(observer: ResponseObserver | undefined) {
 }
 
 export const responseObserver = () => slot.observer;
+
+/** apiHandler notes that a route exists in this process (the tests then load the document before the first test). */
+export function noteRouteDeclared() {
+  slot.routesDeclared = true;
+}
+
+export const routesDeclared = () => slot.routesDeclared === true;

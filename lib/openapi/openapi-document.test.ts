@@ -74,3 +74,24 @@ describe("GET /api/v1/openapi.json", () => {
     });
   });
 });
+
+describe("the route tests' check against the document (test/contract.ts)", () => {
+  it("refuses a status an operation does not list and a body its schema refuses, and passes a documented answer", async () => {
+    const { checkResponse } = await import("@/test/contract");
+    const { GET } = await import("@/app/api/v1/features/[id]/route");
+    const req = new Request("http://app.test/api/v1/features/x");
+    await expect(checkResponse(GET, req, Response.json({}, { status: 418 }))).rejects.toThrow(/answered 418.*does not list/);
+    await expect(checkResponse(GET, req, Response.json({ id: "not-a-feature" }))).rejects.toThrow(/schema refuses/);
+    await expect(
+      checkResponse(GET, req, Response.json({ error: { code: "not_found", message: "Feature was not found" } }, { status: 404 })),
+    ).resolves.toBeUndefined();
+  });
+
+  it("refuses an emitted event whose data does not match its published schema", async () => {
+    const { checkEvent } = await import("@/test/contract");
+    const event = { id: "evt_1", type: "endpoint.paused", version: 1, timestamp: new Date(), data: { endpoint_id: "crm", reason: "gone" } };
+    await expect(checkEvent(event)).resolves.toBeUndefined();
+    await expect(checkEvent({ ...event, data: { endpoint_id: 7 } })).rejects.toThrow(/does not match its published schema/);
+    await expect(checkEvent({ ...event, version: 9 })).rejects.toThrow(/not in the event catalogue/);
+  });
+});
