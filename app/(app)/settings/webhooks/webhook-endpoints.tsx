@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { History, Pause, Play, RefreshCw, Send, Webhook, type LucideIcon } from "lucide-react";
+import { BookOpen, History, Pause, Play, RefreshCw, Send, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { z } from "zod";
 
@@ -100,9 +100,17 @@ export function WebhookEndpoints({ configPath }: { configPath: string }) {
         title="Outbound webhooks"
         description={`Endpoints are read from ${configPath}. Edit the file, then reload it: a file with errors is refused as a whole and the running endpoints stay.`}
         actions={
-          <PendingButton onClick={() => reload.mutate()} pending={reload.isPending} icon={RefreshCw}>
-            Reload configuration
-          </PendingButton>
+          <div className="flex shrink-0 gap-2">
+            <Button variant="outline" asChild>
+              <Link href="/settings/webhooks/event-types">
+                <BookOpen />
+                Event catalogue
+              </Link>
+            </Button>
+            <PendingButton onClick={() => reload.mutate()} pending={reload.isPending} icon={RefreshCw}>
+              Reload configuration
+            </PendingButton>
+          </div>
         }
       />
       <div className="flex flex-col gap-4">
