@@ -58,6 +58,13 @@ export const endpointView = z
     description: z.string().nullable(),
     secret_name: z.string(),
     rotating_secret: z.boolean(),
+    ordering: z.enum(["strict", "none"]),
+    max_in_flight: z.number().int(),
+    rate_limit_per_second: z.number().nullable(),
+    filter: z.record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()]))),
+    headers: z.array(
+      z.object({ name: z.string(), secret: z.string().nullable().meta({ description: "The secret its value comes from" }) }),
+    ),
     paused: z.boolean(),
     paused_at: isoTime.nullable(),
     paused_reason: z.string().nullable(),
