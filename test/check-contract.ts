@@ -11,5 +11,7 @@ observeEmittedEvents(async (event) => (await import("./contract")).checkEvent(ev
 
 // Loading the document (every route module) takes seconds: before the tests of a file that has routes, not inside its first test.
 beforeAll(async () => {
-  if (routesDeclared()) await (await import("./contract")).loadContract();
+  const contract = await import("./contract");
+  contract.loadEventSchemas();
+  if (routesDeclared()) await contract.loadContract();
 });

@@ -11,7 +11,6 @@ interface Contract {
   operations: Map<unknown, { path: string; method: string }>;
   document: Awaited<ReturnType<typeof openApiDocument>>;
   ajv: Ajv2020;
-  events: Map<string, ValidateFunction>;
 }
 
 let contract: Promise<Contract> | undefined;
@@ -31,11 +30,23 @@ async function load(): Promise<Contract> {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
   addFormats.default(ajv);
   ajv.addSchema(JSON.parse(JSON.stringify(document)), "openapi.json");
-  const events = new Map<string, ValidateFunction>();
-  for (const { type, versions } of eventCatalogueDocument().event_types) {
-    for (const { version, schema } of versions) events.set(`${type}@${version}`, ajv.compile(schema));
+  return { operations, document, ajv };
+}
+
+let eventValidators: { ajv: Ajv2020; validators: Map<string, ValidateFunction> } | undefined;
+
+/** The published schema of each event type and version, compiled (cheap: no routes to load). */
+export function loadEventSchemas() {
+  if (!eventValidators) {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validators = new Map<string, ValidateFunction>();
+    for (const { type, versions } of eventCatalogueDocument().event_types) {
+      for (const { version, schema } of versions) validators.set(`${type}@${version}`, ajv.compile(schema));
+    }
+    eventValidators = { ajv, validators };
   }
-  return { operations, document, ajv, events };
+  return eventValidators;
 }
 
 const pointer = (...parts: string[]) => parts.map((part) => part.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
@@ -71,8 +82,8 @@ export async function checkResponse(handler: object, req: Request, response: Res
 
 /** Throws when a stored event's data does not match its type's published JSON Schema at its version. */
 export async function checkEvent(event: OutboundEvent): Promise<void> {
-  const { events, ajv } = await loadContract();
-  const validate = events.get(`${event.type}@${event.version}`);
+  const { validators, ajv } = loadEventSchemas();
+  const validate = validators.get(`${event.type}@${event.version}`);
   if (!validate) throw new Error(`Event ${event.type} version ${event.version} is not in the event catalogue`);
   // Stored as JSON, so checked as a receiver will see it.
   if (!validate(JSON.parse(JSON.stringify(event.data)))) {
