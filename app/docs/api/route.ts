@@ -1,5 +1,7 @@
 // GET /docs/api — the API reference: Scalar's viewer over GET /api/v1/openapi.json (signed-in people, like every page).
 // No inline script: Scalar reads its configuration from the data attribute and loads from our own origin.
+import { apiHandler } from "@/lib/http/api-handler";
+
 const CONFIGURATION = JSON.stringify({ url: "/api/v1/openapi.json", withDefaultFonts: false, hideClientButton: false });
 
 const PAGE = `<!doctype html>
@@ -15,6 +17,7 @@ const PAGE = `<!doctype html>
   </body>
 </html>`;
 
-export function GET() {
-  return new Response(PAGE, { headers: { "content-type": "text/html; charset=utf-8" } });
-}
+export const GET = apiHandler(
+  { access: "user" },
+  async () => new Response(PAGE, { headers: { "content-type": "text/html; charset=utf-8" } }),
+);
