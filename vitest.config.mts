@@ -17,6 +17,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
     globalSetup: ["./test/global-setup.ts"],
+    // Every route answer and every emitted event is checked against the published contract.
+    setupFiles: ["./test/check-contract.ts"],
     // Each test file gets its own database, so files run in parallel safely.
     pool: "forks",
     testTimeout: 20_000,

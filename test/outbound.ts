@@ -53,6 +53,12 @@ export function testEndpoint(url: string, overrides: Partial<Endpoint> = {}): En
     description: null,
     secretName: "crm_secret",
     secrets: [TEST_ENDPOINT_SECRET],
+    ordering: "strict",
+    maxInFlight: 10,
+    rateLimitPerSecond: null,
+    filter: {},
+    headers: {},
+    headerSources: {},
     ...overrides,
   };
 }

@@ -13,6 +13,8 @@ export const outboundEvents = pgTable(
     type: text("type").notNull(),
     timestamp: at("timestamp").notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    /** The version of the type's `data` schema it was emitted at (lib/outbound/event-catalogue.ts). */
+    version: integer("version").notNull().default(1),
   },
   (table) => [index("outbound_events_timestamp_idx").on(table.timestamp)],
 );

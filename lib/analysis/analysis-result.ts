@@ -91,8 +91,11 @@ export interface AnalysisDocument {
   result: AnalysisResult;
 }
 
+/** A callback body or artifact file, in either form, as written. */
+export const analysisCallbackSchema = z.union([nestedDocumentSchema, flatDocumentSchema]);
+
 /** A callback body or artifact file in either form, read into one shape. */
-export const analysisDocumentSchema = z.union([nestedDocumentSchema, flatDocumentSchema]).transform((document): AnalysisDocument =>
+export const analysisDocumentSchema = analysisCallbackSchema.transform((document): AnalysisDocument =>
   "correlation_id" in document && document.analysis
     ? {
         featureId: document.feature_id,

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from "@/lib/log";
 
 import { authenticateRequest } from "./authenticate-request";
 import { readJson } from "./read-json";
+import { noteRouteDeclared, responseObserver } from "./response-observer";
 import { routeDeps, type RouteDeps } from "./route-deps";
 
 /**
@@ -31,6 +32,42 @@ export interface HandlerOptions<A extends Access, P extends Schema, Q extends Sc
   /** The JSON body: 413 past `bodyLimit` (64 KB unless set), 400 invalid_json, 400 validation_error. */
   body?: B;
   bodyLimit?: number;
+  /** What the OpenAPI document says about this operation (lib/openapi/api-routes.ts lists the route files). */
+  doc?: OperationDoc;
+}
+
+/** One answer of an operation: its body's schema (none for an empty answer) and an example. */
+export interface ResponseDoc {
+  description: string;
+  schema?: z.ZodType;
+  example?: unknown;
+}
+
+/**
+ * An operation's documentation. The path, security, parameters, body and the errors apiHandler itself
+ * answers (401, 403, 404 for a refused path, 400 for a refused query or body, 413) are derived from the
+ * options; `errors` lists those the handler's own code answers.
+ */
+export interface OperationDoc {
+  operationId: string;
+  summary: string;
+  description?: string;
+  responses: Record<number, ResponseDoc>;
+  errors?: Record<number, string>;
+  /** Headers the handler reads itself (a signature it checks). */
+  headers?: z.ZodObject;
+  /** A body the handler reads itself, raw (its signature covers the exact bytes). */
+  rawBody?: { schema: z.ZodType; description: string };
+}
+
+/** What a route's handler was declared with: the OpenAPI document is built from these. */
+export type HandlerDefinition = HandlerOptions<Access, Schema, Schema, Schema>;
+
+const definitions = new WeakMap<object, HandlerDefinition>();
+
+/** The options `handler` was made with, if apiHandler made it. */
+export function handlerDefinition(handler: unknown): HandlerDefinition | undefined {
+  return typeof handler === "function" ? definitions.get(handler) : undefined;
 }
 
 export interface HandlerContext<A extends Access, P extends Schema, Q extends Schema, B extends Schema> {
@@ -66,7 +103,7 @@ export function apiHandler<A extends Access, P extends Schema = undefined, Q ext
   handle: (ctx: HandlerContext<A, P, Q, B>) => Promise<Response>,
 ) {
   const { access } = options;
-  return async (req: Request, route: RouteContext): Promise<Response> => {
+  const handler = async (req: Request, route: RouteContext): Promise<Response> => {
     const started = performance.now();
     const requestId = req.headers.get("x-request-id") ?? randomUUID();
     const log = createLogger({ request_id: requestId });
@@ -115,8 +152,12 @@ export function apiHandler<A extends Access, P extends Schema = undefined, Q ext
       user_id: principal?.userId,
       auth: principal?.via,
     });
+    await responseObserver()?.(handler, req, response.clone());
     return response;
   };
+  definitions.set(handler, options);
+  noteRouteDeclared();
+  return handler;
 }
 
 async function parseParams(options: { params?: z.ZodType; resource?: string }, route: RouteContext | undefined): Promise<unknown> {

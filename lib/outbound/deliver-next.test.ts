@@ -3,16 +3,21 @@ import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 
 import { outboundEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpointState } from "@/db/schema";
+import { exampleFeature } from "@/lib/openapi/feature-schemas";
 import { setUpTestDatabase } from "@/test/database";
 import { outboundTestDeps, startReceiver, TEST_ENDPOINT_SECRET, testEndpoint } from "@/test/outbound";
 
 import { deliverBatch, deliverNext, retryDelayMs } from "./deliver-next";
 import { emitEvent } from "./emit-event";
+import { currentEventVersion } from "./event-catalogue";
 import { recoverEndpoint } from "./recover-endpoint";
 import { redeliver } from "./redeliver";
 import { resumeEndpoint } from "./resume-endpoint";
 
 const { db } = await setUpTestDatabase();
+// Events as the catalogue publishes them (every emitted event is checked against it): a marked test event, a project update.
+const testMessage = (message: string) => ({ ...currentEventVersion("webhook.test").example, message });
+const projectExample = currentEventVersion("project.updated").example;
 
 /** A fresh endpoint id per test, so each test has its own queue. */
 let endpointCount = 0;
@@ -35,7 +40,7 @@ const webhookIds = (received: { headers: Record<string, unknown>; status: number
 describe("outbound delivery", () => {
   it("sends the Standard Webhooks-signed envelope, which a receiver verifies; one changed byte fails verification", async () => {
     const { receiver, deps } = await setUp();
-    const { event } = await emitEvent(deps, "feature.created", { id: "f1", name: "Dark mode ✓" });
+    const { event } = await emitEvent(deps, "feature.created", { ...exampleFeature, name: "Dark mode ✓" });
     expect(await deliverNext(deps, deps.endpoints()[0]!.id)).toMatchObject({ state: "attempted", outcome: "succeeded" });
     const [request] = receiver.received;
     const headers = {
@@ -48,7 +53,8 @@ describe("outbound delivery", () => {
       event_id: event.id,
       event_type: "feature.created",
       timestamp: event.timestamp.toISOString(),
-      data: { id: "f1", name: "Dark mode ✓" },
+      version: 1,
+      data: { ...exampleFeature, name: "Dark mode ✓" },
     });
     expect(headers["webhook-id"]).toBe(event.id);
     expect(() => new Webhook(TEST_ENDPOINT_SECRET).verify(request!.body.replace("Dark", "Dirk"), headers)).toThrow();
@@ -60,7 +66,7 @@ describe("outbound delivery", () => {
     const previous = "whsec_cHJldmlvdXMtc2VjcmV0LWZvci10ZXN0cw==";
     const endpoint = testEndpoint(receiver.url, { id: "rotating", secrets: [TEST_ENDPOINT_SECRET, previous] });
     const { deps } = outboundTestDeps(db, [endpoint]);
-    await emitEvent(deps, "webhook.test", {});
+    await emitEvent(deps, "webhook.test", testMessage("test"));
     await deliverNext(deps, "rotating");
     const { headers, body } = receiver.received[0]!;
     expect(String(headers["webhook-signature"]).split(" ")).toHaveLength(2);
@@ -73,7 +79,7 @@ describe("outbound delivery", () => {
   it("retries a failing receiver with base·2^n backoff: fails twice, then succeeds on the third attempt", async () => {
     const { receiver, endpoint, deps, clock } = await setUp({ baseDelayMs: 1000 });
     receiver.answerWith(({ index }) => ({ status: index < 2 ? 500 : 200 }));
-    await emitEvent(deps, "feature.created", { id: "f2" });
+    await emitEvent(deps, "webhook.test", testMessage("f2"));
     const first = await deliverNext(deps, endpoint.id);
     expect(first).toMatchObject({ state: "attempted", outcome: "retrying" });
     const deliveryId = (first as { deliveryId: string }).deliveryId;
@@ -97,8 +103,8 @@ describe("outbound delivery", () => {
   it("gives up after 5 retries when the receiver stays down, then moves on to the next event", async () => {
     const { receiver, endpoint, deps, clock } = await setUp({ baseDelayMs: 10 });
     receiver.answerWith(({ body }) => ({ status: body.includes("doomed") ? 503 : 200 }));
-    await emitEvent(deps, "feature.created", { id: "doomed" });
-    await emitEvent(deps, "feature.created", { id: "next" });
+    await emitEvent(deps, "webhook.test", testMessage("doomed"));
+    await emitEvent(deps, "webhook.test", testMessage("next"));
     const outcomes: string[] = [];
     for (;;) {
       const next = await deliverNext(deps, endpoint.id);
@@ -116,7 +122,7 @@ describe("outbound delivery", () => {
     let calls = 0;
     receiver.answerWith(() => ({ status: ++calls % 3 === 0 ? 500 : 200, delayMs: calls % 5 }));
     const emitted: string[] = [];
-    for (let n = 0; n < 20; n++) emitted.push((await emitEvent(deps, "project.updated", { n })).event.id);
+    for (let n = 0; n < 20; n++) emitted.push((await emitEvent(deps, "project.updated", { ...projectExample, done_tasks: n })).event.id);
     const drain = async () => {
       for (;;) {
         const next = await deliverNext(deps, endpoint.id);
@@ -142,7 +148,7 @@ describe("outbound delivery", () => {
           ? { status: 429, headers: { "retry-after": "30" } }
           : { status: 200 },
     );
-    await emitEvent(deps, "webhook.test", {});
+    await emitEvent(deps, "webhook.test", testMessage("test"));
     const first = await deliverNext(deps, endpoint.id);
     const deliveryId = (first as { deliveryId: string }).deliveryId;
     expect(await deliveryOf(deliveryId)).toMatchObject({
@@ -162,8 +168,8 @@ describe("outbound delivery", () => {
   it("pauses the endpoint on 410 Gone; its deliveries wait in order and arrive after resume", async () => {
     const { receiver, endpoint, deps, clock } = await setUp();
     receiver.answerWith(({ index }) => ({ status: index === 0 ? 410 : 200 }));
-    const first = await emitEvent(deps, "feature.created", { n: 1 });
-    const second = await emitEvent(deps, "feature.created", { n: 2 });
+    const first = await emitEvent(deps, "webhook.test", testMessage("1"));
+    const second = await emitEvent(deps, "webhook.test", testMessage("2"));
     await deliverNext(deps, endpoint.id);
     const [state] = await db.select().from(webhookEndpointState).where(eq(webhookEndpointState.endpointId, endpoint.id));
     expect(state).toMatchObject({ pausedReason: "the receiver answered 410 Gone" });
@@ -182,7 +188,7 @@ describe("outbound delivery", () => {
   it("pauses an endpoint after N failures in a row and announces endpoint.paused", async () => {
     const { receiver, endpoint, deps, clock } = await setUp({ autoPauseAfterFailures: 3, baseDelayMs: 1 });
     receiver.answerWith(() => ({ status: 500 }));
-    await emitEvent(deps, "feature.created", {});
+    await emitEvent(deps, "webhook.test", testMessage("test"));
     for (let attempt = 0; attempt < 3; attempt++) {
       clock.advance(1000);
       await deliverNext(deps, endpoint.id);
@@ -196,8 +202,8 @@ describe("outbound delivery", () => {
     const { receiver, endpoint, deps, clock } = await setUp({ maxRetries: 0 });
     receiver.answerWith(({ index }) => ({ status: index < 2 ? 500 : 200 }));
     const since = new Date(clock.now.getTime() - 1);
-    const a = await emitEvent(deps, "feature.created", { n: "a" });
-    const b = await emitEvent(deps, "feature.created", { n: "b" });
+    const a = await emitEvent(deps, "webhook.test", testMessage("a"));
+    const b = await emitEvent(deps, "webhook.test", testMessage("b"));
     const first = await deliverNext(deps, endpoint.id);
     await deliverNext(deps, endpoint.id);
     expect(first).toMatchObject({ outcome: "failed" });
@@ -217,8 +223,8 @@ describe("outbound delivery", () => {
 
   it("sends a batch from the oldest open delivery until it is full, a delivery backs off, or the queue is empty", async () => {
     const { receiver, endpoint, deps } = await setUp();
-    receiver.answerWith(({ body }) => ({ status: body.includes('"n":3') ? 500 : 200 }));
-    for (let n = 0; n < 6; n++) await emitEvent(deps, "project.updated", { n });
+    receiver.answerWith(({ body }) => ({ status: body.includes('"done_tasks":3') ? 500 : 200 }));
+    for (let n = 0; n < 6; n++) await emitEvent(deps, "project.updated", { ...projectExample, done_tasks: n });
     expect(await deliverBatch(deps, endpoint.id, { deliveries: 2, ms: 10_000 })).toEqual({ state: "attempted", attempts: 2 });
     expect(await deliverBatch(deps, endpoint.id)).toEqual({ state: "attempted", attempts: 2 }); // n=2 sent, n=3 fails and backs off
     expect((await deliverBatch(deps, endpoint.id)).state).toBe("wait");
@@ -226,8 +232,87 @@ describe("outbound delivery", () => {
     deps.now = () => new Date(Date.now() + 60_000);
     expect(await deliverBatch(deps, endpoint.id)).toEqual({ state: "attempted", attempts: 3 });
     expect(await deliverBatch(deps, endpoint.id)).toEqual({ state: "empty" });
-    expect(receiver.received.filter((request) => request.status === 200).map((request) => JSON.parse(request.body).data.n)).toEqual([
-      0, 1, 2, 3, 4, 5,
-    ]);
+    expect(
+      receiver.received.filter((request) => request.status === 200).map((request) => JSON.parse(request.body).data.done_tasks),
+    ).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
+
+describe("endpoint options", () => {
+  const example = (type: "project.updated" | "webhook.test") => currentEventVersion(type).example;
+
+  it("filter: only events whose data matches are delivered (project.updated for one repository)", async () => {
+    const receiver = await startReceiver();
+    const endpoint = testEndpoint(receiver.url, {
+      id: `ep-${++endpointCount}`,
+      events: ["project.updated"],
+      filter: { repository: ["demo-org/demo-app"] },
+    });
+    const { deps } = outboundTestDeps(db, [endpoint]);
+    const wanted = await emitEvent(deps, "project.updated", example("project.updated"));
+    const other = await emitEvent(deps, "project.updated", { ...example("project.updated"), repository: "demo-org/other" });
+    expect(wanted.endpointIds).toEqual([endpoint.id]);
+    expect(other.endpointIds).toEqual([]);
+    await deliverBatch(deps, endpoint.id);
+    expect(webhookIds(receiver.received)).toEqual([wanted.event.id]);
+  });
+
+  it("headers: extra static headers ride on every delivery next to the signature", async () => {
+    const receiver = await startReceiver();
+    const endpoint = testEndpoint(receiver.url, {
+      id: `ep-${++endpointCount}`,
+      headers: { "X-Team": "growth", Authorization: "Bearer s3cret" },
+    });
+    const { deps } = outboundTestDeps(db, [endpoint]);
+    await emitEvent(deps, "webhook.test", example("webhook.test"));
+    await deliverBatch(deps, endpoint.id);
+    expect(receiver.received[0]!.headers).toMatchObject({ "x-team": "growth", authorization: "Bearer s3cret" });
+    expect(receiver.received[0]!.headers["webhook-signature"]).toMatch(/^v1,/);
+  });
+
+  it("rate_limit_per_second: over it, deliveries wait (never fail) until the window has room, counted from the attempts in the database", async () => {
+    const receiver = await startReceiver();
+    const endpoint = testEndpoint(receiver.url, { id: `ep-${++endpointCount}`, rateLimitPerSecond: 2 });
+    const { deps, clock } = outboundTestDeps(db, [endpoint]);
+    for (let index = 0; index < 5; index++) await emitEvent(deps, "webhook.test", example("webhook.test"));
+    // The batch sends two, then finds the window full and says when it has room again.
+    expect(await deliverBatch(deps, endpoint.id)).toEqual({ state: "wait", until: new Date(clock.now.getTime() + 1000).toISOString() });
+    expect(receiver.received).toHaveLength(2);
+    expect((await deliverBatch(deps, endpoint.id)).state).toBe("wait");
+    expect(receiver.received).toHaveLength(2);
+    clock.advance(1000);
+    expect((await deliverBatch(deps, endpoint.id)).state).toBe("wait");
+    expect(receiver.received).toHaveLength(4);
+    clock.advance(1000);
+    expect(await deliverBatch(deps, endpoint.id)).toEqual({ state: "attempted", attempts: 1 });
+    expect(receiver.received.map((request) => request.status)).toEqual([200, 200, 200, 200, 200]);
+    const statuses = await db
+      .select({ status: webhookDeliveries.status })
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.endpointId, endpoint.id));
+    expect(statuses.every((row) => row.status === "succeeded")).toBe(true);
+  });
+
+  it("ordering none: up to max_in_flight at once, and a delivery in backoff holds up no other", async () => {
+    const receiver = await startReceiver();
+    // `index` is how many requests the receiver had answered when one arrived: 0 for each of a parallel round.
+    const answeredBefore: number[] = [];
+    receiver.answerWith(({ body, index }) => {
+      answeredBefore.push(index);
+      return { status: JSON.parse(body).data.message === "fail" ? 500 : 200, delayMs: 1000 };
+    });
+    const endpoint = testEndpoint(receiver.url, { id: `ep-${++endpointCount}`, ordering: "none", maxInFlight: 3 });
+    const { deps } = outboundTestDeps(db, [endpoint]);
+    await emitEvent(deps, "webhook.test", { ...example("webhook.test"), message: "fail" });
+    for (let index = 0; index < 4; index++) await emitEvent(deps, "webhook.test", example("webhook.test"));
+    expect(await deliverBatch(deps, endpoint.id)).toEqual({ state: "attempted", attempts: 3 });
+    expect(answeredBefore).toEqual([0, 0, 0]);
+    expect(await deliverBatch(deps, endpoint.id)).toEqual({ state: "attempted", attempts: 2 });
+    const rows = await db
+      .select()
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.endpointId, endpoint.id))
+      .orderBy(webhookDeliveries.sequence);
+    expect(rows.map((row) => row.status)).toEqual(["retrying", "succeeded", "succeeded", "succeeded", "succeeded"]);
   });
 });

@@ -1,12 +1,13 @@
 import "server-only";
 
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 
 import { outboundEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpointState, type WebhookDelivery } from "@/db/schema";
 import { getMetrics } from "@/lib/metrics/registry";
 
 import { OPEN_STATUSES } from "./delivery-status";
 import type { OutboundDeps } from "./deps";
+import type { Endpoint } from "./endpoints-config";
 import { envelopeOf } from "./event-envelope";
 import { recordEvent } from "./record-event";
 import { sendWebhook, type SendResult } from "./send-webhook";
@@ -45,6 +46,8 @@ export async function deliverNext(deps: OutboundDeps, endpointId: string): Promi
   }
   const [state] = await deps.db.select().from(webhookEndpointState).where(eq(webhookEndpointState.endpointId, endpointId));
   if (state?.pausedAt) return { state: "paused" };
+  const slots = await freeSlots(deps, endpoint, now);
+  if (typeof slots !== "number") return slots;
 
   const [head] = await deps.db
     .select()
@@ -68,14 +71,94 @@ export async function deliverNext(deps: OutboundDeps, endpointId: string): Promi
     .returning();
   if (!claimed) return { state: "wait", until: (head.leaseUntil ?? now).toISOString() };
 
+  const outcome = await send(deps, endpoint, claimed, now);
+  return { state: "attempted", deliveryId: claimed.id, sequence: claimed.sequence, outcome };
+}
+
+/** Sends one claimed delivery (its envelope, signed, with the endpoint's extra headers) and records the attempt. */
+async function send(deps: OutboundDeps, endpoint: Endpoint, claimed: WebhookDelivery, now: Date) {
   const [event] = await deps.db.select().from(outboundEvents).where(eq(outboundEvents.id, claimed.eventId));
   const body = envelopeOf(event!);
   const result = await sendWebhook(
-    { url: endpoint.url, body, headers: standardWebhookHeaders(endpoint.secrets, event!.id, body, deps.now()) },
+    { url: endpoint.url, body, headers: { ...endpoint.headers, ...standardWebhookHeaders(endpoint.secrets, event!.id, body, deps.now()) } },
     { timeoutMs: deps.settings.timeoutMs, allowLoopback: deps.settings.allowLoopback },
   );
-  const outcome = await recordAttempt(deps, claimed, result, now);
-  return { state: "attempted", deliveryId: claimed.id, sequence: claimed.sequence, outcome };
+  return recordAttempt(deps, claimed, result, now);
+}
+
+/**
+ * How many deliveries the endpoint may start now: `max_in_flight` (1 for strict ordering) less those being
+ * sent, and no more than `rate_limit_per_second` allows given the attempts of the last second. Both are read
+ * from the database, so they hold across instances. None free: wait until the oldest attempt of the window leaves it.
+ */
+async function freeSlots(deps: OutboundDeps, endpoint: Endpoint, now: Date): Promise<number | { state: "wait"; until: string }> {
+  const open = and(eq(webhookDeliveries.endpointId, endpoint.id), inArray(webhookDeliveries.status, [...OPEN_STATUSES]));
+  const [leased] = await deps.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(webhookDeliveries)
+    .where(and(open, gt(webhookDeliveries.leaseUntil, now)));
+  const inFlight = leased?.n ?? 0;
+  // Strict ordering sends only the head, under its lease: another instance holding it makes this one wait for it.
+  let free = endpoint.ordering === "strict" ? 1 : endpoint.maxInFlight - inFlight;
+  if (endpoint.rateLimitPerSecond !== null) {
+    const windowStart = new Date(now.getTime() - 1000);
+    const recent = await deps.db
+      .select({ startedAt: webhookDeliveryAttempts.startedAt })
+      .from(webhookDeliveryAttempts)
+      .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookDeliveryAttempts.deliveryId))
+      .where(and(eq(webhookDeliveries.endpointId, endpoint.id), gt(webhookDeliveryAttempts.startedAt, windowStart)))
+      .orderBy(asc(webhookDeliveryAttempts.startedAt));
+    const allowed = Math.floor(endpoint.rateLimitPerSecond) || 1;
+    const rateFree = allowed - recent.length - inFlight;
+    if (rateFree <= 0 && recent.length) return { state: "wait", until: new Date(recent[0]!.startedAt.getTime() + 1000).toISOString() };
+    free = Math.min(free, rateFree);
+  }
+  return free > 0 ? free : { state: "wait", until: new Date(now.getTime() + 1000).toISOString() };
+}
+
+/**
+ * `ordering: none`: claims up to the free slots among the due deliveries, in sequence order but each on its
+ * own (a delivery in backoff holds up nobody), and sends them at once.
+ */
+async function deliverDueInParallel(deps: OutboundDeps, endpoint: Endpoint): Promise<DeliverBatchResult> {
+  const now = deps.now();
+  const [state] = await deps.db.select().from(webhookEndpointState).where(eq(webhookEndpointState.endpointId, endpoint.id));
+  if (state?.pausedAt) return { state: "paused" };
+  const slots = await freeSlots(deps, endpoint, now);
+  if (typeof slots !== "number") return slots;
+  const open = and(eq(webhookDeliveries.endpointId, endpoint.id), inArray(webhookDeliveries.status, [...OPEN_STATUSES]));
+  const unleased = or(isNull(webhookDeliveries.leaseUntil), lte(webhookDeliveries.leaseUntil, now));
+  const due = await deps.db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(and(open, unleased, lte(webhookDeliveries.nextAttemptAt, now)))
+    .orderBy(asc(webhookDeliveries.sequence))
+    .limit(slots);
+  if (!due.length) {
+    const [next] = await deps.db
+      .select({ at: webhookDeliveries.nextAttemptAt })
+      .from(webhookDeliveries)
+      .where(open)
+      .orderBy(asc(webhookDeliveries.nextAttemptAt))
+      .limit(1);
+    return next ? { state: "wait", until: (next.at > now ? next.at : new Date(now.getTime() + 1000)).toISOString() } : { state: "empty" };
+  }
+  const claimed = await deps.db
+    .update(webhookDeliveries)
+    .set({ leaseUntil: new Date(now.getTime() + deps.settings.timeoutMs + 5000) })
+    .where(
+      and(
+        inArray(
+          webhookDeliveries.id,
+          due.map((row) => row.id),
+        ),
+        open,
+        unleased,
+      ),
+    )
+    .returning();
+  await Promise.all(claimed.map((delivery) => send(deps, endpoint, delivery, now)));
+  return { state: "attempted", attempts: claimed.length };
 }
 
 /** Stores the attempt, moves the delivery on, and keeps the endpoint's failure streak (pausing it when due). */
@@ -160,6 +243,8 @@ export async function deliverBatch(
 ): Promise<DeliverBatchResult> {
   const started = Date.now();
   let attempts = 0;
+  const endpoint = deps.endpoints().find((candidate) => candidate.id === endpointId);
+  if (endpoint?.ordering === "none") return deliverDueInParallel(deps, endpoint);
   for (;;) {
     const next = await deliverNext(deps, endpointId);
     if (next.state !== "attempted") return attempts && next.state === "empty" ? { state: "attempted", attempts } : next;

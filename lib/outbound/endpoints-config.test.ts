@@ -51,6 +51,12 @@ describe("webhooks.yaml validation", () => {
         description: null,
         secretName: "file_secret",
         secrets: [SECRET],
+        ordering: "strict",
+        maxInFlight: 10,
+        rateLimitPerSecond: null,
+        filter: {},
+        headers: {},
+        headerSources: {},
       },
       {
         id: "audit",
@@ -60,6 +66,12 @@ describe("webhooks.yaml validation", () => {
         description: "Audit",
         secretName: "env_secret",
         secrets: [SECRET],
+        ordering: "strict",
+        maxInFlight: 10,
+        rateLimitPerSecond: null,
+        filter: {},
+        headers: {},
+        headerSources: {},
       },
     ]);
   });
@@ -134,9 +146,56 @@ describe("webhooks.yaml validation", () => {
     expect(result).toMatchObject({ ok: true, endpoints: [], warnings: [{ message: expect.stringContaining("no endpoints file") }] });
   });
 
+  it("reads the delivery options: ordering, max_in_flight, rate limit, filter and headers with secrets by name", () => {
+    const result = load(
+      yamlOf(
+        endpoint({
+          ordering: "none",
+          max_in_flight: 4,
+          rate_limit_per_second: 20,
+          filter: { repository: "demo-org/demo-app", "feature.priority": ["high", "critical"] },
+          headers: { "X-Team": "growth", Authorization: { secret: "env_secret" } },
+        }),
+      ),
+    );
+    expect(result.ok && result.endpoints[0]).toMatchObject({
+      ordering: "none",
+      maxInFlight: 4,
+      rateLimitPerSecond: 20,
+      filter: { repository: ["demo-org/demo-app"], "feature.priority": ["high", "critical"] },
+      headers: { "X-Team": "growth", Authorization: SECRET },
+      headerSources: { "X-Team": { value: "growth" }, Authorization: { secret: "env_secret" } },
+    });
+  });
+
+  it("refuses bad options, each with its path", () => {
+    const result = load(
+      yamlOf(
+        endpoint({
+          ordering: "random",
+          max_in_flight: 0,
+          rate_limit_per_second: -1,
+          filter: { "a..b": 1 },
+          headers: { "webhook-signature": "x", "X-Key": { secret: "missing_secret" } },
+        }),
+      ),
+    );
+    expect(errorsOf(result).map((error) => error.split(":")[0])).toEqual(
+      expect.arrayContaining([
+        "endpoints[0].ordering",
+        "endpoints[0].max_in_flight",
+        "endpoints[0].rate_limit_per_second",
+        "endpoints[0].filter.a..b",
+        "endpoints[0].headers.webhook-signature",
+      ]),
+    );
+    const missing = load(yamlOf(endpoint({ headers: { "X-Key": { secret: "missing_secret" } } })));
+    expect(errorsOf(missing)).toEqual([expect.stringMatching(/^endpoints\[0\]\.headers\.X-Key: secret missing_secret not found/)]);
+  });
+
   it("accepts the shipped example once its secrets exist", () => {
     const example = readFileSync(path.join(process.cwd(), "config", "webhooks.yaml.example"), "utf8");
-    const result = load(example, { env: { CRM_WEBHOOK_SECRET: SECRET, AUDIT_WEBHOOK_SECRET: SECRET } });
+    const result = load(example, { env: { CRM_WEBHOOK_SECRET: SECRET, AUDIT_WEBHOOK_SECRET: SECRET, CRM_API_KEY: "Bearer crm-key" } });
     expect(result.ok && result.endpoints.map((entry) => [entry.id, entry.enabled])).toEqual([
       ["crm", false],
       ["audit", false],

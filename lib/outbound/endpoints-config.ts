@@ -18,7 +18,20 @@ export interface Endpoint {
   secretName: string;
   /** The signing secrets: the current one, then the previous one while a rotation is under way. */
   secrets: string[];
+  /** `strict`: one delivery at a time, in event order; `none`: up to `maxInFlight` at once, in any order. */
+  ordering: "strict" | "none";
+  maxInFlight: number;
+  /** Attempts per second at most, across every instance; over it, deliveries wait. */
+  rateLimitPerSecond: number | null;
+  /** Only events whose data has these values at these dotted paths (any of a list) are delivered. */
+  filter: Record<string, FilterValue[]>;
+  /** Extra headers on every delivery, secret values resolved. */
+  headers: Record<string, string>;
+  /** Their names and where each value comes from, for the API (never a secret's value). */
+  headerSources: Record<string, { secret: string } | { value: string }>;
 }
+
+export type FilterValue = string | number | boolean;
 
 export interface ConfigProblem {
   /** Where in the YAML: e.g. `endpoints[1].url`. */
@@ -39,6 +52,11 @@ const SECRET_NAME = /^[A-Za-z0-9][\w.-]{0,127}$/;
 const WHSEC = /^whsec_[A-Za-z0-9+/]{16,}={0,2}$/;
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
+/** Headers a delivery sets itself: the signature's, and what HTTP owns. */
+const RESERVED_HEADERS = /^(webhook-.*|content-type|content-length|host|user-agent|connection|transfer-encoding)$/i;
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
+const filterValue = z.union([z.string(), z.number(), z.boolean()]);
+
 const endpointSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "expected a short id: lower-case letters, digits, - and _"),
   url: z.string().refine(URL.canParse, "expected an absolute URL"),
@@ -49,6 +67,30 @@ const endpointSchema = z.object({
     .min(1, "expected at least one event type"),
   enabled: z.boolean().default(true),
   description: z.string().max(500).optional(),
+  ordering: z.enum(["strict", "none"]).default("strict"),
+  max_in_flight: z.number().int().min(1).max(100).default(10),
+  rate_limit_per_second: z.number().positive().max(10_000).optional(),
+  filter: z
+    .record(
+      z.string().regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, "expected a dotted path into the event's data, e.g. repository"),
+      z.union([filterValue, z.array(filterValue).min(1)]),
+    )
+    .default({}),
+  headers: z
+    .record(
+      z
+        .string()
+        .regex(HEADER_NAME, "expected an HTTP header name")
+        .refine((name) => !RESERVED_HEADERS.test(name), { error: (issue) => `${String(issue.input)} is set by every delivery itself` }),
+      z.union([
+        z
+          .string()
+          .max(4000)
+          .regex(/^[^\r\n]*$/, "expected one line"),
+        z.object({ secret: z.string().regex(SECRET_NAME, "expected the name of a secret") }).strict(),
+      ]),
+    )
+    .default({}),
 });
 
 const fileSchema = z.object({ endpoints: z.array(z.unknown()).default([]) }).strict();
@@ -135,6 +177,21 @@ export function loadEndpointsConfig(file: string, options: LoadOptions): LoadedE
         }
       }
     }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(entry.headers)) {
+      if (typeof value === "string") {
+        headers[name] = value;
+        continue;
+      }
+      const resolved = resolveSecret(value.secret, options);
+      if (resolved.value) headers[name] = resolved.value;
+      else {
+        errors.push({
+          path: at(`headers.${name}`),
+          message: `secret ${value.secret} not found: put it in ${path.join(options.secretsDir, value.secret)} or set ${resolved.envName}`,
+        });
+      }
+    }
     endpoints.push({
       id: entry.id,
       url: entry.url,
@@ -143,6 +200,14 @@ export function loadEndpointsConfig(file: string, options: LoadOptions): LoadedE
       description: entry.description ?? null,
       secretName: entry.secret,
       secrets,
+      ordering: entry.ordering,
+      maxInFlight: entry.max_in_flight,
+      rateLimitPerSecond: entry.rate_limit_per_second ?? null,
+      filter: Object.fromEntries(Object.entries(entry.filter).map(([key, value]) => [key, Array.isArray(value) ? value : [value]])),
+      headers,
+      headerSources: Object.fromEntries(
+        Object.entries(entry.headers).map(([name, value]) => [name, typeof value === "string" ? { value } : { secret: value.secret }]),
+      ),
     });
   });
   return errors.length ? { ok: false, errors: withLines(document, lines, errors) } : { ok: true, endpoints, warnings };

@@ -18,6 +18,15 @@ export async function listEndpoints(deps: Pick<OutboundDeps, "db" | "endpoints">
       description: endpoint.description,
       secret_name: endpoint.secretName,
       rotating_secret: endpoint.secrets.length > 1,
+      ordering: endpoint.ordering,
+      max_in_flight: endpoint.maxInFlight,
+      rate_limit_per_second: endpoint.rateLimitPerSecond,
+      filter: endpoint.filter,
+      // Names only, and which secret a value comes from: never a value.
+      headers: Object.entries(endpoint.headerSources).map(([name, source]) => ({
+        name,
+        secret: "secret" in source ? source.secret : null,
+      })),
       paused: Boolean(state?.pausedAt),
       paused_at: state?.pausedAt?.toISOString() ?? null,
       paused_reason: state?.pausedReason ?? null,

@@ -5,7 +5,9 @@ import { randomUUID } from "node:crypto";
 import type { Executor } from "@/db";
 import { outboundEvents, webhookDeliveries, type OutboundEvent } from "@/db/schema";
 
-import type { Endpoint } from "./endpoints-config";
+import { emittedEventObserver } from "./emitted-event-observer";
+import type { Endpoint, FilterValue } from "./endpoints-config";
+import { currentEventVersion } from "./event-catalogue";
 import { matchesEventPattern, type EventType } from "./event-types";
 import { nextSequence } from "./next-sequence";
 
@@ -21,14 +23,21 @@ export async function recordEvent(
 ): Promise<{ event: OutboundEvent; endpointIds: string[] }> {
   const [event] = await tx
     .insert(outboundEvents)
-    .values({ id: `evt_${randomUUID().replaceAll("-", "")}`, type: input.type, timestamp: input.at, data: input.data })
+    .values({
+      id: `evt_${randomUUID().replaceAll("-", "")}`,
+      type: input.type,
+      version: currentEventVersion(input.type).version,
+      timestamp: input.at,
+      data: input.data,
+    })
     .returning();
+  await emittedEventObserver()?.(event!);
   const targets = endpoints.filter(
     (endpoint) =>
       endpoint.enabled &&
       (input.onlyEndpoint
         ? endpoint.id === input.onlyEndpoint
-        : endpoint.events.some((pattern) => matchesEventPattern(pattern, input.type))),
+        : endpoint.events.some((pattern) => matchesEventPattern(pattern, input.type)) && matchesFilter(endpoint.filter, input.data)),
   );
   for (const endpoint of targets) {
     await tx.insert(webhookDeliveries).values({
@@ -42,4 +51,14 @@ export async function recordEvent(
     });
   }
   return { event: event!, endpointIds: targets.map((endpoint) => endpoint.id) };
+}
+
+/** Every filtered path of the data holds one of its values (an event without the field does not match). */
+function matchesFilter(filter: Record<string, FilterValue[]>, data: Record<string, unknown>): boolean {
+  return Object.entries(filter).every(([path, values]) => {
+    const value = path
+      .split(".")
+      .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), data);
+    return values.some((candidate) => candidate === value);
+  });
 }

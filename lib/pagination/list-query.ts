@@ -4,7 +4,10 @@ import { z } from "zod";
 
 import { decodeCursor, pageSizeSchema } from "./cursor";
 
-const page = z.object({ cursor: z.string().optional(), limit: pageSizeSchema });
+const page = z.object({
+  cursor: z.string().optional().meta({ description: "The `next_cursor` of the previous page" }),
+  limit: pageSizeSchema.meta({ description: "Items per page (1–200, 50 unless set)" }),
+});
 
 /**
  * The query of a list route: its own filters (each optional) plus `cursor` and `limit`. The parsed value

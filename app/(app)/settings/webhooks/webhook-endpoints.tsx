@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { History, Pause, Play, RefreshCw, Send, Webhook, type LucideIcon } from "lucide-react";
+import { BookOpen, History, Pause, Play, RefreshCw, Send, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { z } from "zod";
 
@@ -53,6 +53,7 @@ const columns = [
       </ul>
     ),
   }),
+  column.display({ id: "options", header: "Options", cell: (info) => <EndpointOptions endpoint={info.row.original} /> }),
   column.accessor("enabled", {
     header: "In YAML",
     cell: (info) => <StatusBadge status={info.getValue() ? "enabled" : "disabled"} />,
@@ -100,9 +101,17 @@ export function WebhookEndpoints({ configPath }: { configPath: string }) {
         title="Outbound webhooks"
         description={`Endpoints are read from ${configPath}. Edit the file, then reload it: a file with errors is refused as a whole and the running endpoints stay.`}
         actions={
-          <PendingButton onClick={() => reload.mutate()} pending={reload.isPending} icon={RefreshCw}>
-            Reload configuration
-          </PendingButton>
+          <div className="flex shrink-0 gap-2">
+            <Button variant="outline" asChild>
+              <Link href="/settings/webhooks/event-types">
+                <BookOpen />
+                Event catalogue
+              </Link>
+            </Button>
+            <PendingButton onClick={() => reload.mutate()} pending={reload.isPending} icon={RefreshCw}>
+              Reload configuration
+            </PendingButton>
+          </div>
         }
       />
       <div className="flex flex-col gap-4">
@@ -233,5 +242,32 @@ function EndpointActions({ endpoint }: { endpoint: EndpointView }) {
       {action.isSuccess && action.variables === "test" && <FormSuccess className="justify-center text-xs">Test event queued</FormSuccess>}
       <FormError className="text-xs">{action.error?.message}</FormError>
     </div>
+  );
+}
+
+/** ordering, rate limit, filter and extra headers from webhooks.yaml (header values are never shown). */
+function EndpointOptions({ endpoint }: { endpoint: EndpointView }) {
+  const filters = Object.entries(endpoint.filter);
+  return (
+    <dl className="grid max-w-64 grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs" aria-label="Options">
+      <dt className="text-muted-foreground">Ordering</dt>
+      <dd>{endpoint.ordering === "strict" ? "strict" : `none, ${endpoint.max_in_flight} in flight`}</dd>
+      <dt className="text-muted-foreground">Rate</dt>
+      <dd>{endpoint.rate_limit_per_second === null ? "unlimited" : `${endpoint.rate_limit_per_second}/s`}</dd>
+      {filters.length > 0 && (
+        <>
+          <dt className="text-muted-foreground">Filter</dt>
+          <dd className="font-mono break-all">{filters.map(([path, values]) => `${path} = ${values.join(" | ")}`).join("; ")}</dd>
+        </>
+      )}
+      {endpoint.headers.length > 0 && (
+        <>
+          <dt className="text-muted-foreground">Headers</dt>
+          <dd className="font-mono break-all">
+            {endpoint.headers.map((header) => (header.secret ? `${header.name} (secret ${header.secret})` : header.name)).join(", ")}
+          </dd>
+        </>
+      )}
+    </dl>
   );
 }

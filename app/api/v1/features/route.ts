@@ -7,6 +7,8 @@ import { createFeatureSchema, featureStatusSchema } from "@/lib/features/feature
 import { toFeatureView } from "@/lib/features/feature-view";
 import { listFeatures } from "@/lib/features/list-features";
 import { apiHandler } from "@/lib/http/api-handler";
+import { pageOf } from "@/lib/openapi/common-schemas";
+import { featureView } from "@/lib/openapi/feature-schemas";
 import { listQuery } from "@/lib/pagination/list-query";
 
 const query = listQuery({
@@ -14,12 +16,33 @@ const query = listQuery({
   q: z.string().trim().max(200).optional(),
 });
 
-export const GET = apiHandler({ access: "user", query }, async ({ query, deps }) =>
-  Response.json(await listFeatures(await deps.db(), query)),
+export const GET = apiHandler(
+  {
+    access: "user",
+    query,
+    doc: {
+      operationId: "listFeatures",
+      summary: "Features, newest first",
+      responses: { 200: { description: "A page of features", schema: pageOf(featureView) } },
+    },
+  },
+  async ({ query, deps }) => Response.json(await listFeatures(await deps.db(), query)),
 );
 
-export const POST = apiHandler({ access: "user", body: createFeatureSchema }, async ({ body: input, principal, deps, log }) => {
-  const feature = await createFeature({ db: await deps.db(), outbox: deps.outbox() }, { ...input, createdBy: principal.userId });
-  log.info("feature created", { feature_id: feature.id, repository: feature.repository });
-  return Response.json(toFeatureView(feature), { status: 201 });
-});
+export const POST = apiHandler(
+  {
+    access: "user",
+    body: createFeatureSchema,
+    doc: {
+      operationId: "createFeature",
+      summary: "Create a feature",
+      description: "Announces `feature.created`.",
+      responses: { 201: { description: "The new feature", schema: featureView } },
+    },
+  },
+  async ({ body: input, principal, deps, log }) => {
+    const feature = await createFeature({ db: await deps.db(), outbox: deps.outbox() }, { ...input, createdBy: principal.userId });
+    log.info("feature created", { feature_id: feature.id, repository: feature.repository });
+    return Response.json(toFeatureView(feature), { status: 201 });
+  },
+);

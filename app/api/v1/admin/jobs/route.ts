@@ -5,6 +5,8 @@ import { apiHandler } from "@/lib/http/api-handler";
 import { RUN_STATUSES } from "@/lib/jobs/embedded/run-status";
 import { listJobRuns } from "@/lib/jobs/list-job-runs";
 import { requireEmbeddedJobs } from "@/lib/jobs/require-embedded-jobs";
+import { pageOf } from "@/lib/openapi/common-schemas";
+import { jobRunView } from "@/lib/openapi/job-schemas";
 import { listQuery } from "@/lib/pagination/list-query";
 
 const query = listQuery({
@@ -12,13 +14,25 @@ const query = listQuery({
   function_id: z.string().min(1).optional(),
 });
 
-export const GET = apiHandler({ access: "admin", query }, async ({ query, deps }) => {
-  requireEmbeddedJobs();
-  const page = await listJobRuns(await deps.db(), {
-    status: query.status,
-    functionId: query.function_id,
-    cursor: query.cursor,
-    limit: query.limit,
-  });
-  return Response.json(page);
-});
+export const GET = apiHandler(
+  {
+    access: "admin",
+    query,
+    doc: {
+      operationId: "listJobRuns",
+      summary: "The embedded executor's job runs, newest first",
+      responses: { 200: { description: "A page of runs", schema: pageOf(jobRunView) } },
+      errors: { 409: "`jobs_on_inngest`: functions run on an Inngest server" },
+    },
+  },
+  async ({ query, deps }) => {
+    requireEmbeddedJobs();
+    const page = await listJobRuns(await deps.db(), {
+      status: query.status,
+      functionId: query.function_id,
+      cursor: query.cursor,
+      limit: query.limit,
+    });
+    return Response.json(page);
+  },
+);

@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import addFormats from "ajv-formats";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it, vi } from "vitest";
 
@@ -10,6 +12,7 @@ import { createUser } from "@/test/fixtures";
 import { bearer, callRoute } from "@/test/http";
 import { startReceiver, TEST_ENDPOINT_SECRET } from "@/test/outbound";
 
+import { GET as eventTypes } from "../../event-types/route";
 import { GET as listAuditLog } from "../audit-log/route";
 import { POST as redeliver } from "./deliveries/[id]/redeliver/route";
 import { GET as listDeliveries } from "./deliveries/route";
@@ -114,6 +117,31 @@ describe("/api/v1/admin/webhooks", () => {
     expect(again.status).toBe(202);
     await executor.drain();
     expect(receiver.received.filter((request) => request.headers["webhook-id"] === event_id)).toHaveLength(2);
+  });
+
+  it("sends the catalogue's example of a chosen type, which a receiver validates against GET /api/v1/event-types", async () => {
+    const catalogue = await (await get(eventTypes, "/api/v1/event-types")).json();
+    const ajv = new Ajv2020({ strict: false });
+    addFormats.default(ajv);
+    const validateEnvelope = ajv.compile(catalogue.envelope.schema);
+    for (const type of ["project.updated", "user.deleted"]) {
+      const queued = await post(endpointAction, `/api/v1/admin/webhooks/endpoints/crm/test?event_type=${type}`, {
+        id: "crm",
+        action: "test",
+      });
+      expect(queued.status).toBe(202);
+      const { event_id } = await queued.json();
+      await executor.drain();
+      const delivered = receiver.received.find((request) => request.headers["webhook-id"] === event_id)!;
+      const envelope = JSON.parse(delivered.body);
+      expect(validateEnvelope(envelope), ajv.errorsText(validateEnvelope.errors)).toBe(true);
+      const entry = catalogue.event_types.find((candidate: { type: string }) => candidate.type === type);
+      const version = entry.versions.find((candidate: { version: number }) => candidate.version === envelope.version);
+      expect(envelope).toMatchObject({ event_type: type, version: entry.current_version, data: version.example });
+      expect(ajv.validate(version.schema, envelope.data), ajv.errorsText()).toBe(true);
+    }
+    const unknown = await post(endpointAction, "/api/v1/admin/webhooks/endpoints/crm/test?event_type=nope", { id: "crm", action: "test" });
+    expect(unknown.status).toBe(400);
   });
 
   it("pauses and resumes an endpoint; recover wants an ISO time; unknown endpoints are 404", async () => {

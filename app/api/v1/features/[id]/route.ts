@@ -10,13 +10,25 @@ import { getFeatureDetail } from "@/lib/features/get-feature-detail";
 import { updateFeature } from "@/lib/features/update-feature";
 import { workflowRunUrl } from "@/lib/github/github-urls";
 import { apiHandler } from "@/lib/http/api-handler";
+import { featureDetail } from "@/lib/openapi/feature-schemas";
 
 const params = z.object({ id: z.uuid() });
 
-export const GET = apiHandler({ access: "user", params, resource: "Feature" }, async ({ params, deps }) =>
-  Response.json(
-    await getFeatureDetail(await deps.db(), params.id, (repository, runId) => workflowRunUrl(deps.config(), repository, runId)),
-  ),
+export const GET = apiHandler(
+  {
+    access: "user",
+    params,
+    resource: "Feature",
+    doc: {
+      operationId: "getFeature",
+      summary: "A feature with its analyses and its analysis timeline",
+      responses: { 200: { description: "The feature", schema: featureDetail } },
+    },
+  },
+  async ({ params, deps }) =>
+    Response.json(
+      await getFeatureDetail(await deps.db(), params.id, (repository, runId) => workflowRunUrl(deps.config(), repository, runId)),
+    ),
 );
 
 export const PATCH = apiHandler(

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { found } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
 import { changePlanPath } from "@/lib/projects/change-plan-path";
+import { projectDetail } from "@/lib/openapi/project-schemas";
 import { findProject } from "@/lib/projects/find-project";
 import { getProjectDetail } from "@/lib/projects/get-project-detail";
 import { updateProjectSchema } from "@/lib/projects/project-input";
@@ -13,11 +14,23 @@ import { untrackProject } from "@/lib/projects/untrack-project";
 
 const params = z.object({ id: z.uuid() });
 
-export const GET = apiHandler({ access: "user", params, resource: "Project" }, async ({ params, deps }) => {
-  const db = await deps.db();
-  const project = found(await findProject(db, params.id), "Project");
-  return Response.json(await getProjectDetail(db, project));
-});
+export const GET = apiHandler(
+  {
+    access: "user",
+    params,
+    resource: "Project",
+    doc: {
+      operationId: "getProject",
+      summary: "A project with its progress over time and its updates log",
+      responses: { 200: { description: "The project", schema: projectDetail } },
+    },
+  },
+  async ({ params, deps }) => {
+    const db = await deps.db();
+    const project = found(await findProject(db, params.id), "Project");
+    return Response.json(await getProjectDetail(db, project));
+  },
+);
 
 export const PATCH = apiHandler(
   { access: "user", params, resource: "Project", body: updateProjectSchema },

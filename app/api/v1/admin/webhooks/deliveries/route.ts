@@ -3,6 +3,8 @@
 import { z } from "zod";
 
 import { apiHandler } from "@/lib/http/api-handler";
+import { pageOf } from "@/lib/openapi/common-schemas";
+import { deliveryWithAttempts } from "@/lib/openapi/outbound-schemas";
 import { WEBHOOK_DELIVERY_STATUSES } from "@/lib/outbound/delivery-status";
 import { listDeliveries } from "@/lib/outbound/list-deliveries";
 import { listQuery } from "@/lib/pagination/list-query";
@@ -13,13 +15,24 @@ const query = listQuery({
   event_type: z.string().trim().max(100).optional(),
 });
 
-export const GET = apiHandler({ access: "admin", query }, async ({ query, deps }) => {
-  const page = await listDeliveries(await deps.outbound(), {
-    endpointId: query.endpoint_id,
-    status: query.status,
-    eventType: query.event_type,
-    cursor: query.cursor,
-    limit: query.limit,
-  });
-  return Response.json(page);
-});
+export const GET = apiHandler(
+  {
+    access: "admin",
+    query,
+    doc: {
+      operationId: "listDeliveries",
+      summary: "The outbound delivery log, newest first, each with its attempts",
+      responses: { 200: { description: "A page of deliveries", schema: pageOf(deliveryWithAttempts) } },
+    },
+  },
+  async ({ query, deps }) => {
+    const page = await listDeliveries(await deps.outbound(), {
+      endpointId: query.endpoint_id,
+      status: query.status,
+      eventType: query.event_type,
+      cursor: query.cursor,
+      limit: query.limit,
+    });
+    return Response.json(page);
+  },
+);

@@ -8,9 +8,21 @@ import { requestProjectProcessing } from "@/lib/projects/request-project-process
 
 const params = z.object({ id: z.uuid() });
 
-export const POST = apiHandler({ access: "user", params, resource: "Project" }, async ({ params, deps: routeDeps }) => {
-  const deps = await routeDeps.projects();
-  const project = found(await findProject(deps.db, params.id), "Project");
-  await requestProjectProcessing(deps, project, "refresh");
-  return Response.json({ project_id: project.id, status: "queued" }, { status: 202 });
-});
+export const POST = apiHandler(
+  {
+    access: "user",
+    params,
+    resource: "Project",
+    doc: {
+      operationId: "refreshProject",
+      summary: "Re-read a project's plan at its default branch now",
+      responses: { 202: { description: "Queued", schema: z.object({ project_id: z.uuid(), status: z.literal("queued") }) } },
+    },
+  },
+  async ({ params, deps: routeDeps }) => {
+    const deps = await routeDeps.projects();
+    const project = found(await findProject(deps.db, params.id), "Project");
+    await requestProjectProcessing(deps, project, "refresh");
+    return Response.json({ project_id: project.id, status: "queued" }, { status: 202 });
+  },
+);

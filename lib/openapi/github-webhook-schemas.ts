@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+import { WEBHOOK_EVENT_SOURCES, WEBHOOK_EVENT_STATUSES } from "@/lib/github-webhooks/webhook-event-enums";
+
+import { anyJson, isoTime } from "./common-schemas";
+
+const eventFields = {
+  id: z.uuid(),
+  delivery_id: z.string(),
+  source: z.enum(WEBHOOK_EVENT_SOURCES),
+  event_type: z.string(),
+  action: z.string().nullable(),
+  repository: z.string().nullable(),
+  installation_id: z.number().int().nullable(),
+  status: z.enum(WEBHOOK_EVENT_STATUSES),
+  error: z.string().nullable(),
+  received_at: isoTime,
+  processed_at: isoTime.nullable(),
+};
+
+/** lib/github-webhooks/webhook-event-view.ts, without the payload (the log). */
+export const inboundEventView = z.object(eventFields).meta({ id: "InboundEvent" });
+
+/** One inbound event with its payload. */
+export const inboundEventDetail = z.object({ ...eventFields, payload: anyJson }).meta({ id: "InboundEventDetail" });
+
+/** lib/github-webhooks/github-webhook-health.ts and -hourly.ts. */
+export const githubWebhookHealthView = z.object({
+  status: z.enum(["healthy", "degraded"]),
+  success_rate: z.number(),
+  total_events_last_hour: z.number().int(),
+  failed_events_last_hour: z.number().int(),
+  last_event_at: isoTime.nullable(),
+  hourly: z.array(z.object({ hour: isoTime, total: z.number().int(), failed: z.number().int(), success_rate: z.number().nullable() })),
+});
+
+/** lib/github-webhooks/list-webhook-recoveries.ts. */
+export const webhookRecovery = z.object({
+  delivery_id: z.number().int(),
+  guid: z.string(),
+  event_type: z.string(),
+  action: z.string().nullable(),
+  delivered_at: isoTime,
+  requested_at: isoTime,
+  outcome: z.string(),
+  arrived: z.boolean(),
+});
+
+/** lib/github-webhooks/receive-github-webhook.ts `GithubWebhookAnswer`. */
+export const githubWebhookAnswer = z.object({
+  status: z.enum(["accepted", "duplicate"]),
+  event_type: z.string(),
+  delivery_id: z.string(),
+});

@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+import { DELIVERY_ATTEMPT_OUTCOMES, WEBHOOK_DELIVERY_STATUSES } from "@/lib/outbound/delivery-status";
+
+import { isoTime } from "./common-schemas";
+
+/** lib/outbound/delivery-view.ts `toDeliveryView`. */
+export const deliveryView = z
+  .object({
+    id: z.uuid(),
+    event_id: z.string(),
+    event_type: z.string(),
+    endpoint_id: z.string(),
+    endpoint_url: z.string(),
+    sequence: z.number().int(),
+    status: z.enum(WEBHOOK_DELIVERY_STATUSES),
+    attempt_count: z.number().int(),
+    http_status: z.number().int().nullable(),
+    latency_ms: z.number().int().nullable(),
+    error_message: z.string().nullable(),
+    response_excerpt: z.string().nullable(),
+    next_attempt_at: isoTime.nullable(),
+    redelivery_of: z.uuid().nullable(),
+    created_at: isoTime,
+    completed_at: isoTime.nullable(),
+  })
+  .meta({ id: "Delivery" });
+
+/** lib/outbound/list-deliveries.ts: a delivery with every attempt. */
+export const deliveryWithAttempts = deliveryView
+  .extend({
+    attempts: z.array(
+      z.object({
+        attempt: z.number().int(),
+        outcome: z.enum(DELIVERY_ATTEMPT_OUTCOMES),
+        http_status: z.number().int().nullable(),
+        latency_ms: z.number().int().nullable(),
+        error_message: z.string().nullable(),
+        response_excerpt: z.string().nullable(),
+        started_at: isoTime,
+      }),
+    ),
+  })
+  .meta({ id: "DeliveryWithAttempts" });
+
+/** lib/outbound/endpoints-config.ts `ConfigProblem`. */
+export const configProblem = z
+  .object({ path: z.string(), message: z.string(), line: z.number().int().optional() })
+  .meta({ id: "ConfigProblem" });
+
+/** lib/outbound/list-endpoints.ts. */
+export const endpointView = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    events: z.array(z.string()),
+    enabled: z.boolean(),
+    description: z.string().nullable(),
+    secret_name: z.string(),
+    rotating_secret: z.boolean(),
+    ordering: z.enum(["strict", "none"]),
+    max_in_flight: z.number().int(),
+    rate_limit_per_second: z.number().nullable(),
+    filter: z.record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean()]))),
+    headers: z.array(
+      z.object({ name: z.string(), secret: z.string().nullable().meta({ description: "The secret its value comes from" }) }),
+    ),
+    paused: z.boolean(),
+    paused_at: isoTime.nullable(),
+    paused_reason: z.string().nullable(),
+    consecutive_failures: z.number().int(),
+  })
+  .meta({ id: "Endpoint" });
+
+/** lib/outbound/current-endpoints.ts `ReloadResult`. */
+export const reloadResult = z.object({
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  changed: z.array(z.string()),
+  unchanged: z.array(z.string()),
+  warnings: z.array(configProblem),
+});
