@@ -20,6 +20,7 @@ export const exampleFeature = {
   repository: "demo-org/demo-app",
   github_issue_url: null,
   failure_reason: null,
+  created_by: "0b6f3c6e-2f4e-4e0e-9a57-3f1d2c8b7a10",
   analysis_request: null,
   created_at: "2026-11-23T09:00:00.000Z",
   updated_at: "2026-11-23T09:00:00.000Z",
@@ -36,6 +37,7 @@ export const featureView = z
     repository: z.string(),
     github_issue_url: z.string().nullable(),
     failure_reason: z.string().nullable(),
+    created_by: z.uuid().nullable().meta({ description: "The user who created it; null once that account is deleted" }),
     analysis_request: z
       .object({
         correlation_id: z.string(),
@@ -54,6 +56,9 @@ export const featureView = z
     example: exampleFeature,
   });
 
+/** Where a workflow run can be seen on GitHub, when the run is known. */
+const workflowRunUrl = z.string().nullable();
+
 const analysisView = z.object({
   id: z.uuid(),
   correlation_id: z.string(),
@@ -65,6 +70,7 @@ const analysisView = z.object({
   tokens_used: z.number().nullable(),
   workflow_run_id: z.number().nullable(),
   completed_at: isoTime,
+  workflow_run_url: workflowRunUrl,
 });
 
 const featureEventView = z.object({
@@ -78,5 +84,11 @@ const featureEventView = z.object({
 
 /** lib/features/get-feature-detail.ts. */
 export const featureDetail = featureView
-  .extend({ analyses: z.array(analysisView), events: z.array(featureEventView) })
+  .extend({
+    workflow_run_url: workflowRunUrl.meta({ description: "The current attempt's workflow run on GitHub" }),
+    analyses: z
+      .array(analysisView)
+      .meta({ description: "Every recorded attempt, newest first; `result` is stored as the command wrote it" }),
+    events: z.array(featureEventView),
+  })
   .meta({ id: "FeatureDetail" });

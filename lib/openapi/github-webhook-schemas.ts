@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-import { WEBHOOK_EVENT_SOURCES, WEBHOOK_EVENT_STATUSES } from "@/lib/github-webhooks/webhook-event-enums";
+import {
+  WEBHOOK_ATTEMPT_OUTCOMES,
+  WEBHOOK_ATTEMPT_TRIGGERS,
+  WEBHOOK_EVENT_SOURCES,
+  WEBHOOK_EVENT_STATUSES,
+} from "@/lib/github-webhooks/webhook-event-enums";
 
 import { anyJson, isoTime } from "./common-schemas";
 
@@ -19,10 +24,35 @@ const eventFields = {
 };
 
 /** lib/github-webhooks/webhook-event-view.ts, without the payload (the log). */
-export const inboundEventView = z.object(eventFields).meta({ id: "InboundEvent" });
+export const inboundEventView = z
+  .object({ ...eventFields, attempts: z.number().int().meta({ description: "Processing attempts so far" }) })
+  .meta({ id: "InboundEvent" });
 
-/** One inbound event with its payload. */
-export const inboundEventDetail = z.object({ ...eventFields, payload: anyJson }).meta({ id: "InboundEventDetail" });
+/** lib/github-webhooks/get-webhook-event.ts: one inbound event as received, with each processing attempt. */
+export const inboundEventDetail = z
+  .object({
+    ...eventFields,
+    headers: z.record(z.string(), z.string()).meta({ description: "The request headers as received, minus credentials" }),
+    payload: anyJson,
+    attempts: z.array(
+      z.object({
+        attempt: z.number().int(),
+        trigger: z.enum(WEBHOOK_ATTEMPT_TRIGGERS),
+        requested_by: z.string().nullable().meta({ description: "The user who asked for a replay" }),
+        requested_at: isoTime,
+        finished_at: isoTime.nullable(),
+        outcome: z.enum(WEBHOOK_ATTEMPT_OUTCOMES).nullable().meta({ description: "Null while the attempt is under way" }),
+        note: z.string().nullable(),
+        error: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "InboundEventDetail" });
+
+/** lib/github-webhooks/replay-webhook-events.ts: an event sent back to processing, as a new attempt. */
+export const replayedInboundEvent = z
+  .object({ id: z.uuid(), delivery_id: z.string(), event_type: z.string(), attempt: z.number().int() })
+  .meta({ id: "ReplayedInboundEvent" });
 
 /** lib/github-webhooks/github-webhook-health.ts and -hourly.ts. */
 export const githubWebhookHealthView = z.object({

@@ -26,22 +26,32 @@ export const deliveryView = z
   })
   .meta({ id: "Delivery" });
 
+const headerMap = z.record(z.string(), z.string());
+
+/** lib/outbound/delivery-view.ts `toAttemptView`: what was sent and what came back. */
+const deliveryAttempt = z.object({
+  attempt: z.number().int(),
+  outcome: z.enum(DELIVERY_ATTEMPT_OUTCOMES),
+  http_status: z.number().int().nullable(),
+  latency_ms: z.number().int().nullable(),
+  error_message: z.string().nullable(),
+  response_excerpt: z.string().nullable(),
+  request_headers: headerMap.nullable().meta({ description: "The headers sent" }),
+  response_headers: headerMap.nullable(),
+  started_at: isoTime,
+});
+
 /** lib/outbound/list-deliveries.ts: a delivery with every attempt. */
-export const deliveryWithAttempts = deliveryView
+export const deliveryWithAttempts = deliveryView.extend({ attempts: z.array(deliveryAttempt) }).meta({ id: "DeliveryWithAttempts" });
+
+/** lib/outbound/get-delivery.ts: one delivery with the body it sends and each attempt. */
+export const deliveryDetail = deliveryWithAttempts
   .extend({
-    attempts: z.array(
-      z.object({
-        attempt: z.number().int(),
-        outcome: z.enum(DELIVERY_ATTEMPT_OUTCOMES),
-        http_status: z.number().int().nullable(),
-        latency_ms: z.number().int().nullable(),
-        error_message: z.string().nullable(),
-        response_excerpt: z.string().nullable(),
-        started_at: isoTime,
-      }),
-    ),
+    request_body: z
+      .string()
+      .meta({ description: "The envelope `{event_id, event_type, version, timestamp, data}`, as the exact JSON sent" }),
   })
-  .meta({ id: "DeliveryWithAttempts" });
+  .meta({ id: "DeliveryDetail" });
 
 /** lib/outbound/endpoints-config.ts `ConfigProblem`. */
 export const configProblem = z

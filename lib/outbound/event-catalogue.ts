@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { ANALYSIS_SOURCES, ANALYSIS_STATUSES } from "@/lib/features/feature-enums";
+import { ANALYSIS_SOURCES, ANALYSIS_STATUSES, FEATURE_PRIORITIES } from "@/lib/features/feature-enums";
 import { anyJson } from "@/lib/openapi/common-schemas";
 import { exampleFeature, featureView } from "@/lib/openapi/feature-schemas";
 import { linkedAccountView, userView } from "@/lib/openapi/user-schemas";
@@ -38,6 +38,17 @@ const analysisOutcome = z.object({
   }),
 });
 
+const was = (value: z.ZodType) => z.object({ from: value }).optional();
+const featureChanges = z
+  .object({
+    name: was(z.string()),
+    description: was(z.string()),
+    priority: was(z.enum(FEATURE_PRIORITIES)),
+    repository: was(z.string()),
+    github_issue_url: was(z.string().nullable()),
+  })
+  .meta({ description: "Each changed field with its previous value" });
+
 /**
  * Every outbound event type with the versions of its `data`, oldest first; an event is emitted at its
  * type's newest version. The JSON Schemas and examples at GET /api/v1/event-types come from here, and the
@@ -72,6 +83,26 @@ export const EVENT_CATALOGUE: Record<EventType, readonly EventVersion[]> = {
     },
   ],
   "feature.created": [{ version: 1, description: "A feature was created", schema: featureView, example: exampleFeature }],
+  "feature.updated": [
+    {
+      version: 1,
+      description: "A feature's name, description, priority, repository or issue link changed; `changes` holds the previous values",
+      schema: z.object({ feature: featureView, changes: featureChanges, updated_by: z.uuid() }),
+      example: {
+        feature: { ...exampleFeature, priority: "high", updated_at: "2026-11-23T10:00:00.000Z" },
+        changes: { priority: { from: "medium" } },
+        updated_by: exampleUser.id,
+      },
+    },
+  ],
+  "feature.deleted": [
+    {
+      version: 1,
+      description: "A feature was deleted, with its analyses",
+      schema: z.object({ feature: featureView, deleted_by: z.uuid() }),
+      example: { feature: exampleFeature, deleted_by: exampleUser.id },
+    },
+  ],
   "feature.analysis.completed": [
     {
       version: 1,
@@ -91,6 +122,17 @@ export const EVENT_CATALOGUE: Record<EventType, readonly EventVersion[]> = {
       example: {
         feature: { ...exampleFeature, status: "failed", failure_reason: "The workflow run failed" },
         analysis: { correlation_id: "c0ffee", source: "polling", status: "failed", error: "The workflow run failed", result: null },
+      },
+    },
+  ],
+  "feature.analysis.cancelled": [
+    {
+      version: 1,
+      description: "A feature's running analysis was cancelled; the feature is back where it stood before",
+      schema: z.object({ feature: featureView, analysis: z.object({ correlation_id: z.string(), reason: z.string() }) }),
+      example: {
+        feature: exampleFeature,
+        analysis: { correlation_id: "c0ffee", reason: "cancelled by pm-alice" },
       },
     },
   ],

@@ -4,6 +4,8 @@ import { z } from "zod";
 
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { apiHandler } from "@/lib/http/api-handler";
+import { pageOf } from "@/lib/openapi/common-schemas";
+import { auditEventView } from "@/lib/openapi/user-schemas";
 import { listQuery } from "@/lib/pagination/list-query";
 
 const time = (name: string) =>
@@ -16,15 +18,25 @@ const query = listQuery({
   until: time("until"),
 });
 
-export const GET = apiHandler({ access: "admin", query }, async ({ query, deps }) =>
-  Response.json(
-    await listAuditEvents(await deps.db(), {
-      actor: query.actor,
-      action: query.action,
-      since: query.since ? new Date(query.since) : undefined,
-      until: query.until ? new Date(query.until) : undefined,
-      cursor: query.cursor,
-      limit: query.limit,
-    }),
-  ),
+export const GET = apiHandler(
+  {
+    access: "admin",
+    query,
+    doc: {
+      operationId: "listAuditLog",
+      summary: "The audit log, newest first: who did what, when and from where",
+      responses: { 200: { description: "A page of audit entries", schema: pageOf(auditEventView) } },
+    },
+  },
+  async ({ query, deps }) =>
+    Response.json(
+      await listAuditEvents(await deps.db(), {
+        actor: query.actor,
+        action: query.action,
+        since: query.since ? new Date(query.since) : undefined,
+        until: query.until ? new Date(query.until) : undefined,
+        cursor: query.cursor,
+        limit: query.limit,
+      }),
+    ),
 );

@@ -31,8 +31,25 @@ export const GET = apiHandler(
     ),
 );
 
+const NOT_CREATOR = "`not_creator`: only the feature's creator or an admin may change or delete it";
+
 export const PATCH = apiHandler(
-  { access: "user", params, resource: "Feature", body: updateFeatureSchema },
+  {
+    access: "user",
+    params,
+    resource: "Feature",
+    body: updateFeatureSchema,
+    doc: {
+      operationId: "updateFeature",
+      summary: "Change a feature's name, description, priority, repository or issue link",
+      description: "Announces `feature.updated` with each changed field's previous value.",
+      responses: { 200: { description: "The feature, changed", schema: featureDetail } },
+      errors: {
+        403: NOT_CREATOR,
+        409: "`analysis_in_progress`: the name, description or repository cannot change while an analysis runs",
+      },
+    },
+  },
   async ({ params, body, principal, deps, log }) => {
     const db = await deps.db();
     await updateFeature({ db, outbox: deps.outbox() }, { id: params.id, actor: principal, changes: body });
@@ -41,8 +58,22 @@ export const PATCH = apiHandler(
   },
 );
 
-export const DELETE = apiHandler({ access: "user", params, resource: "Feature" }, async ({ params, principal, deps, log }) => {
-  await deleteFeature({ db: await deps.db(), outbox: deps.outbox() }, { id: params.id, actor: principal });
-  log.info("feature deleted", { feature_id: params.id });
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiHandler(
+  {
+    access: "user",
+    params,
+    resource: "Feature",
+    doc: {
+      operationId: "deleteFeature",
+      summary: "Delete a feature with its analyses",
+      description: "Announces `feature.deleted`. An analysis in flight is left to end by itself; its late callback answers 404.",
+      responses: { 204: { description: "Deleted" } },
+      errors: { 403: NOT_CREATOR },
+    },
+  },
+  async ({ params, principal, deps, log }) => {
+    await deleteFeature({ db: await deps.db(), outbox: deps.outbox() }, { id: params.id, actor: principal });
+    log.info("feature deleted", { feature_id: params.id });
+    return new Response(null, { status: 204 });
+  },
+);

@@ -5,8 +5,8 @@ import { z } from "zod";
 
 import { found } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
-import { changePlanPath } from "@/lib/projects/change-plan-path";
 import { projectDetail } from "@/lib/openapi/project-schemas";
+import { changePlanPath } from "@/lib/projects/change-plan-path";
 import { findProject } from "@/lib/projects/find-project";
 import { getProjectDetail } from "@/lib/projects/get-project-detail";
 import { updateProjectSchema } from "@/lib/projects/project-input";
@@ -32,8 +32,26 @@ export const GET = apiHandler(
   },
 );
 
+const NOT_CREATOR = "`not_creator`: only the project's creator or an admin may change or untrack it";
+
 export const PATCH = apiHandler(
-  { access: "user", params, resource: "Project", body: updateProjectSchema },
+  {
+    access: "user",
+    params,
+    resource: "Project",
+    body: updateProjectSchema,
+    doc: {
+      operationId: "updateProject",
+      summary: "Point a project at another plan file",
+      description: "`plan_path` null: the default plan files. The change is logged and the plan read again at once.",
+      responses: { 200: { description: "The project, changed", schema: projectDetail } },
+      errors: {
+        403: NOT_CREATOR,
+        422: "`plan_file_not_found` or `repository_not_installed`: the plan file does not exist, or the App cannot reach the repository",
+        502: "`github_unavailable`: GitHub could not be asked",
+      },
+    },
+  },
   async ({ params, body, principal, deps: routeDeps, log }) => {
     const deps = await routeDeps.projects();
     const project = found(await findProject(deps.db, params.id), "Project");
@@ -43,10 +61,23 @@ export const PATCH = apiHandler(
   },
 );
 
-export const DELETE = apiHandler({ access: "user", params, resource: "Project" }, async ({ params, principal, deps, log }) => {
-  const db = await deps.db();
-  const project = found(await findProject(db, params.id), "Project");
-  await untrackProject({ db }, project, principal);
-  log.info("project untracked", { project_id: project.id, repository: project.repository });
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiHandler(
+  {
+    access: "user",
+    params,
+    resource: "Project",
+    doc: {
+      operationId: "untrackProject",
+      summary: "Stop tracking a project",
+      responses: { 204: { description: "No longer tracked" } },
+      errors: { 403: NOT_CREATOR },
+    },
+  },
+  async ({ params, principal, deps, log }) => {
+    const db = await deps.db();
+    const project = found(await findProject(db, params.id), "Project");
+    await untrackProject({ db }, project, principal);
+    log.info("project untracked", { project_id: project.id, repository: project.repository });
+    return new Response(null, { status: 204 });
+  },
+);

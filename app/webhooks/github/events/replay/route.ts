@@ -3,29 +3,51 @@
 import { z } from "zod";
 
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { replayFailedWebhookEvents } from "@/lib/github-webhooks/replay-webhook-events";
+import { BULK_REPLAY_LIMIT, replayFailedWebhookEvents } from "@/lib/github-webhooks/replay-webhook-events";
 import { apiHandler } from "@/lib/http/api-handler";
 import { requestOrigin } from "@/lib/http/request-origin";
+import { replayedInboundEvent } from "@/lib/openapi/github-webhook-schemas";
 
 const body = z.object({
   status: z.literal("failed"),
   since: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
 });
 
-export const POST = apiHandler({ access: "admin", body }, async ({ req, body, principal, deps, log }) => {
-  const githubWebhooks = await deps.githubWebhooks();
-  const answer = await replayFailedWebhookEvents(githubWebhooks, { since: body.since, requestedBy: principal.userId });
-  await recordAuditEvent(githubWebhooks.db, {
-    actor: principal,
-    action: "github_webhook_events.replayed",
-    target: "github_webhook_events:failed",
-    details: { since: body.since.toISOString(), replayed: answer.replayed, remaining: answer.remaining },
-    ...requestOrigin(req.headers),
-  });
-  log.info("failed github webhook events replayed", {
-    replayed: answer.replayed,
-    since: body.since.toISOString(),
-    user_id: principal.userId,
-  });
-  return Response.json(answer, { status: 202 });
-});
+export const POST = apiHandler(
+  {
+    access: "admin",
+    body,
+    doc: {
+      operationId: "replayFailedInboundEvents",
+      summary: "Process again the failed GitHub events received since a time",
+      description: `Oldest first, at most ${BULK_REPLAY_LIMIT} a call; \`remaining\` says how many failed ones are left. Audited.`,
+      responses: {
+        202: {
+          description: "Sent back to processing",
+          schema: z.object({
+            replayed: z.number().int(),
+            remaining: z.number().int().meta({ description: "Failed events since then still left for another call" }),
+            events: z.array(replayedInboundEvent),
+          }),
+        },
+      },
+    },
+  },
+  async ({ req, body, principal, deps, log }) => {
+    const githubWebhooks = await deps.githubWebhooks();
+    const answer = await replayFailedWebhookEvents(githubWebhooks, { since: body.since, requestedBy: principal.userId });
+    await recordAuditEvent(githubWebhooks.db, {
+      actor: principal,
+      action: "github_webhook_events.replayed",
+      target: "github_webhook_events:failed",
+      details: { since: body.since.toISOString(), replayed: answer.replayed, remaining: answer.remaining },
+      ...requestOrigin(req.headers),
+    });
+    log.info("failed github webhook events replayed", {
+      replayed: answer.replayed,
+      since: body.since.toISOString(),
+      user_id: principal.userId,
+    });
+    return Response.json(answer, { status: 202 });
+  },
+);
