@@ -37,7 +37,7 @@ export const featureView = z
     repository: z.string(),
     github_issue_url: z.string().nullable(),
     failure_reason: z.string().nullable(),
-    created_by: z.uuid().nullable().meta({ description: "The user who created it; null once that account is deleted" }),
+    created_by: z.string().nullable().meta({ description: "The user who created it; null once that account is deleted" }),
     analysis_request: z
       .object({
         correlation_id: z.string(),

@@ -26,6 +26,7 @@ const projectFields = {
   progress: snapshot.nullable(),
   pull_requests: openClosed,
   issues: openClosed,
+  created_by: z.string().nullable().meta({ description: "The user who started tracking it; null once that account is deleted" }),
   created_at: isoTime,
 };
 

@@ -8,7 +8,7 @@ import { anyJson, isoTime } from "./common-schemas";
 /** lib/users/user-view.ts `toUserView`. */
 export const userView = z
   .object({
-    id: z.uuid(),
+    id: z.string().meta({ description: "A UUID; `hooksmith-automation` for the ADMIN_API_TOKEN's user" }),
     login: z.string().nullable(),
     name: z.string().nullable(),
     email: z.string().nullable(),

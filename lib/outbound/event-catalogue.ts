@@ -87,7 +87,7 @@ export const EVENT_CATALOGUE: Record<EventType, readonly EventVersion[]> = {
     {
       version: 1,
       description: "A feature's name, description, priority, repository or issue link changed; `changes` holds the previous values",
-      schema: z.object({ feature: featureView, changes: featureChanges, updated_by: z.uuid() }),
+      schema: z.object({ feature: featureView, changes: featureChanges, updated_by: z.string() }),
       example: {
         feature: { ...exampleFeature, priority: "high", updated_at: "2026-11-23T10:00:00.000Z" },
         changes: { priority: { from: "medium" } },
@@ -99,7 +99,7 @@ export const EVENT_CATALOGUE: Record<EventType, readonly EventVersion[]> = {
     {
       version: 1,
       description: "A feature was deleted, with its analyses",
-      schema: z.object({ feature: featureView, deleted_by: z.uuid() }),
+      schema: z.object({ feature: featureView, deleted_by: z.string() }),
       example: { feature: exampleFeature, deleted_by: exampleUser.id },
     },
   ],
