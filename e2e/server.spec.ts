@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 
 import { E2E_DATA_DIR } from "../playwright.config";
+import { expect, test } from "./fixtures";
 
 test("unauthenticated API calls get 401 JSON, not a redirect", async ({ request }) => {
   for (const url of ["/api/v1/me", "/api/v1/tokens", "/api/v1/anything"]) {
