@@ -36,7 +36,13 @@ test("a second server on the same PGlite data directory is refused with a clear 
   const root = path.join(__dirname, "..");
   const second = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", "0", "--hostname", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: E2E_DATA_DIR, AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef", DATABASE_URL: "" },
+    env: {
+      ...process.env,
+      DATA_DIR: E2E_DATA_DIR,
+      AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
+      HOOKSMITH_DEMO: "true",
+      DATABASE_URL: "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -36,6 +36,7 @@ export const envSchema = z.object({
   NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
   PORT: withDefault(port("the HTTP port"), 3000),
   DATA_DIR: withDefault(z.string().min(1, "expected a directory path"), ".data"),
+  HOOKSMITH_DEMO: optional(z.enum(["true", "false"], "expected true or false").transform((value) => value === "true")),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// or postgresql:// connection URL" })),
   AUTH_SECRET: optional(z.string().min(32, "expected at least 32 characters (openssl rand -base64 32)")),
   AUTH_URL: optional(httpUrl("the public URL of the app, e.g. https://hooksmith.example.com")),
@@ -59,6 +60,7 @@ export const envSchema = z.object({
   INNGEST_SIGNING_KEY: optional(z.string().regex(/^signkey-[\w]+-[0-9a-f]+$/i, "expected an Inngest signing key: signkey-<env>-<hex>")),
   INNGEST_BASE_URL: optional(httpUrl("the Inngest server URL (self-hosted)")),
   INNGEST_DEV: optional(z.string().min(1)),
+  INNGEST_SERVE_ORIGIN: optional(httpUrl("the origin Inngest calls the app at, e.g. https://hooksmith.example.com")),
   WEBHOOK_SECRET: optional(z.string().min(16, "expected at least 16 characters (openssl rand -hex 32)")),
   WEBHOOK_BASE_URL: optional(httpUrl("the public URL workflows post analysis callbacks to")),
   ANALYSIS_WORKFLOW: withDefault(
