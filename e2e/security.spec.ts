@@ -34,6 +34,10 @@ test("the sign-in page's callbackUrl only ever leads to a page of this site", as
     "/%09/evil.example",
     "/.//evil.example",
   ]) {
+    const response = await page.request.get(`/signin?callbackUrl=${callbackUrl}`, { maxRedirects: 0 });
+    expect(response.status(), callbackUrl).toBe(307);
+    expect(new URL(response.headers()["location"]!, baseURL).origin, callbackUrl).toBe(new URL(baseURL!).origin);
+    await page.goto("about:blank");
     await page.goto(`/signin?callbackUrl=${callbackUrl}`);
     expect(new URL(page.url()).origin, callbackUrl).toBe(new URL(baseURL!).origin);
     await expect(page.getByTestId("current-user")).toHaveText("pm-alice");
