@@ -127,7 +127,8 @@ async function parseParams(options: { params?: z.ZodType; resource?: string }, r
 function assertSameOrigin(req: Request, url: URL) {
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
-  if (!origin || new URL(origin).host !== host) {
+  // `Origin: null` (sandboxed frames, file:// pages) and other non-URLs are cross-site too.
+  if (!origin || URL.parse(origin)?.host !== host) {
     throw new AppError(403, "csrf_rejected", "Cross-site request refused: send the request from the app or use an API token");
   }
 }
