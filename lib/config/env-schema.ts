@@ -71,6 +71,15 @@ export const envSchema = z.object({
   ANALYSIS_POLLING_INTERVAL_SECONDS: withDefault(seconds("the analysis polling interval", 1, 3600), 30),
   ANALYSIS_POLLING_TIMEOUT_SECONDS: withDefault(seconds("the analysis polling timeout", 1, 86_400), 900),
   ANALYSIS_WEBHOOK_GRACE_SECONDS: withDefault(seconds("the analysis callback grace period", 0, 3600), 300),
+  // At least 32 MB: a single Inngest call may be that large.
+  REQUEST_BODY_BUFFER_MAX_BYTES: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(33_554_432, "expected at least 33554432 bytes (32 MB)")
+      .max(8_589_934_592, "expected at most 8589934592 bytes"),
+    134_217_728,
+  ),
   ANALYSIS_CALLBACK_MAX_BYTES: withDefault(z.coerce.number().int().min(1024).max(26_214_400), 1_048_576),
   GITHUB_SIMULATOR_WORKFLOW_SECONDS: withDefault(seconds("the simulated workflow duration", 0, 3600), 3),
   WEBHOOKS_CONFIG_PATH: withDefault(z.string().min(1), "config/webhooks.yaml"),

@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound, toErrorResponse, unauthorized } from "@/
 import { createLogger, type Logger } from "@/lib/log";
 
 import { authenticateRequest } from "./authenticate-request";
+import { processBodyBudget } from "./body-budget";
 import { readJson } from "./read-json";
 import { routeDeps, type RouteDeps } from "./route-deps";
 
@@ -100,6 +101,8 @@ export function apiHandler<A extends Access, P extends Schema = undefined, Q ext
       });
     } catch (error) {
       response = toErrorResponse(error, log);
+    } finally {
+      processBodyBudget().release(req);
     }
     // Response.redirect() answers carry immutable headers: copy before tagging.
     if (response.status >= 300 && response.status < 400) response = new Response(response.body, response);

@@ -7,6 +7,7 @@ import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
 import { getConfig } from "@/lib/config";
 import { errorResponse, toErrorResponse } from "@/lib/errors";
+import { processBodyBudget } from "@/lib/http/body-budget";
 import { readBody } from "@/lib/http/read-json";
 import { log } from "@/lib/log";
 
@@ -30,26 +31,27 @@ type SdkMethod = (req: Request, context: unknown) => Promise<Response>;
  */
 function withCheckedBody(sdk: SdkMethod, needsBody: (req: Request) => boolean) {
   return async (req: Request, context: unknown): Promise<Response> => {
-    let raw: Buffer;
     try {
-      raw = await readBody(req, MAX_BYTES);
+      const raw = await readBody(req, MAX_BYTES);
+      if (raw.length === 0 && needsBody(req)) return errorResponse(400, "missing_body", "The request needs a JSON body");
+      if (raw.length > 0) {
+        try {
+          JSON.parse(raw.toString("utf8"));
+        } catch {
+          return errorResponse(400, "invalid_json", "The body is not valid JSON");
+        }
+      }
+      const forwarded = new Request(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: raw.length > 0 ? new Uint8Array(raw) : undefined,
+      });
+      return await sdk(forwarded, context);
     } catch (error) {
       return toErrorResponse(error, log);
+    } finally {
+      processBodyBudget().release(req);
     }
-    if (raw.length === 0 && needsBody(req)) return errorResponse(400, "missing_body", "The request needs a JSON body");
-    if (raw.length > 0) {
-      try {
-        JSON.parse(raw.toString("utf8"));
-      } catch {
-        return errorResponse(400, "invalid_json", "The body is not valid JSON");
-      }
-    }
-    const forwarded = new Request(req.url, {
-      method: req.method,
-      headers: req.headers,
-      body: raw.length > 0 ? new Uint8Array(raw) : undefined,
-    });
-    return sdk(forwarded, context);
   };
 }
 
