@@ -45,7 +45,9 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   if (parsed.data.HOOKSMITH_DEMO && !noCredentials) {
     throw new ConfigError(["HOOKSMITH_DEMO: demo mode simulates GitHub; unset it, or unset the GitHub App credentials"]);
   }
-  const demoMode = parsed.data.HOOKSMITH_DEMO ?? (noCredentials && parsed.data.NODE_ENV !== "production");
+  // `next build` loads the route modules (and with them this) without a deployment's environment.
+  const building = source.NEXT_PHASE === "phase-production-build";
+  const demoMode = parsed.data.HOOKSMITH_DEMO ?? (noCredentials && (parsed.data.NODE_ENV !== "production" || building));
   const env = demoMode ? { ...parsed.data, ...demoPace(source) } : parsed.data;
   if (!demoMode) {
     const missing: string[] = [...GITHUB_CREDENTIALS, "GITHUB_WEBHOOK_SECRET" as const].filter((name) => env[name] === undefined);

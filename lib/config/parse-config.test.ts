@@ -80,6 +80,8 @@ describe("parseConfig", () => {
     expect(problems[0]).toContain("HOOKSMITH_DEMO=true");
     expect(parseConfig({ NODE_ENV: "production", HOOKSMITH_DEMO: "true" }).demoMode).toBe(true);
     expect(parseConfig({ NODE_ENV: "production", ...PRODUCTION_GITHUB }).demoMode).toBe(false);
+    // `next build` is not a deployment: it loads the routes with whatever environment the build has.
+    expect(parseConfig({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).demoMode).toBe(true);
   });
 
   it("refuses HOOKSMITH_DEMO=true next to GitHub credentials, and HOOKSMITH_DEMO=false without them", () => {
