@@ -3,9 +3,8 @@
 // started with ALLOWED_GITHUB_ORGS=demo-org.
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 
-import { screenshot, signInAs } from "./fixtures";
+import { expect, screenshot, signInAs, test } from "./fixtures";
 import { startApp, type AppProcess } from "./server-process";
 
 test("a person creates a read-only, expiring token that can read but not write, and sees when it was last used", async ({

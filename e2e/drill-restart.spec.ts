@@ -7,9 +7,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 
-import { setSimulatorFaults, startReceiver } from "./fixtures";
+import { expect, setSimulatorFaults, startReceiver, test } from "./fixtures";
 import { startApp, type AppProcess } from "./server-process";
 
 const PORT = 4520;

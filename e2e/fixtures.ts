@@ -2,11 +2,32 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 
 const SCREENSHOTS = path.join(__dirname, ".artifacts", "screenshots");
 const SESSIONS = path.join(__dirname, ".artifacts", "sessions");
+
+/**
+ * Every spec's `test`: fails a test when a page it opened broke the Content-Security-Policy (Chromium
+ * reports each violation as a console error), so the whole suite shows the app passes its own policy.
+ */
+export const test = base.extend<{ cspViolations: void }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      context.on("console", (message) => {
+        if (message.type() === "error" && message.text().includes("Content Security Policy")) {
+          violations.push(`${message.location().url}: ${message.text()}`);
+        }
+      });
+      await use();
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 /** The people the specs act as; the `sign-in` setup project (sign-in.setup.ts) signs each in once per run. */
 export const SESSION_USERS = ["pm-alice", "dev-bob", "ops-admin", "acct-carol"] as const;

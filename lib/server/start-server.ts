@@ -5,6 +5,7 @@ import { DataDirInUseError } from "@/db/data-dir-lock";
 import { analysisWebhookSecret } from "@/lib/analysis/webhook-secret";
 import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
 import { ConfigError, getConfig, type Config } from "@/lib/config";
+import { demoGithubWebhookSecret } from "@/lib/github/demo-webhook-secret";
 import { getGithubApp } from "@/lib/github/github-app";
 import { setDemoGithub } from "@/lib/github/github-urls";
 import { syncAllInstallations } from "@/lib/installations/sync-all-installations";
@@ -54,7 +55,7 @@ async function startSimulatedGithub(config: Config) {
     appUrl: `http://127.0.0.1:${config.PORT}`,
     workflowSeconds: config.GITHUB_SIMULATOR_WORKFLOW_SECONDS,
     workflowSecret: analysisWebhookSecret(config),
-    webhookSecret: config.GITHUB_WEBHOOK_SECRET,
+    webhookSecret: demoGithubWebhookSecret(config),
   });
   setDemoGithub(demo.app);
   log.info("demo mode: GitHub is simulated", { github_simulator: demo.simulator.url });
