@@ -82,6 +82,8 @@ export const envSchema = z.object({
   WEBHOOK_TIMEOUT_SECONDS: withDefault(seconds("the delivery timeout", 0.1, 120), 10),
   WEBHOOK_AUTO_PAUSE_AFTER_FAILURES: withDefault(z.coerce.number().int().min(1).max(10_000), 20),
   WEBHOOK_EVENT_RETENTION_DAYS: withDefault(z.coerce.number().int().min(1, "expected at least 1 day").max(3650), 7),
+  WEBHOOK_CONFIG_POLL_SECONDS: withDefault(seconds("how often an instance checks for a webhooks.yaml reload", 0.1, 3600), 5),
+  SHUTDOWN_TIMEOUT_SECONDS: withDefault(seconds("the graceful shutdown timeout", 1, 3600), 25),
   JOBS_RETRY_BASE_MS: withDefault(z.coerce.number().int().min(1).max(3_600_000), 1000),
   LOG_LEVEL: withDefault(z.enum(["debug", "info", "warn", "error"]), "info"),
   METRICS_TOKEN: optional(

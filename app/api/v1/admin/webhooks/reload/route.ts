@@ -5,7 +5,7 @@ import { apiHandler } from "@/lib/http/api-handler";
 import { reloadEndpoints } from "@/lib/outbound/current-endpoints";
 
 export const POST = apiHandler({ access: "admin" }, async ({ principal, deps, log }) => {
-  const reloaded = reloadEndpoints(deps.config());
+  const reloaded = await reloadEndpoints(await deps.db(), deps.config());
   if (!reloaded.ok) {
     throw new AppError(
       422,
