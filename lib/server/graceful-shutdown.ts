@@ -25,9 +25,15 @@ interface ShutdownState {
   /** Set once the first signal arrived: /api/health/ready answers 503 from then on. */
   startedAt?: number;
   installed: boolean;
+  watching: boolean;
 }
 
-const state = processSingleton("hooksmith.shutdown", (): ShutdownState => ({ parts: [], servers: new Set(), installed: false }));
+const state = processSingleton("hooksmith.shutdown", (): ShutdownState => ({
+  parts: [],
+  servers: new Set(),
+  installed: false,
+  watching: false,
+}));
 
 /** A repeat within this window is the same signal delivered twice (the terminal's process group and npm's forward). */
 const SAME_SIGNAL_MS = 500;
@@ -46,7 +52,8 @@ export function isShuttingDown(): boolean {
  * shutdown can stop it taking connections. Called at start-up, before the first request.
  */
 export function watchHttpServers() {
-  if (state.installed) return;
+  if (state.watching) return;
+  state.watching = true;
   subscribe("http.server.request.start", (message) => {
     const { server } = message as { server?: Server };
     if (server) state.servers.add(server);
@@ -64,7 +71,11 @@ export function installGracefulShutdown(options: { timeoutMs: number; log: Logge
   const onSignal = (signal: NodeJS.Signals) => {
     if (state.startedAt === undefined) {
       state.startedAt = Date.now();
-      void shutDown(signal, options.timeoutMs, options.log).then(
+      options.log.info("shutting down: no new job runs or requests; waiting for what is in flight", {
+        signal,
+        timeout_ms: options.timeoutMs,
+      });
+      void shutDown({ parts: [...state.parts], servers: [...state.servers], timeoutMs: options.timeoutMs, log: options.log }).then(
         () => exit(0),
         (error: unknown) => {
           options.log.error("shutdown failed", { error });
@@ -80,14 +91,19 @@ export function installGracefulShutdown(options: { timeoutMs: number; log: Logge
   process.on("SIGINT", onSignal);
 }
 
-async function shutDown(signal: NodeJS.Signals, timeoutMs: number, log: Logger) {
-  log.info("shutting down: no new job runs or requests; waiting for what is in flight", { signal, timeout_ms: timeoutMs });
-  const parts = [...state.parts];
-  // Job steps first: the embedded executor drives them through this server, so it must still answer them.
-  // Then the listener closes (idle keep-alive connections at once) and in-flight requests finish.
+/**
+ * 1. Drain every part (the embedded executor claims no more runs; its steps in flight finish) — job steps
+ *    first, as the executor drives them through this server, which must still answer them.
+ * 2. Close the listeners: no new connections, idle keep-alive ones close now, in-flight requests finish.
+ * 3. Past `timeoutMs`: cut the remaining connections and have each part hand its work back.
+ * 4. Close the parts in reverse order of registration (the database last).
+ */
+export async function shutDown(input: { parts: ShutdownPart[]; servers: Server[]; timeoutMs: number; log: Logger }) {
+  const { parts, servers, timeoutMs, log } = input;
+  const started = Date.now();
   const drained = (async () => {
     await Promise.all(parts.map((part) => part.drain?.()));
-    await Promise.all([...state.servers].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+    await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
   })();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = await Promise.race([
@@ -97,11 +113,11 @@ async function shutDown(signal: NodeJS.Signals, timeoutMs: number, log: Logger) 
   clearTimeout(timer);
   if (timedOut) {
     log.warn("shutdown timeout: handing unfinished work back", { timeout_ms: timeoutMs });
-    for (const server of state.servers) server.closeAllConnections();
+    for (const server of servers) server.closeAllConnections();
     await Promise.allSettled(parts.map((part) => part.abandon?.()));
   }
-  for (const part of parts.reverse()) {
+  for (const part of [...parts].reverse()) {
     await part.close?.().catch((error: unknown) => log.warn("shutdown: close failed", { part: part.name, error }));
   }
-  log.info("shut down", { signal, ms: Date.now() - state.startedAt! });
+  log.info("shut down", { ms: Date.now() - started, timed_out: timedOut });
 }
