@@ -37,7 +37,7 @@ export async function startServer() {
 
   watchHttpServers();
   if (process.env.NEXT_MANUAL_SIG_HANDLE) installGracefulShutdown({ timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000, log });
-  else log.warn("NEXT_MANUAL_SIG_HANDLE is not set: Next exits on SIGTERM without draining (npm start and the image set it)");
+  else log.info("NEXT_MANUAL_SIG_HANDLE is not set: Next exits on SIGTERM without draining (npm start and the image set it)");
 
   if (config.demoMode) await startSimulatedGithub(config);
 

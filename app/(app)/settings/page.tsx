@@ -1,4 +1,4 @@
-import { ChevronRight, KeyRound, Plug, Webhook } from "lucide-react";
+import { Activity, ChevronRight, KeyRound, Plug, Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -25,6 +25,12 @@ const ADMIN_SECTIONS = [
     title: "Outbound webhooks",
     description: "Endpoints from webhooks.yaml: reload them, send a test event, pause and resume.",
     icon: Webhook,
+  },
+  {
+    href: "/settings/operations",
+    title: "Operations",
+    description: "Queue depth, deliveries, inbound events, analyses and job runs: what /metrics exports.",
+    icon: Activity,
   },
 ];
 
