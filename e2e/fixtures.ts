@@ -108,7 +108,9 @@ export async function startReceiver(secret: string, options: { delayMs?: number 
   const received: (Envelope & { webhookId: string })[] = [];
   const rejected: string[] = [];
   let failures = 0;
+  let arrived = 0;
   const server = createServer(async (request, response) => {
+    arrived += 1;
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
@@ -138,6 +140,8 @@ export async function startReceiver(secret: string, options: { delayMs?: number 
     received,
     rejected,
     failNextRequest: () => (failures = 1),
+    /** Requests that reached the receiver, answered or not yet (a slow receiver is still holding them). */
+    arrivals: () => arrived,
     close: () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections()),
   };
 }

@@ -11,7 +11,8 @@ import { buildIfNeeded } from "./build-if-needed.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 nextEnv.loadEnvConfig(root);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// NEXT_MANUAL_SIG_HANDLE: the app drains on SIGTERM/SIGINT itself (lib/server/graceful-shutdown.ts), Next does not exit first.
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1" };
 
 // The credentials lib/config looks for (GITHUB_WEBHOOK_SECRET alone keeps demo mode: the simulator signs with it).
 const GITHUB_CREDENTIALS = [

@@ -127,6 +127,8 @@ export const envSchema = z.object({
   WEBHOOK_DELIVERY_RETENTION_DAYS: retentionDays(30),
   JOB_RUN_RETENTION_DAYS: retentionDays(14),
   FEATURE_EVENT_RETENTION_DAYS: retentionDays(90),
+  WEBHOOK_CONFIG_POLL_SECONDS: withDefault(seconds("how often an instance checks for a webhooks.yaml reload", 0.1, 3600), 5),
+  SHUTDOWN_TIMEOUT_SECONDS: withDefault(seconds("the graceful shutdown timeout", 1, 3600), 25),
   JOBS_RETRY_BASE_MS: withDefault(z.coerce.number().int().min(1).max(3_600_000), 1000),
   LOG_LEVEL: withDefault(z.enum(["debug", "info", "warn", "error"]), "info"),
   METRICS_TOKEN: optional(

@@ -50,6 +50,7 @@ describe("webhooks.yaml validation", () => {
         enabled: true,
         description: null,
         secretName: "file_secret",
+        previousSecretName: null,
         secrets: [SECRET],
       },
       {
@@ -59,6 +60,7 @@ describe("webhooks.yaml validation", () => {
         enabled: false,
         description: "Audit",
         secretName: "env_secret",
+        previousSecretName: null,
         secrets: [SECRET],
       },
     ]);

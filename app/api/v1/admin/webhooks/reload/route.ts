@@ -7,8 +7,9 @@ import { requestOrigin } from "@/lib/http/request-origin";
 import { reloadEndpoints } from "@/lib/outbound/current-endpoints";
 
 export const POST = apiHandler({ access: "admin" }, async ({ req, principal, deps, log }) => {
-  const reloaded = reloadEndpoints(deps.config());
-  await recordAuditEvent(await deps.db(), {
+  const db = await deps.db();
+  const reloaded = await reloadEndpoints(db, deps.config());
+  await recordAuditEvent(db, {
     actor: principal,
     action: "webhook_endpoints.reloaded",
     details: reloaded.ok
