@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { setDemoGithub } from "@/lib/github/github-urls";
+import { repositoryParams } from "@/lib/repositories/repository-params";
 import { setUpTestDatabase } from "@/test/database";
 import { createUser } from "@/test/fixtures";
 import { TEST_GITHUB_WEBHOOK_SECRET } from "@/test/github-simulator";
@@ -87,7 +88,9 @@ describe("hostile inputs get 4xx at every route family", () => {
             new Request(urlOf(path, id), { method, headers, body }),
             params(path, id),
           );
-          expect(response.status, `${method} ${path} ${id}`).toBeGreaterThanOrEqual(400);
+          // `{owner}/{repo}` take GitHub names, and some of these (`not-a-uuid`) are valid ones.
+          const validName = path.includes("[owner]") && repositoryParams.safeParse({ owner: id, repo: id }).success;
+          if (!validName) expect(response.status, `${method} ${path} ${id}`).toBeGreaterThanOrEqual(400);
         }
       }
     },
