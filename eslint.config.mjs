@@ -11,6 +11,17 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["warn", { varsIgnorePattern: "^_", argsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
   },
+  {
+    // Specs take `test` from e2e/fixtures.ts, whose fixture fails a test on any Content-Security-Policy violation.
+    files: ["e2e/**/*.ts"],
+    ignores: ["e2e/fixtures.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", importNames: ["test"], message: "Import test from ./fixtures (it checks the CSP)." }] },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     ".data/**",

@@ -62,6 +62,7 @@ export default defineConfig({
       PORT: String(port),
       AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
       AUTH_TRUST_HOST: "true",
+      HOOKSMITH_DEMO: "true",
       GITHUB_SIMULATOR_PORT: String(port + 1),
       // Short enough that both ways home (callback and polling) finish within a test.
       GITHUB_SIMULATOR_WORKFLOW_SECONDS: "1",

@@ -1,9 +1,14 @@
-// Runs before every page and /api/v1 request: tags it with a request id and keeps strangers out.
-// Pages redirect to sign-in; the API answers 401 JSON (its handlers also accept bearer tokens).
+// Runs before every page and /api/v1 request: tags it with a request id, keeps strangers out and gives
+// each page its Content-Security-Policy with a fresh nonce. Pages redirect to sign-in; the API answers
+// 401 JSON (its handlers also accept bearer tokens); public pages (sign-in) let everyone through.
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 
 import { authConfig } from "@/auth.config";
+import { getConfig } from "@/lib/config";
+import { githubUrls } from "@/lib/github/github-urls";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
+import { isPublicPath } from "@/lib/http/public-paths";
 import { log } from "@/lib/log";
 
 const { auth } = NextAuth(authConfig);
@@ -14,7 +19,9 @@ export const proxy = auth((req) => {
   // JSON endpoints answer 401 instead of redirecting (their handlers also accept bearer tokens).
   const isApi = pathname.startsWith("/api/") || pathname === "/auth/github/installations";
 
-  if (!req.auth && !isApi) {
+  const isPublic = isPublicPath(pathname);
+
+  if (!req.auth && !isApi && !isPublic) {
     const signIn = new URL("/signin", req.nextUrl.origin);
     if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     log.info("page", { request_id: requestId, path: pathname, status: 307, redirect: "/signin" });
@@ -30,18 +37,35 @@ export const proxy = auth((req) => {
 
   const headers = new Headers(req.headers);
   headers.set("x-request-id", requestId);
-  if (!isApi) log.info("page", { request_id: requestId, path: pathname, user_id: req.auth?.user?.id });
+  if (isApi) {
+    const response = NextResponse.next({ request: { headers } });
+    response.headers.set("x-request-id", requestId);
+    return response;
+  }
+  log.info("page", { request_id: requestId, path: pathname, user_id: req.auth?.user?.id });
+  // Next reads the nonce from the request's CSP header and puts it on the scripts and styles it renders.
+  const nonce = newNonce();
+  const config = getConfig();
+  const policy = contentSecurityPolicy({
+    nonce,
+    formTargets: [githubUrls(config).web], // signing in posts a form that redirects to GitHub's authorize page
+    https: req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https",
+    dev: config.NODE_ENV === "development",
+  });
+  headers.set("content-security-policy", policy);
+  headers.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
   response.headers.set("x-request-id", requestId);
   return response;
 });
 
 export const config = {
-  // Every path except lib/http/public-paths.ts's list and static files: proxyMatcher() there, pasted as a
+  // Every path except lib/http/public-paths.ts's public endpoints and static files: proxyMatcher() there, pasted as a
   // literal because Next reads the matcher from this file's source (public-paths.test.ts keeps them equal).
-  // Public paths stay out of the proxy entirely rather than being skipped at run time: a proxied request's
+  // Public endpoints stay out of the proxy entirely rather than being skipped at run time: a proxied request's
   // body is buffered and cut at 10 MB, and GitHub webhooks (25 MB) and Inngest calls (32 MB) are larger.
   matcher: [
-    "/((?!signin|api/auth|api/health|api/inngest|api/v1/webhooks|webhooks/github|bench/|workflows/|metrics|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|css|js)$).*)",
+    "/((?!api/auth|api/health|api/inngest|api/v1/webhooks|webhooks/github|bench/|workflows/|metrics|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|css|js)$).*)",
   ],
 };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 
 import { Providers } from "@/components/providers";
@@ -10,7 +11,10 @@ export const metadata: Metadata = {
   description: "Moves results and events reliably between a product team and GitHub.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so Next can put the proxy's CSP nonce on its scripts (a page built
+  // ahead of time carries none, and the policy would block it).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

@@ -86,6 +86,8 @@ export async function startApp(env) {
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
     AUTH_TRUST_HOST: "true",
+    // A demo server unless the bench gives it a GitHub App.
+    ...(!env.GITHUB_APP_ID && { HOOKSMITH_DEMO: "true" }),
     GITHUB_SIMULATOR_PORT: "0",
     DATABASE_URL: "",
     HOOKSMITH_BENCH: "1",

@@ -21,6 +21,8 @@ export interface DatabaseHandle {
   driver: "pglite" | "postgres";
   /** Applies the committed drizzle-kit migrations. */
   migrate(): Promise<void>;
+  /** Calls onNotify with each NOTIFY payload on the channel until the returned function is called. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function pgliteHandle(client: import("@electric-sql/pglite").PGlite
     db: db as unknown as Database,
     driver: "pglite",
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    listen: (channel, onNotify) => client.listen(channel, onNotify),
     async close() {
       await client.close();
       onClose();
@@ -79,6 +82,11 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
     db: db as unknown as Database,
     driver: "postgres",
     migrate: () => migratePostgres(url),
+    async listen(channel, onNotify) {
+      // postgres.js keeps one dedicated connection for LISTEN and re-listens after it reconnects.
+      const { unlisten } = await client.listen(channel, onNotify);
+      return unlisten;
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
-import { screenshot, signInAs, signInThroughGitHub } from "./fixtures";
+import { expect, screenshot, signInAs, signInThroughGitHub, test } from "./fixtures";
 
 const sessionCookies = async (page: Page) =>
   (await page.context().cookies()).filter((cookie) => cookie.name.includes("authjs.session-token"));

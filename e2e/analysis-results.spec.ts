@@ -1,10 +1,10 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
 import { SIMULATOR_URL } from "../playwright.config";
-import { createFeature, screenshot, setSimulatorFaults, signInAs } from "./fixtures";
+import { createFeature, expect, screenshot, setSimulatorFaults, signInAs, test } from "./fixtures";
 
 // The original design's example result (seed 000), verbatim; its feature_id is replaced by a real one.
 const SEED_FULL = readFileSync(path.join(__dirname, "..", "test", "fixtures", "analysis-results", "seed-full.json"), "utf8");

@@ -1,7 +1,5 @@
-import { expect, test } from "@playwright/test";
-
 import { SIMULATOR_URL } from "../playwright.config";
-import { createFeature, screenshot, setSimulatorFaults, signInAs } from "./fixtures";
+import { createFeature, expect, screenshot, setSimulatorFaults, signInAs, test } from "./fixtures";
 
 const REPOSITORY = "demo-org/demo-app";
 

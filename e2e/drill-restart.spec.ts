@@ -3,14 +3,14 @@
 // verified — with at most the one in-flight delivery repeated (same webhook-id, so receivers drop it).
 // GitHub must outlive the app, as the real one does: the simulator runs here, in the test process, and
 // the app runs with GitHub App credentials pointing at it (production configuration, not demo mode).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 
-import { setSimulatorFaults, startReceiver } from "./fixtures";
+import { expect, setSimulatorFaults, startReceiver, test } from "./fixtures";
 import { startApp, type AppProcess } from "./server-process";
+import { startSimulatorProcess } from "./simulator-process";
 
 const PORT = 4520;
 const DATA_DIR = path.join(__dirname, ".artifacts", "data-drill-restart");
@@ -26,36 +26,6 @@ test.afterAll(async () => {
   await app?.kill("SIGKILL");
   simulator?.kill("SIGKILL");
 });
-
-/**
- * The simulator as its own process, so it outlives the app: scripts/github-simulator.mts bundled by
- * esbuild (Playwright's CommonJS transform cannot load the ESM-only Octokit packages it uses).
- */
-async function startSimulatorProcess(options: Record<string, unknown>): Promise<{ url: string; apiUrl: string }> {
-  const root = path.join(__dirname, "..");
-  const bundle = path.join(__dirname, ".artifacts", "github-simulator.mjs");
-  const built = spawnSync(
-    path.join(root, "node_modules", ".bin", "esbuild"),
-    [
-      "scripts/github-simulator.mts",
-      "--bundle",
-      "--platform=node",
-      "--format=esm",
-      "--packages=external",
-      `--outfile=${bundle}`,
-      "--log-level=warning",
-    ],
-    { cwd: root, encoding: "utf8" },
-  );
-  if (built.status !== 0) throw new Error(`esbuild failed: ${built.stderr}`);
-  simulator = spawn(process.execPath, [bundle, JSON.stringify(options)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-  let output = "";
-  for await (const chunk of simulator.stdout!) {
-    output += chunk;
-    if (output.includes("\n")) return JSON.parse(output.split("\n")[0]!) as { url: string; apiUrl: string };
-  }
-  throw new Error(`the simulator exited: ${output}`);
-}
 
 test("drill 2: SIGKILL mid-poll and mid-delivery loses nothing and repeats nothing but the in-flight delivery", async () => {
   test.setTimeout(240_000);
@@ -83,6 +53,7 @@ test("drill 2: SIGKILL mid-poll and mid-delivery loses nothing and repeats nothi
     workflowSecret: WEBHOOK_SECRET,
     timings: { queuedMs: 300, runMs: 6000 },
   });
+  simulator = github.process;
   // Polling is the only way home, so the poller is what the kill interrupts.
   const faults = await setSimulatorFaults(github.url, { callback: "drop", workflowRunWebhook: false });
   expect(faults.status).toBe(200);

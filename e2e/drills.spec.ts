@@ -4,9 +4,8 @@
 import { rmSync } from "node:fs";
 import { connect } from "node:net";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 
-import { setSimulatorFaults } from "./fixtures";
+import { expect, setSimulatorFaults, test } from "./fixtures";
 import { startApp, type AppProcess } from "./server-process";
 
 const PORT = 4500;

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 
 import { SIMULATOR_URL } from "../playwright.config";
-import { createFeature, screenshot, setSimulatorFaults, signInAs } from "./fixtures";
+import { createFeature, expect, screenshot, setSimulatorFaults, signInAs, test } from "./fixtures";
 
 /** Signs in, creates a feature through the API, opens its page and presses Analyze. */
 async function analyzeNewFeature(page: Page, baseURL: string, input: Parameters<typeof createFeature>[2]) {

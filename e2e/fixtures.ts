@@ -2,11 +2,32 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 
 const SCREENSHOTS = path.join(__dirname, ".artifacts", "screenshots");
 const SESSIONS = path.join(__dirname, ".artifacts", "sessions");
+
+/**
+ * Every spec's `test`: fails a test when a page it opened broke the Content-Security-Policy (Chromium
+ * reports each violation as a console error), so the whole suite shows the app passes its own policy.
+ */
+export const test = base.extend<{ cspViolations: void }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      context.on("console", (message) => {
+        if (message.type() === "error" && message.text().includes("Content Security Policy")) {
+          violations.push(`${message.location().url}: ${message.text()}`);
+        }
+      });
+      await use();
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 /** The people the specs act as; the `sign-in` setup project (sign-in.setup.ts) signs each in once per run. */
 export const SESSION_USERS = ["pm-alice", "dev-bob", "ops-admin", "acct-carol"] as const;
@@ -87,7 +108,9 @@ export async function startReceiver(secret: string, options: { delayMs?: number 
   const received: (Envelope & { webhookId: string })[] = [];
   const rejected: string[] = [];
   let failures = 0;
+  let arrived = 0;
   const server = createServer(async (request, response) => {
+    arrived += 1;
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
@@ -117,6 +140,8 @@ export async function startReceiver(secret: string, options: { delayMs?: number 
     received,
     rejected,
     failNextRequest: () => (failures = 1),
+    /** Requests that reached the receiver, answered or not yet (a slow receiver is still holding them). */
+    arrivals: () => arrived,
     close: () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections()),
   };
 }

@@ -1,8 +1,6 @@
-import { expect, test } from "@playwright/test";
-
 import { DEMO_REPOSITORIES } from "../github-simulator/demo-repositories";
 import { SIMULATOR_URL } from "../playwright.config";
-import { screenshot, signInAs } from "./fixtures";
+import { expect, screenshot, signInAs, test } from "./fixtures";
 
 /** demo-org/demo-app's plan with "Sign-in" ticked: 4 of 7 tasks. */
 const PLAN_WITH_SIGN_IN_DONE = DEMO_REPOSITORIES["demo-org/demo-app"]!["docs/plan.md"]!.replace("- [ ] Sign-in", "- [x] Sign-in");

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 
+import { expect, test } from "./fixtures";
 import { startApp, type AppProcess } from "./server-process";
 
 // +1 is the main server's simulator (playwright.config.ts): keep clear of it.

@@ -1,6 +1,4 @@
-import { expect, test } from "@playwright/test";
-
-import { screenshot, signInAs } from "./fixtures";
+import { expect, screenshot, signInAs, test } from "./fixtures";
 
 test("an admin runs the job engine self-test from /jobs and reads its steps", async ({ page }) => {
   await signInAs(page, "ops-admin", "/jobs");

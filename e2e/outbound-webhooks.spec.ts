@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 
 import { WEBHOOK_SECRETS_DIR, WEBHOOKS_CONFIG_PATH } from "../playwright.config";
-import { createFeature, screenshot, signInAs, startReceiver } from "./fixtures";
+import { createFeature, expect, screenshot, signInAs, startReceiver, test } from "./fixtures";
 
 const ENDPOINT = "e2e-receiver";
 const SECRET_NAME = "e2e_receiver_secret";

@@ -19,6 +19,8 @@ export async function startApp(port: number, env: Record<string, string>): Promi
       ...process.env,
       AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
       AUTH_TRUST_HOST: "true",
+      // A demo server unless the test gives it a GitHub App.
+      ...(!env.GITHUB_APP_ID && { HOOKSMITH_DEMO: "true" }),
       GITHUB_SIMULATOR_PORT: "0",
       DATABASE_URL: "",
       ...env,

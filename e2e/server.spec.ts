@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 
 import { E2E_DATA_DIR } from "../playwright.config";
+import { expect, test } from "./fixtures";
 
 test("unauthenticated API calls get 401 JSON, not a redirect", async ({ request }) => {
   for (const url of ["/api/v1/me", "/api/v1/tokens", "/api/v1/anything"]) {
@@ -36,7 +36,13 @@ test("a second server on the same PGlite data directory is refused with a clear 
   const root = path.join(__dirname, "..");
   const second = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", "0", "--hostname", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: E2E_DATA_DIR, AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef", DATABASE_URL: "" },
+    env: {
+      ...process.env,
+      DATA_DIR: E2E_DATA_DIR,
+      AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
+      HOOKSMITH_DEMO: "true",
+      DATABASE_URL: "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -1,6 +1,4 @@
-import { expect, test } from "@playwright/test";
-
-import { screenshot, signInAs } from "./fixtures";
+import { expect, screenshot, signInAs, test } from "./fixtures";
 
 test("a person is sent to sign-in, authorizes as a simulated GitHub user, creates and revokes an API token, and signs out", async ({
   page,

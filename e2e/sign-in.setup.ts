@@ -2,9 +2,8 @@
 // the simulator's authorize page, and the session is stored for `signInAs` in e2e/fixtures.ts.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { test as setup } from "@playwright/test";
 
-import { SESSION_USERS, sessionFile, signInThroughGitHub } from "./fixtures";
+import { SESSION_USERS, sessionFile, test as setup, signInThroughGitHub } from "./fixtures";
 
 for (const login of SESSION_USERS) {
   setup(`${login} signs in once and the session is stored`, async ({ page }) => {

@@ -1,7 +1,5 @@
-import { expect, test } from "@playwright/test";
-
 import { SIMULATOR_URL } from "../playwright.config";
-import { screenshot, signInAs } from "./fixtures";
+import { expect, screenshot, signInAs, test } from "./fixtures";
 
 /** Sends an App webhook from the GitHub simulator, signed as GitHub signs it. */
 async function sendFromGithub(request: import("@playwright/test").APIRequestContext, event: string, payload: Record<string, unknown>) {

@@ -7,7 +7,14 @@ import { describe, expect, it, vi } from "vitest";
 import { analysisResultSchema, analysisRunName } from "@/lib/analysis/analysis-result";
 import { isValidCallbackSignature } from "@/lib/analysis/callback-signature";
 import { transientGithubError } from "@/lib/github/github-errors";
-import { dispatchWorkflow, downloadArtifactJson, findRunArtifact, findRunByName, getWorkflowRun } from "@/lib/github/workflows";
+import {
+  cancelWorkflowRun,
+  dispatchWorkflow,
+  downloadArtifactJson,
+  findRunArtifact,
+  findRunByName,
+  getWorkflowRun,
+} from "@/lib/github/workflows";
 import { testFeatureCallbackKey } from "@/test/features";
 import { startTestGithub } from "@/test/github-simulator";
 
@@ -110,6 +117,20 @@ describe("GitHub simulator: Actions", () => {
       workflow_run: { status: "completed", conclusion: "success" },
       installation: { id: 5001 },
     });
+  });
+
+  it("cancels a run the way GitHub does: 202, the run ends cancelled with no result or callback, and a finished run is 409", async () => {
+    const { runId, featureId } = await dispatch();
+    await cancelWorkflowRun(octokit, { repository: REPOSITORY, runId: runId! });
+    await vi.waitFor(async () => expect(await runStatus(runId!)).toBe("completed"), { timeout: 10_000 });
+    const answer = await getWorkflowRun(octokit, { repository: REPOSITORY, runId: runId! });
+    expect(answer).toMatchObject({ run: { status: "completed", conclusion: "cancelled" } });
+    const name = `feature-analysis-${featureId}`;
+    expect(await findRunArtifact(octokit, { repository: REPOSITORY, runId: runId!, name })).toMatchObject({ artifactId: null });
+    expect(received.some((request) => request.headers["x-feature-id"] === featureId)).toBe(false);
+    const again = await cancelWorkflowRun(octokit, { repository: REPOSITORY, runId: runId! }).catch((error: unknown) => error);
+    expect(again).toBeInstanceOf(RequestError);
+    expect((again as RequestError).status).toBe(409);
   });
 
   it("answers an unchanged run with 304 and counts no rate limit for it", async () => {

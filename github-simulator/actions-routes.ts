@@ -135,6 +135,15 @@ export function addActionsRoutes(routers: { api: Router; web: Router }, state: S
     if (run) sendConditionalJson(req, res, runView(run));
   });
 
+  // Cancelling: GitHub answers 202 and the run ends "cancelled" (no result, no callback); a finished run is 409.
+  router.post("/repos/:owner/:repo/actions/runs/:run_id/cancel", (req, res) => {
+    const run = runOf(req, res);
+    if (!run) return;
+    if (run.status === "completed") return sendGithubError(res, 409, "Cannot cancel a workflow run that is completed.");
+    run.plannedConclusion = "cancelled";
+    res.status(202).json({});
+  });
+
   router.get("/repos/:owner/:repo/actions/runs/:run_id/artifacts", (req, res) => {
     const run = runOf(req, res);
     if (!run) return;

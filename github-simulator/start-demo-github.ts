@@ -6,8 +6,6 @@ import { startGithubSimulator, type GithubSimulator } from "./start-github-simul
 const DEMO_APP = { id: 424242, slug: "hooksmith-demo" };
 /** Installed on the demo repository from the start, so a new user can analyze a feature at once. */
 export const DEMO_INSTALLATION = { id: 4_242_001, account: "demo-org", repositories: ["demo-org/demo-app"] };
-/** Documented default; GITHUB_WEBHOOK_SECRET overrides it so anyone can sign payloads for a demo server. */
-const DEMO_GITHUB_WEBHOOK_SECRET = "hooksmith-demo-webhook-secret";
 
 /** What the app's demo start knows from its configuration; the simulator reads no app configuration itself. */
 export interface DemoGithubOptions {
@@ -19,8 +17,8 @@ export interface DemoGithubOptions {
   workflowSeconds: number;
   /** The app's WEBHOOK_SECRET: the simulated repository holds it, as a configured one would. */
   workflowSecret: string;
-  /** GITHUB_WEBHOOK_SECRET when set; else the documented demo default. */
-  webhookSecret?: string;
+  /** What the simulated App signs webhooks with: GITHUB_WEBHOOK_SECRET, or one generated for the data directory. */
+  webhookSecret: string;
 }
 
 /** The simulator, and the simulated App's credentials the app uses to reach it. */
@@ -33,7 +31,7 @@ export interface RunningDemoGithub {
 export async function startDemoGithub(options: DemoGithubOptions): Promise<RunningDemoGithub> {
   const { privateKey, publicKey } = generateAppKeyPair();
   const workflowMs = options.workflowSeconds * 1000;
-  const webhookSecret = options.webhookSecret ?? DEMO_GITHUB_WEBHOOK_SECRET;
+  const { webhookSecret } = options;
   const simulator = await startGithubSimulator({
     port: options.port,
     app: { ...DEMO_APP, publicKey },

@@ -1,5 +1,6 @@
-// `npm start`: builds if needed, then serves the app with `next start`. In demo mode (no GitHub
-// credentials) it also keeps AUTH_SECRET under DATA_DIR, so a fresh clone needs no setup at all.
+// `npm start`: builds if needed, then serves the app with `next start`. With no GitHub credentials it
+// chooses demo mode out loud (HOOKSMITH_DEMO=true: the server itself never falls into it) and keeps
+// AUTH_SECRET under DATA_DIR, so a fresh clone needs no setup at all.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,9 +11,10 @@ import { buildIfNeeded } from "./build-if-needed.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 nextEnv.loadEnvConfig(root);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// NEXT_MANUAL_SIG_HANDLE: the app drains on SIGTERM/SIGINT itself (lib/server/graceful-shutdown.ts), Next does not exit first.
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "1" };
 
-// As lib/config decides demo mode (GITHUB_WEBHOOK_SECRET alone keeps it: the simulator signs with it).
+// The credentials lib/config looks for (GITHUB_WEBHOOK_SECRET alone keeps demo mode: the simulator signs with it).
 const GITHUB_CREDENTIALS = [
   "GITHUB_APP_ID",
   "GITHUB_APP_PRIVATE_KEY",
@@ -20,7 +22,19 @@ const GITHUB_CREDENTIALS = [
   "GITHUB_CLIENT_ID",
   "GITHUB_CLIENT_SECRET",
 ];
-const demoMode = GITHUB_CREDENTIALS.every((name) => !env[name]);
+if (!env.HOOKSMITH_DEMO && GITHUB_CREDENTIALS.every((name) => !env[name])) {
+  env.HOOKSMITH_DEMO = "true";
+  console.warn(
+    [
+      "",
+      "*** DEMO MODE: no GitHub App is configured, so GitHub is SIMULATED. ***",
+      "*** Anyone who can reach this server can sign in as any simulated user. ***",
+      "*** To deploy, set the GITHUB_* variables (see .env.example); HOOKSMITH_DEMO=true silences this. ***",
+      "",
+    ].join("\n"),
+  );
+}
+const demoMode = env.HOOKSMITH_DEMO === "true";
 
 if (!env.AUTH_SECRET && demoMode) {
   const dataDir = path.resolve(root, env.DATA_DIR || ".data");

@@ -52,6 +52,7 @@ export function testEndpoint(url: string, overrides: Partial<Endpoint> = {}): En
     enabled: true,
     description: null,
     secretName: "crm_secret",
+    previousSecretName: null,
     secrets: [TEST_ENDPOINT_SECRET],
     ordering: "strict",
     maxInFlight: 10,
@@ -75,6 +76,7 @@ export function outboundTestDeps(db: Database, endpoints: Endpoint[], overrides:
   const deps: OutboundDeps = {
     db,
     endpoints: () => endpoints,
+    confirmedEndpoints: async () => ({ endpoints, unresolved: [] }),
     settings: { maxRetries: 5, baseDelayMs: 1000, timeoutMs: 2000, autoPauseAfterFailures: 20, allowLoopback: true, ...overrides },
     sendEvent: async (events) =>
       void woken.push(...events.flatMap((event) => (event.name === endpointDrainRequested.name ? [event.data.endpoint_id] : []))),

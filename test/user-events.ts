@@ -19,7 +19,7 @@ export const USER_EVENTS_ENDPOINT = testEndpoint("https://crm.example.com/hooks/
 export function userEventsOutbox() {
   const woken: string[] = [];
   const outbox = createOutbox({
-    endpoints: () => [USER_EVENTS_ENDPOINT],
+    confirmedEndpoints: async () => ({ endpoints: [USER_EVENTS_ENDPOINT], unresolved: [] }),
     sendEvent: async (events) =>
       void woken.push(...events.flatMap((event) => (event.name === endpointDrainRequested.name ? [event.data.endpoint_id] : []))),
     now: () => new Date(),

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 
-import { webhookEvents } from "@/db/schema";
+import { analyses, webhookEvents } from "@/db/schema";
 import { getConfig } from "@/lib/config";
 import { processGithubWebhook } from "@/lib/github-webhooks/process-github-webhook";
 import { createLogger } from "@/lib/log";
 import { setUpTestDatabase } from "@/test/database";
+import { createTestFeature } from "@/test/features";
 import { startTestGithub } from "@/test/github-simulator";
 import { bearer, callRoute } from "@/test/http";
 import { injectRouteDeps } from "@/test/route-deps";
@@ -38,6 +39,23 @@ describe("GET /metrics", () => {
     expect(body).toContain("# TYPE hooksmith_outbound_queue_depth gauge");
     expect(body).toContain("# TYPE hooksmith_job_runs gauge");
     expect(body).toContain("# TYPE hooksmith_analyses gauge");
+  });
+
+  it("counts analysis outcomes by the path that brought them home: callback, workflow_run, poll", async () => {
+    metricsToken = undefined;
+    const feature = await createTestFeature(handle.db);
+    await handle.db.insert(analyses).values(
+      (["webhook", "workflow_run_event", "polling", "polling"] as const).map((source) => ({
+        featureId: feature.id,
+        correlationId: randomUUID(),
+        source,
+        status: "completed" as const,
+      })),
+    );
+    const body = await (await scrape()).text();
+    expect(body).toContain('hooksmith_analyses{path="callback",status="completed"} 1');
+    expect(body).toContain('hooksmith_analyses{path="workflow_run",status="completed"} 1');
+    expect(body).toContain('hooksmith_analyses{path="poll",status="completed"} 2');
   });
 
   it("observes processing latency where a GitHub webhook is processed", async () => {

@@ -8,17 +8,14 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getConfig } from "@/lib/config";
+import { localPath } from "@/lib/http/local-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-/** Only same-site paths, so a crafted link cannot bounce a person to another site after sign-in. */
-function safeCallback(value: string | string[] | undefined): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/features";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only a path on this site, so a crafted link cannot bounce a person elsewhere after sign-in.
+  const callbackUrl = localPath(params.callbackUrl);
   const session = await auth();
   if (session?.user?.id) redirect(callbackUrl);
   const { demoMode } = getConfig();

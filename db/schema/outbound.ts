@@ -92,3 +92,35 @@ export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 export type WebhookDeliveryAttempt = typeof webhookDeliveryAttempts.$inferSelect;
 export type { WebhookDeliveryStatus } from "../../lib/outbound/delivery-status";
 export type WebhookEndpointState = typeof webhookEndpointState.$inferSelect;
+
+/**
+ * The endpoint set in force for every instance: one row, bumped by each reload that changes it. Instances
+ * hold it in memory and follow `generation` (NOTIFY on PostgreSQL, a short poll everywhere). Secrets are
+ * stored by name only; each instance resolves them from its own /run/secrets or environment.
+ */
+export const webhookConfig = pgTable("webhook_config", {
+  /** Always 1: the table holds the current generation only. */
+  id: integer("id").primaryKey().default(1),
+  generation: bigint("generation", { mode: "number" }).notNull(),
+  /** SHA-256 of the definitions, so a reload of an unchanged file keeps the generation. */
+  hash: text("hash").notNull(),
+  endpoints: jsonb("endpoints").$type<EndpointDefinition[]>().notNull(),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+/** An endpoint as webhooks.yaml defines it, secrets by name. */
+export interface EndpointDefinition {
+  id: string;
+  url: string;
+  events: string[];
+  enabled: boolean;
+  description: string | null;
+  secret: string;
+  previousSecret: string | null;
+  ordering: "strict" | "none";
+  maxInFlight: number;
+  rateLimitPerSecond: number | null;
+  filter: Record<string, (string | number | boolean)[]>;
+  /** Extra headers: literal values, or the name of the secret holding the value. */
+  headerSources: Record<string, { secret: string } | { value: string }>;
+}

@@ -39,6 +39,7 @@ export const envSchema = z.object({
   NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
   PORT: withDefault(port("the HTTP port"), 3000),
   DATA_DIR: withDefault(z.string().min(1, "expected a directory path"), ".data"),
+  HOOKSMITH_DEMO: optional(z.enum(["true", "false"], "expected true or false").transform((value) => value === "true")),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// or postgresql:// connection URL" })),
   AUTH_SECRET: optional(z.string().min(32, "expected at least 32 characters (openssl rand -base64 32)")),
   AUTH_URL: optional(httpUrl("the public URL of the app, e.g. https://hooksmith.example.com")),
@@ -69,6 +70,7 @@ export const envSchema = z.object({
   INNGEST_SIGNING_KEY: optional(z.string().regex(/^signkey-[\w]+-[0-9a-f]+$/i, "expected an Inngest signing key: signkey-<env>-<hex>")),
   INNGEST_BASE_URL: optional(httpUrl("the Inngest server URL (self-hosted)")),
   INNGEST_DEV: optional(z.string().min(1)),
+  INNGEST_SERVE_ORIGIN: optional(httpUrl("the origin Inngest calls the app at, e.g. https://hooksmith.example.com")),
   WEBHOOK_SECRET: optional(z.string().min(16, "expected at least 16 characters (openssl rand -hex 32)")),
   WEBHOOK_SECRET_PREVIOUS: optional(z.string().min(16, "expected at least 16 characters")),
   WEBHOOK_SECRET_PREVIOUS_UNTIL: optional(
@@ -97,6 +99,15 @@ export const envSchema = z.object({
   ANALYSIS_POLLING_INTERVAL_SECONDS: withDefault(seconds("the analysis polling interval", 1, 3600), 30),
   ANALYSIS_POLLING_TIMEOUT_SECONDS: withDefault(seconds("the analysis polling timeout", 1, 86_400), 900),
   ANALYSIS_WEBHOOK_GRACE_SECONDS: withDefault(seconds("the analysis callback grace period", 0, 3600), 300),
+  // At least 32 MB: a single Inngest call may be that large.
+  REQUEST_BODY_BUFFER_MAX_BYTES: withDefault(
+    z.coerce
+      .number()
+      .int()
+      .min(33_554_432, "expected at least 33554432 bytes (32 MB)")
+      .max(8_589_934_592, "expected at most 8589934592 bytes"),
+    134_217_728,
+  ),
   ANALYSIS_CALLBACK_MAX_BYTES: withDefault(z.coerce.number().int().min(1024).max(26_214_400), 1_048_576),
   GITHUB_SIMULATOR_WORKFLOW_SECONDS: withDefault(seconds("the simulated workflow duration", 0, 3600), 3),
   WEBHOOKS_CONFIG_PATH: withDefault(z.string().min(1), "config/webhooks.yaml"),
@@ -116,6 +127,8 @@ export const envSchema = z.object({
   WEBHOOK_DELIVERY_RETENTION_DAYS: retentionDays(30),
   JOB_RUN_RETENTION_DAYS: retentionDays(14),
   FEATURE_EVENT_RETENTION_DAYS: retentionDays(90),
+  WEBHOOK_CONFIG_POLL_SECONDS: withDefault(seconds("how often an instance checks for a webhooks.yaml reload", 0.1, 3600), 5),
+  SHUTDOWN_TIMEOUT_SECONDS: withDefault(seconds("the graceful shutdown timeout", 1, 3600), 25),
   JOBS_RETRY_BASE_MS: withDefault(z.coerce.number().int().min(1).max(3_600_000), 1000),
   LOG_LEVEL: withDefault(z.enum(["debug", "info", "warn", "error"]), "info"),
   METRICS_TOKEN: optional(

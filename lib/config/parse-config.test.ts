@@ -77,6 +77,45 @@ describe("parseConfig", () => {
     expect(parseConfig(PRODUCTION_GITHUB).demoMode).toBe(false);
   });
 
+  it("never falls into demo mode in production: without GitHub credentials it refuses to start unless HOOKSMITH_DEMO=true", () => {
+    const problems = problemsOf({ NODE_ENV: "production" });
+    expect(problems.map((problem) => problem.split(":")[0])).toEqual([
+      "GITHUB_APP_ID",
+      "GITHUB_CLIENT_ID",
+      "GITHUB_CLIENT_SECRET",
+      "GITHUB_WEBHOOK_SECRET",
+      "GITHUB_APP_PRIVATE_KEY (or GITHUB_APP_PRIVATE_KEY_PATH)",
+    ]);
+    expect(problems[0]).toContain("HOOKSMITH_DEMO=true");
+    expect(parseConfig({ NODE_ENV: "production", HOOKSMITH_DEMO: "true" }).demoMode).toBe(true);
+    expect(parseConfig({ NODE_ENV: "production", ...PRODUCTION_GITHUB }).demoMode).toBe(false);
+    // `next build` is not a deployment: it loads the routes with whatever environment the build has.
+    expect(parseConfig({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).demoMode).toBe(true);
+  });
+
+  it("refuses HOOKSMITH_DEMO=true next to GitHub credentials, and HOOKSMITH_DEMO=false without them", () => {
+    expect(problemsOf({ HOOKSMITH_DEMO: "true", ...PRODUCTION_GITHUB })[0]).toMatch(/^HOOKSMITH_DEMO: demo mode simulates GitHub/);
+    expect(problemsOf({ HOOKSMITH_DEMO: "false" })[0]).toMatch(/^GITHUB_APP_ID: required/);
+    expect(problemsOf({ HOOKSMITH_DEMO: "yes" })[0]).toMatch(/^HOOKSMITH_DEMO: expected true or false/);
+  });
+
+  it("refuses INNGEST_DEV in production (it turns Inngest's signature checks off), and allows it in development", () => {
+    expect(problemsOf({ NODE_ENV: "production", HOOKSMITH_DEMO: "true", INNGEST_DEV: "1" })).toEqual([
+      expect.stringMatching(/^INNGEST_DEV: refused in production/),
+    ]);
+    expect(problemsOf({ NODE_ENV: "production", ...PRODUCTION_GITHUB, INNGEST_DEV: "http://localhost:8288" })[0]).toMatch(/^INNGEST_DEV/);
+    expect(parseConfig({ NODE_ENV: "development", INNGEST_DEV: "1" }).jobsEngine).toBe("inngest-dev");
+  });
+
+  it.each([
+    [{}, "http://127.0.0.1:3000"],
+    [{ PORT: "4000" }, "http://127.0.0.1:4000"],
+    [{ AUTH_URL: "https://hooksmith.example.com/app" }, "https://hooksmith.example.com"],
+    [{ AUTH_URL: "https://hooksmith.example.com", INNGEST_SERVE_ORIGIN: "http://app:3000" }, "http://app:3000"],
+  ])("registers with Inngest at the configured origin, never the request's (%j → %s)", (env, origin) => {
+    expect(parseConfig(env as Record<string, string>).inngestServeOrigin).toBe(origin);
+  });
+
   it("polls at the simulated workflow's pace in demo mode, at the documented pace otherwise, and as told in both", () => {
     const pace = (env: Record<string, string>) => {
       const config = parseConfig(env);

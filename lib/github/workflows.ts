@@ -122,13 +122,43 @@ export async function downloadArtifactJson(
     artifact_id: input.artifactId,
     archive_format: "zip",
   });
-  const files = unzipSync(new Uint8Array(zip.data as ArrayBuffer));
+  return readZippedJson(new Uint8Array(zip.data as ArrayBuffer), { artifact: input.name, file: input.file });
+}
+
+/** Caps on a result artifact, checked before anything is inflated: a result is a small JSON file. */
+export const ARTIFACT_LIMITS = { zipBytes: 16 * 1024 * 1024, entries: 100, fileBytes: 16 * 1024 * 1024 };
+
+/**
+ * `file` of a zip, parsed as JSON. The zip's size, its number of entries and the file's declared size are
+ * checked first, and only that file is inflated, into a buffer of its declared size (fflate writes no
+ * further), so a zip bomb is refused without ever taking the memory it claims.
+ */
+export function readZippedJson(zip: Uint8Array, input: { artifact: string; file: string }, limits = ARTIFACT_LIMITS): unknown {
+  const refuse = (why: string) => new ArtifactContentError(`Artifact ${input.artifact} was refused: ${why}`);
+  if (zip.byteLength > limits.zipBytes) throw refuse(`it is ${zip.byteLength} bytes, over the ${limits.zipBytes}-byte limit`);
+  let entries = 0;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zip, {
+      filter: (entry) => {
+        if (++entries > limits.entries) throw refuse(`it holds more than ${limits.entries} files`);
+        if (entry.name !== input.file) return false;
+        if (entry.originalSize > limits.fileBytes) {
+          throw refuse(`${input.file} unpacks to ${entry.originalSize} bytes, over the ${limits.fileBytes}-byte limit`);
+        }
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof ArtifactContentError) throw error;
+    throw new ArtifactContentError(`Artifact ${input.artifact} is not a readable zip`);
+  }
   const content = files[input.file];
-  if (!content) throw new ArtifactContentError(`Artifact ${input.name} holds no ${input.file}`);
+  if (!content) throw new ArtifactContentError(`Artifact ${input.artifact} holds no ${input.file}`);
   try {
     return JSON.parse(strFromU8(content));
   } catch {
-    throw new ArtifactContentError(`${input.file} in artifact ${input.name} is not valid JSON`);
+    throw new ArtifactContentError(`${input.file} in artifact ${input.artifact} is not valid JSON`);
   }
 }
 

@@ -10,7 +10,7 @@ export type CheckStatus = "ok" | "failed";
 
 export interface Readiness {
   status: "ready" | "not_ready";
-  checks: { database: CheckStatus; migrations: CheckStatus; jobs: CheckStatus; config: CheckStatus };
+  checks: { database: CheckStatus; migrations: CheckStatus; jobs: CheckStatus; config: CheckStatus; accepting: CheckStatus };
 }
 
 export interface ReadinessDeps {
@@ -18,12 +18,14 @@ export interface ReadinessDeps {
   config: () => Config;
   /** Whether this process started the embedded executor (lib/jobs/embedded/current-executor.ts). */
   embeddedExecutorStarted: () => boolean;
+  /** True once SIGTERM/SIGINT started a graceful shutdown (lib/server/graceful-shutdown.ts). */
+  shuttingDown: () => boolean;
 }
 
 /**
  * What an orchestrator asks before sending traffic: the database answers, every committed migration is
  * applied, something will run background jobs (this process's embedded executor, or an Inngest server
- * when one is configured) and the configuration parsed. Never throws: a failing check is reported by name.
+ * when one is configured), the configuration parsed, and the process is not shutting down. Never throws: a failing check is reported by name.
  */
 export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   let config: Config | undefined;
@@ -43,7 +45,13 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   }
   // With an Inngest server configured, jobs run there; only embedded mode needs this process's executor.
   const jobs: CheckStatus = config && (config.jobsEngine !== "embedded" || deps.embeddedExecutorStarted()) ? "ok" : "failed";
-  const checks = { database: database.status === "ok" ? "ok" : "failed", migrations, jobs, config: config ? "ok" : "failed" } as const;
+  const checks = {
+    database: database.status === "ok" ? "ok" : "failed",
+    migrations,
+    jobs,
+    config: config ? "ok" : "failed",
+    accepting: deps.shuttingDown() ? "failed" : "ok",
+  } as const;
   const ready = Object.values(checks).every((status) => status === "ok");
   return { status: ready ? "ready" : "not_ready", checks };
 }

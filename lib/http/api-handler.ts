@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound, toErrorResponse, unauthorized } from "@/
 import { createLogger, type Logger } from "@/lib/log";
 
 import { authenticateRequest } from "./authenticate-request";
+import { processBodyBudget } from "./body-budget";
 import { readJson } from "./read-json";
 import { noteRouteDeclared, responseObserver } from "./response-observer";
 import { routeDeps, type RouteDeps } from "./route-deps";
@@ -140,6 +141,8 @@ export function apiHandler<A extends Access, P extends Schema = undefined, Q ext
       });
     } catch (error) {
       response = toErrorResponse(error, log);
+    } finally {
+      processBodyBudget().release(req);
     }
     // Response.redirect() answers carry immutable headers: copy before tagging.
     if (response.status >= 300 && response.status < 400) response = new Response(response.body, response);
@@ -171,7 +174,8 @@ async function parseParams(options: { params?: z.ZodType; resource?: string }, r
 function assertSameOrigin(req: Request, url: URL) {
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
-  if (!origin || new URL(origin).host !== host) {
+  // `Origin: null` (sandboxed frames, file:// pages) and other non-URLs are cross-site too.
+  if (!origin || URL.parse(origin)?.host !== host) {
     throw new AppError(403, "csrf_rejected", "Cross-site request refused: send the request from the app or use an API token");
   }
 }

@@ -4,25 +4,35 @@ import type { z } from "zod";
 
 import { AppError } from "@/lib/errors";
 
+import { processBodyBudget, type BodyBudget } from "./body-budget";
+
 const DEFAULT_LIMIT = 64 * 1024;
 
-/** Reads the raw body with a size cap (413 past it), without trusting Content-Length alone. */
-export async function readBody(req: Request, limit = DEFAULT_LIMIT): Promise<Buffer> {
+/**
+ * Reads the raw body with a size cap (413 past it), without trusting Content-Length alone. Its bytes
+ * count against the process's body budget (503 past it) until the request is answered: apiHandler gives
+ * them back, as must any route that reads a body without it.
+ */
+export async function readBody(req: Request, limit = DEFAULT_LIMIT, budget: BodyBudget = processBodyBudget()): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge(limit);
   if (!req.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge(limit);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) throw tooLarge(limit);
+      budget.take(req, value.byteLength);
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch (error) {
+    budget.release(req);
+    await reader.cancel().catch(() => undefined);
+    throw error;
   }
   return Buffer.concat(chunks);
 }

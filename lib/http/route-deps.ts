@@ -18,6 +18,7 @@ import type { OutboundDeps } from "@/lib/outbound/deps";
 import type { Outbox } from "@/lib/outbound/outbox";
 import { defaultProjectDeps } from "@/lib/projects/default-deps";
 import type { ProjectDeps } from "@/lib/projects/deps";
+import { isShuttingDown } from "@/lib/server/graceful-shutdown";
 import { defaultUserDeps } from "@/lib/users/default-deps";
 import type { UserDeps } from "@/lib/users/deps";
 
@@ -39,6 +40,7 @@ export interface RouteDeps {
   inngest: typeof inngest;
   /** Whether this process started the embedded job executor (readiness asks; tests say yes or no). */
   embeddedExecutorStarted: () => boolean;
+  shuttingDown: () => boolean;
   /** The session of the request's cookie (Auth.js reads it from the request scope). */
   session: () => Promise<Session | null>;
   /** Ends the browser's session (clears its cookie in the response). */
@@ -63,6 +65,7 @@ export function processRouteDeps(log: Logger): RouteDeps {
     githubApp: () => getGithubApp(getConfig()),
     inngest,
     embeddedExecutorStarted,
+    shuttingDown: isShuttingDown,
     session: () => auth(),
     signOut: (options) => signOut(options),
   };

@@ -48,8 +48,8 @@ function createMetrics() {
     }),
     analyses: new Gauge({
       name: "hooksmith_analyses",
-      help: "Feature analysis results, by the path that delivered them (source) and status",
-      labelNames: ["source", "status"] as const,
+      help: "Feature analysis results, by the path that brought them home (callback, workflow_run, poll) and status",
+      labelNames: ["path", "status"] as const,
       registers,
     }),
     inboundProcessingSeconds: new Histogram({

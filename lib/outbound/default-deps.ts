@@ -5,7 +5,7 @@ import { inngest } from "@/inngest/client";
 import { getConfig, type Config } from "@/lib/config";
 import { log as rootLog, type Logger } from "@/lib/log";
 
-import { currentEndpoints } from "./current-endpoints";
+import { confirmedEndpoints, currentEndpoints } from "./current-endpoints";
 import type { DeliverySettings, OutboundDeps } from "./deps";
 import { createOutbox, type Outbox } from "./outbox";
 
@@ -20,8 +20,14 @@ function deliverySettings(config: Config): DeliverySettings {
 }
 
 /** What emitting needs from this process: its endpoints file, its Inngest client, the clock. */
-function emitterDeps(config: Config, log: Logger): Pick<OutboundDeps, "endpoints" | "sendEvent" | "now" | "log"> {
-  return { endpoints: () => currentEndpoints(config, log), sendEvent: (events) => inngest.send(events), now: () => new Date(), log };
+function emitterDeps(config: Config, log: Logger): Pick<OutboundDeps, "endpoints" | "confirmedEndpoints" | "sendEvent" | "now" | "log"> {
+  return {
+    endpoints: () => currentEndpoints(config, log),
+    confirmedEndpoints: (db) => confirmedEndpoints(db, config, log),
+    sendEvent: (events) => inngest.send(events),
+    now: () => new Date(),
+    log,
+  };
 }
 
 /** Outbound webhooks wired to this process: its database, its endpoints file, its Inngest client. */

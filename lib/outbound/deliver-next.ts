@@ -15,6 +15,8 @@ import { standardWebhookHeaders } from "./sign-webhook";
 import { wakeEndpoints } from "./wake-endpoints";
 
 const MAX_RETRY_AFTER_MS = 3600_000;
+/** How soon an endpoint this instance cannot sign for (its secret is missing here) is looked at again. */
+const UNKNOWN_ENDPOINT_RECHECK_MS = 30_000;
 
 export type DeliverNextResult =
   | { state: "empty" }
@@ -36,7 +38,8 @@ export function retryDelayMs(baseDelayMs: number, retry: number, retryAfterSecon
  */
 export async function deliverNext(deps: OutboundDeps, endpointId: string): Promise<DeliverNextResult> {
   const now = deps.now();
-  const endpoint = deps.endpoints().find((candidate) => candidate.id === endpointId);
+  const endpoint = deps.endpoints().find((candidate) => candidate.id === endpointId) ?? (await confirmedEndpoint(deps, endpointId));
+  if (endpoint === "unresolved") return { state: "wait", until: new Date(now.getTime() + UNKNOWN_ENDPOINT_RECHECK_MS).toISOString() };
   if (!endpoint) {
     await deps.db
       .update(webhookDeliveries)
@@ -161,6 +164,18 @@ async function deliverDueInParallel(deps: OutboundDeps, endpoint: Endpoint): Pro
   return { state: "attempted", attempts: claimed.length };
 }
 
+/**
+ * An endpoint this instance does not hold, as the database's current config has it: another instance
+ * may have reloaded webhooks.yaml since this one last looked. Undefined only when the endpoint is truly
+ * gone from the config (its deliveries then fail); "unresolved" when it is there but its secret cannot be
+ * read here (its deliveries wait, for this or another instance).
+ */
+async function confirmedEndpoint(deps: OutboundDeps, endpointId: string) {
+  const confirmed = await deps.confirmedEndpoints(deps.db);
+  if (confirmed.unresolved.includes(endpointId)) return "unresolved" as const;
+  return confirmed.endpoints.find((candidate) => candidate.id === endpointId);
+}
+
 /** Stores the attempt, moves the delivery on, and keeps the endpoint's failure streak (pausing it when due). */
 async function recordAttempt(deps: OutboundDeps, delivery: WebhookDelivery, result: SendResult, startedAt: Date) {
   const attempt = delivery.attemptCount + 1;
@@ -214,7 +229,7 @@ async function recordAttempt(deps: OutboundDeps, delivery: WebhookDelivery, resu
         .update(webhookEndpointState)
         .set({ pausedAt: finishedAt, pausedReason })
         .where(eq(webhookEndpointState.endpointId, delivery.endpointId));
-      return recordEvent(tx, deps.endpoints(), {
+      return recordEvent(tx, (await deps.confirmedEndpoints(tx)).endpoints, {
         type: "endpoint.paused",
         data: { endpoint_id: delivery.endpointId, reason: pausedReason },
         at: finishedAt,

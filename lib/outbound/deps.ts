@@ -1,9 +1,10 @@
 import "server-only";
 
-import type { Database } from "@/db";
+import type { Database, Executor } from "@/db";
 import type { JobEvent } from "@/inngest/events";
 import type { Logger } from "@/lib/log";
 
+import type { ConfirmedEndpoints } from "./current-endpoints";
 import type { Endpoint } from "./endpoints-config";
 
 export interface DeliverySettings {
@@ -17,7 +18,10 @@ export interface DeliverySettings {
 
 export interface OutboundDeps {
   db: Database;
+  /** The endpoints this instance holds (kept current by NOTIFY and a short poll). */
   endpoints(): Endpoint[];
+  /** The endpoints at the database's current config generation, read through `db` (a transaction, when emitting). */
+  confirmedEndpoints(db: Executor): Promise<ConfirmedEndpoints>;
   settings: DeliverySettings;
   sendEvent(events: JobEvent[]): Promise<unknown>;
   now(): Date;

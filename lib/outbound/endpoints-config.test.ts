@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-import { loadEndpointsConfig, resolveSecret, type LoadOptions } from "./endpoints-config";
+import { definitionOf, loadEndpointsConfig, resolveDefinitions, resolveSecret, type LoadOptions } from "./endpoints-config";
 
 const dir = mkdtempSync(path.join(tmpdir(), "hooksmith-endpoints-"));
 const secretsDir = mkdtempSync(path.join(tmpdir(), "hooksmith-secrets-"));
@@ -50,6 +50,7 @@ describe("webhooks.yaml validation", () => {
         enabled: true,
         description: null,
         secretName: "file_secret",
+        previousSecretName: null,
         secrets: [SECRET],
         ordering: "strict",
         maxInFlight: 10,
@@ -65,6 +66,7 @@ describe("webhooks.yaml validation", () => {
         enabled: false,
         description: "Audit",
         secretName: "env_secret",
+        previousSecretName: null,
         secrets: [SECRET],
         ordering: "strict",
         maxInFlight: 10,
@@ -166,6 +168,19 @@ describe("webhooks.yaml validation", () => {
       headers: { "X-Team": "growth", Authorization: SECRET },
       headerSources: { "X-Team": { value: "growth" }, Authorization: { secret: "env_secret" } },
     });
+  });
+
+  it("publishes options to other instances without secret values, and they resolve header secrets themselves", () => {
+    const result = load(yamlOf(endpoint({ ordering: "none", headers: { "X-Team": "growth", Authorization: { secret: "env_secret" } } })));
+    if (!result.ok) throw new Error("expected a valid file");
+    const definition = definitionOf(result.endpoints[0]!);
+    expect(JSON.stringify(definition)).not.toContain(SECRET);
+    expect(definition).toMatchObject({ ordering: "none", headerSources: { Authorization: { secret: "env_secret" } } });
+
+    const elsewhere = resolveDefinitions([definition], options);
+    expect(elsewhere).toEqual({ endpoints: [result.endpoints[0]], unresolved: [] });
+    // An instance that cannot read the header's secret holds the endpoint back rather than send without it.
+    expect(resolveDefinitions([definition], { ...options, env: {} })).toMatchObject({ endpoints: [], unresolved: ["crm"] });
   });
 
   it("refuses bad options, each with its path", () => {

@@ -6,6 +6,8 @@ import path from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 
+import type { EndpointDefinition } from "@/db/schema";
+
 import { isKnownEventPattern } from "./event-types";
 
 /** An endpoint as configured, with its secrets resolved (never shown by any API). */
@@ -16,6 +18,7 @@ export interface Endpoint {
   enabled: boolean;
   description: string | null;
   secretName: string;
+  previousSecretName: string | null;
   /** The signing secrets: the current one, then the previous one while a rotation is under way. */
   secrets: string[];
   /** `strict`: one delivery at a time, in event order; `none`: up to `maxInFlight` at once, in any order. */
@@ -199,6 +202,7 @@ export function loadEndpointsConfig(file: string, options: LoadOptions): LoadedE
       enabled: entry.enabled,
       description: entry.description ?? null,
       secretName: entry.secret,
+      previousSecretName: entry.previous_secret ?? null,
       secrets,
       ordering: entry.ordering,
       maxInFlight: entry.max_in_flight,
@@ -247,4 +251,35 @@ function withLines(document: Document, lines: LineCounter, problems: ConfigProbl
     const offset = (node as { range?: [number, number] } | undefined)?.range?.[0];
     return offset === undefined ? problem : { ...problem, line: lines.linePos(offset).line };
   });
+}
+
+/** What the database stores of an endpoint: everything but the secret values (signing and header secrets). */
+export function definitionOf(endpoint: Endpoint): EndpointDefinition {
+  const { secretName, previousSecretName, secrets: _secrets, headers: _headers, ...rest } = endpoint;
+  return { ...rest, secret: secretName, previousSecret: previousSecretName };
+}
+
+/**
+ * Endpoints another instance published, with their secrets read here. One whose secret this instance
+ * cannot read is left out and named in `unresolved`: its deliveries wait rather than go out unsigned.
+ */
+export function resolveDefinitions(
+  definitions: EndpointDefinition[],
+  options: Pick<LoadOptions, "secretsDir" | "env">,
+): { endpoints: Endpoint[]; unresolved: string[] } {
+  const endpoints: Endpoint[] = [];
+  const unresolved: string[] = [];
+  for (const { secret, previousSecret, ...rest } of definitions) {
+    const secrets = [secret, previousSecret].flatMap((name) => (name ? [resolveSecret(name, options).value ?? ""] : []));
+    const headers: Record<string, string> = {};
+    for (const [name, source] of Object.entries(rest.headerSources)) {
+      const value = "value" in source ? source.value : resolveSecret(source.secret, options).value;
+      if (value !== undefined) headers[name] = value;
+    }
+    const headersResolved = Object.keys(headers).length === Object.keys(rest.headerSources).length;
+    if (secrets.every((value) => WHSEC.test(value)) && headersResolved)
+      endpoints.push({ ...rest, secretName: secret, previousSecretName: previousSecret, secrets, headers });
+    else unresolved.push(rest.id);
+  }
+  return { endpoints, unresolved };
 }

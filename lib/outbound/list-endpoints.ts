@@ -5,10 +5,11 @@ import { webhookEndpointState } from "@/db/schema";
 import type { OutboundDeps } from "./deps";
 
 /** Configured endpoints (never their secrets) with their runtime state. */
-export async function listEndpoints(deps: Pick<OutboundDeps, "db" | "endpoints">) {
+export async function listEndpoints(deps: Pick<OutboundDeps, "db" | "confirmedEndpoints">) {
   const states = await deps.db.select().from(webhookEndpointState);
   const byId = new Map(states.map((state) => [state.endpointId, state]));
-  return deps.endpoints().map((endpoint) => {
+  const { endpoints } = await deps.confirmedEndpoints(deps.db);
+  return endpoints.map((endpoint) => {
     const state = byId.get(endpoint.id);
     return {
       id: endpoint.id,

@@ -17,9 +17,10 @@ export interface Outbox {
   wake(endpointIds: string[]): Promise<void>;
 }
 
-export function createOutbox(deps: Pick<OutboundDeps, "endpoints" | "sendEvent" | "now" | "log">): Outbox {
+export function createOutbox(deps: Pick<OutboundDeps, "confirmedEndpoints" | "sendEvent" | "now" | "log">): Outbox {
   return {
-    record: async (tx, type, data) => (await recordEvent(tx, deps.endpoints(), { type, data, at: deps.now() })).endpointIds,
+    record: async (tx, type, data) =>
+      (await recordEvent(tx, (await deps.confirmedEndpoints(tx)).endpoints, { type, data, at: deps.now() })).endpointIds,
     // The events are stored: a failed wake-up only delays them until the minute cron that wakes overdue endpoints.
     wake: (endpointIds) =>
       wakeEndpoints(deps, endpointIds).catch((error: unknown) => deps.log.warn("endpoints not woken; the minute cron will", { error })),

@@ -9,7 +9,7 @@ import { requeueDeliveries } from "./requeue-deliveries";
 
 /** Redelivers every failed delivery of an endpoint since `since`, in their original order. */
 export async function recoverEndpoint(
-  deps: Pick<OutboundDeps, "db" | "endpoints" | "sendEvent" | "now">,
+  deps: Pick<OutboundDeps, "db" | "confirmedEndpoints" | "sendEvent" | "now">,
   endpointId: string,
   since: Date,
 ): Promise<WebhookDelivery[]> {

@@ -11,7 +11,7 @@ import { requeueDeliveries } from "./requeue-deliveries";
 
 /** A new attempt chain for a logged delivery: the same event (same webhook-id) at the end of the endpoint's queue. */
 export async function redeliver(
-  deps: Pick<OutboundDeps, "db" | "endpoints" | "sendEvent" | "now">,
+  deps: Pick<OutboundDeps, "db" | "confirmedEndpoints" | "sendEvent" | "now">,
   deliveryId: string,
 ): Promise<WebhookDelivery> {
   const [original] = isUuid(deliveryId) ? await deps.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId)) : [];

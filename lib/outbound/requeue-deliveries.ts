@@ -9,10 +9,10 @@ import { wakeEndpoints } from "./wake-endpoints";
 
 /** Copies of logged deliveries at the end of their endpoints' queues (same event, same webhook-id), then wakes those endpoints. */
 export async function requeueDeliveries(
-  deps: Pick<OutboundDeps, "db" | "endpoints" | "sendEvent" | "now">,
+  deps: Pick<OutboundDeps, "db" | "confirmedEndpoints" | "sendEvent" | "now">,
   originals: WebhookDelivery[],
 ): Promise<WebhookDelivery[]> {
-  const endpoints = new Map(deps.endpoints().map((endpoint) => [endpoint.id, endpoint]));
+  const endpoints = new Map((await deps.confirmedEndpoints(deps.db)).endpoints.map((endpoint) => [endpoint.id, endpoint]));
   for (const original of originals) {
     if (!endpoints.has(original.endpointId))
       throw new AppError(409, "endpoint_removed", `Endpoint ${original.endpointId} is no longer in webhooks.yaml`);

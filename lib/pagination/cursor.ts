@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 /** Keyset cursor for lists ordered by (created_at desc, id desc): opaque to clients. */
 export type Cursor = { at: string; id: string };
 
-const cursorSchema = z.object({ at: z.iso.datetime({ offset: true }), id: z.string().min(1) });
+// Every keyset list is keyed by a uuid: anything else would reach the database as a type error (a 500).
+const cursorSchema = z.object({ at: z.iso.datetime({ offset: true }), id: z.uuid() });
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");

@@ -5,17 +5,22 @@ import { DataDirInUseError } from "@/db/data-dir-lock";
 import { analysisWebhookSecret } from "@/lib/analysis/webhook-secret";
 import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
 import { ConfigError, getConfig, type Config } from "@/lib/config";
+import { demoGithubWebhookSecret } from "@/lib/github/demo-webhook-secret";
 import { getGithubApp } from "@/lib/github/github-app";
 import { setDemoGithub } from "@/lib/github/github-urls";
 import { syncAllInstallations } from "@/lib/installations/sync-all-installations";
 import { UnsupportedFunctionError } from "@/lib/jobs/embedded/register-functions";
 import { startEmbeddedExecutor } from "@/lib/jobs/embedded/start-embedded-executor";
 import { log } from "@/lib/log";
+import { followEndpointsConfig } from "@/lib/outbound/current-endpoints";
+
+import { installGracefulShutdown, onShutdown, watchHttpServers } from "./graceful-shutdown";
 
 /**
  * Start-up, in order: configuration (a bad value stops the process with its name), the GitHub simulator
  * in demo mode, then what needs the database: migrations, the ADMIN_API_TOKEN principal, and the embedded
- * job executor when no Inngest server is configured. A data directory in use, or a function the embedded
+ * job executor when no Inngest server is configured, and the webhooks.yaml generation every instance follows.
+ * What holds work or a resource registers for graceful shutdown (graceful-shutdown.ts). A data directory in use, or a function the embedded
  * executor cannot run, stops the process; an unreachable PostgreSQL does not: /api/health answers 503
  * and the database steps are retried until it answers.
  */
@@ -30,6 +35,10 @@ export async function startServer() {
   if (config.NODE_ENV === "production" && !process.env.AUTH_SECRET) {
     fail("AUTH_SECRET: required by `next start` (npm start generates one under DATA_DIR in demo mode)");
   }
+
+  watchHttpServers();
+  if (process.env.NEXT_MANUAL_SIG_HANDLE) installGracefulShutdown({ timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000, log });
+  else log.info("NEXT_MANUAL_SIG_HANDLE is not set: Next exits on SIGTERM without draining (npm start and the image set it)");
 
   if (config.demoMode) await startSimulatedGithub(config);
 
@@ -54,7 +63,7 @@ async function startSimulatedGithub(config: Config) {
     appUrl: `http://127.0.0.1:${config.PORT}`,
     workflowSeconds: config.GITHUB_SIMULATOR_WORKFLOW_SECONDS,
     workflowSecret: analysisWebhookSecret(config),
-    webhookSecret: config.GITHUB_WEBHOOK_SECRET,
+    webhookSecret: demoGithubWebhookSecret(config),
   });
   setDemoGithub(demo.app);
   log.info("demo mode: GitHub is simulated", { github_simulator: demo.simulator.url });
@@ -64,10 +73,18 @@ async function startSimulatedGithub(config: Config) {
 async function startDatabaseSteps(config: Config): Promise<boolean> {
   try {
     const handle = await getDatabaseHandle();
+    onShutdown({ name: "database", close: () => handle.close() });
+    const stopFollowing = await followEndpointsConfig(handle, config, log);
+    onShutdown({ name: "webhooks.yaml follower", close: stopFollowing });
     if (config.ADMIN_API_TOKEN) await ensureAdminApiToken({ db: handle.db }, { secret: config.ADMIN_API_TOKEN });
     if (config.jobsEngine === "embedded") {
       const [{ inngest }, { functions }] = await Promise.all([import("@/inngest/client"), import("@/inngest/functions")]);
-      await startEmbeddedExecutor({ handle, config, appId: inngest.id, functions });
+      const executor = await startEmbeddedExecutor({ handle, config, appId: inngest.id, functions });
+      onShutdown({
+        name: "embedded job executor",
+        drain: () => executor.stop(),
+        abandon: async () => log.warn("job runs handed back", { runs: await executor.handBack() }),
+      });
     }
     void syncInstallationsAtStart(handle.db, config);
     return true;

@@ -1,4 +1,4 @@
-import { ChevronRight, FolderGit2, KeyRound, Plug, ScrollText, Users, Webhook } from "lucide-react";
+import { Activity, ChevronRight, FolderGit2, KeyRound, Plug, ScrollText, Users, Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -43,6 +43,12 @@ const ADMIN_SECTIONS = [
     title: "Repositories",
     description: "Each repository's callback key, and the workflow file and ref its analyses run.",
     icon: FolderGit2,
+  },
+  {
+    href: "/settings/operations",
+    title: "Operations",
+    description: "Queue depth, deliveries, inbound events, analyses and job runs: what /metrics exports.",
+    icon: Activity,
   },
 ];
 

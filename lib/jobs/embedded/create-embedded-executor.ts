@@ -4,6 +4,7 @@ import { claimRuns } from "./claim-runs";
 import type { ExecutorDeps } from "./deps";
 import { driveRun } from "./drive-run";
 import { fireDueCrons } from "./fire-due-crons";
+import { handBackRuns } from "./hand-back-runs";
 import { ingestEvents, type IncomingEvent } from "./ingest-events";
 import { scheduleCrons } from "./schedule-crons";
 
@@ -15,7 +16,10 @@ export interface EmbeddedExecutor {
   /** Drives until nothing is runnable now (tests). */
   drain(maxTicks?: number): Promise<void>;
   start(): Promise<void>;
+  /** Claims no more runs and resolves once the runs being driven have had their current step answered. */
   stop(): Promise<void>;
+  /** Shutdown past its timeout: the runs still being driven are handed back (hand-back-runs.ts). Returns how many. */
+  handBack(): Promise<number>;
   /** Ends the idle wait at once, when runs became runnable outside the event API (a retry). */
   wake(): void;
   /** The executor's clock: the wall clock in the server, one the test moves in tests. */
@@ -35,6 +39,8 @@ export function createEmbeddedExecutor(input: Omit<ExecutorDeps, "ingest">): Emb
   let wake: (() => void) | undefined;
   let loop: Promise<void> | undefined;
   let stopped = true;
+  /** Runs this executor is driving now: run id → its lease token. */
+  const driving = new Map<string, string>();
 
   const send: EmbeddedExecutor["send"] = async (events) => {
     const result = await ingestEvents(input.db, input.registry, events, input.now());
@@ -45,8 +51,11 @@ export function createEmbeddedExecutor(input: Omit<ExecutorDeps, "ingest">): Emb
 
   const tick = async () => {
     await fireDueCrons(deps);
+    // While stop() waits, the loop's tick under way claims nothing more (tests drive ticks without start()).
+    if (stopped && loop) return 0;
     const runs = await claimRuns(deps, deps.parallelism);
-    await Promise.all(runs.map((run) => driveRun(deps, run)));
+    for (const run of runs) driving.set(run.id, run.leaseToken!);
+    await Promise.all(runs.map((run) => driveRun(deps, run).finally(() => driving.delete(run.id))));
     return runs.length;
   };
 
@@ -81,7 +90,9 @@ export function createEmbeddedExecutor(input: Omit<ExecutorDeps, "ingest">): Emb
       stopped = true;
       wake?.();
       await loop;
+      loop = undefined;
     },
+    handBack: () => handBackRuns(deps.db, driving),
     wake() {
       wake?.();
     },

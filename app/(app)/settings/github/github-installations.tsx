@@ -14,6 +14,7 @@ import { Card } from "@/components/ui/card";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { installErrorMessage } from "@/lib/github/install-errors";
 import { cn } from "@/lib/ui/cn";
 
 /** The installations list, the Install button, and the outcome of an install that just came back from GitHub. */
@@ -55,7 +56,7 @@ export function GithubInstallations({ installed, error }: { installed?: string; 
         {error && (
           <Alert variant="error" onDismiss={dismiss} data-testid="install-error">
             <p className="font-medium">The installation was not completed.</p>
-            <p>{error}</p>
+            <p>{installErrorMessage(error)}</p>
           </Alert>
         )}
 

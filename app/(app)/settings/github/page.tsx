@@ -6,7 +6,7 @@ export const metadata: Metadata = { title: "GitHub App" };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** Installations of the GitHub App; the install callback lands here with `?installed=<id>` or `?error=<message>`. */
+/** Installations of the GitHub App; the install callback lands here with `?installed=<id>` or `?error=<code>`. */
 export default async function GithubSettingsPage({
   searchParams,
 }: {

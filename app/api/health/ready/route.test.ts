@@ -25,7 +25,7 @@ describe("GET /api/health/ready", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: "ready",
-      checks: { database: "ok", migrations: "ok", jobs: "ok", config: "ok" },
+      checks: { database: "ok", migrations: "ok", jobs: "ok", config: "ok", accepting: "ok" },
     });
   });
 
@@ -37,7 +37,7 @@ describe("GET /api/health/ready", () => {
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({
         status: "not_ready",
-        checks: { database: "failed", migrations: "failed", jobs: "ok", config: "ok" },
+        checks: { database: "failed", migrations: "failed", jobs: "ok", config: "ok", accepting: "ok" },
       });
     } finally {
       await unreachable.close();
@@ -48,7 +48,14 @@ describe("GET /api/health/ready", () => {
     overrides = { embeddedExecutorStarted: () => false };
     const response = await ready();
     expect(response.status).toBe(503);
-    expect((await response.json()).checks).toEqual({ database: "ok", migrations: "ok", jobs: "failed", config: "ok" });
+    expect((await response.json()).checks).toEqual({ database: "ok", migrations: "ok", jobs: "failed", config: "ok", accepting: "ok" });
+  });
+
+  it("is 503 naming accepting once a graceful shutdown has begun", async () => {
+    overrides = { embeddedExecutorStarted: () => true, shuttingDown: () => true };
+    const response = await ready();
+    expect(response.status).toBe(503);
+    expect((await response.json()).checks).toMatchObject({ database: "ok", accepting: "failed" });
   });
 
   // Last: it removes the record of the newest migration from this file's database.
@@ -59,6 +66,6 @@ describe("GET /api/health/ready", () => {
     );
     const response = await ready();
     expect(response.status).toBe(503);
-    expect((await response.json()).checks).toEqual({ database: "ok", migrations: "failed", jobs: "ok", config: "ok" });
+    expect((await response.json()).checks).toEqual({ database: "ok", migrations: "failed", jobs: "ok", config: "ok", accepting: "ok" });
   });
 });

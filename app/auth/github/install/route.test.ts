@@ -51,7 +51,7 @@ describe("GET /auth/github/install", () => {
     const response = await callback(forger.id, OTHER_INSTALLATION.id);
     const location = new URL(response.headers.get("location")!, "http://app.test");
     expect(location.pathname).toBe("/settings/github");
-    expect(location.searchParams.get("error")).toContain("cannot access installation 5002");
+    expect(location.searchParams.get("error")).toBe("installation_not_yours");
     expect((await db.select().from(installations)).map((row) => row.id)).not.toContain(OTHER_INSTALLATION.id);
   });
 });

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { AppError } from "@/lib/errors";
 import { completeInstallation } from "@/lib/github/install-app";
+import { INSTALL_ERROR_MESSAGES, type InstallErrorCode } from "@/lib/github/install-errors";
 import { isInstallStateFor } from "@/lib/github/install-state";
 import { apiHandler } from "@/lib/http/api-handler";
 import { githubAccessToken } from "@/lib/users/github-access-token";
@@ -35,7 +36,10 @@ export const GET = apiHandler({ access: "user", query }, async ({ query, princip
     log.info("github app installed", { installation_id: id, setup_action: query.setup_action ?? null, user_id: principal.userId });
   } catch (error) {
     if (!(error instanceof AppError)) log.error("install callback failed", { error });
-    settings.set("error", error instanceof AppError ? error.message : "GitHub could not confirm the installation; try again.");
+    // A code, not a message: the settings page shows its own text for each (install-errors.ts), never the URL's.
+    const code: InstallErrorCode =
+      error instanceof AppError && error.code in INSTALL_ERROR_MESSAGES ? (error.code as InstallErrorCode) : "github_unavailable";
+    settings.set("error", code);
   }
   return new Response(null, { status: 303, headers: { location: `/settings/github?${settings}` } });
 });

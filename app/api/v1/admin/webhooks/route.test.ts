@@ -2,9 +2,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import addFormats from "ajv-formats";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { eq, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it, vi } from "vitest";
 
+import { webhookConfig, webhookDeliveries } from "@/db/schema";
+import { endpointDrainRequested } from "@/inngest/events";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
@@ -195,5 +198,48 @@ describe("/api/v1/admin/webhooks", () => {
       user_agent: "ops-script/1.0",
     });
     expect(data[0]).toMatchObject({ target: `webhook_delivery:${delivery.id}` });
+  });
+
+  it("follows a reload another instance published: it emits to, and delivers to, an endpoint it never read from its file", async () => {
+    writeConfig(validConfig);
+    const { generation } = await (await post(reload, "/api/v1/admin/webhooks/reload")).json();
+    // Another instance reloads a file with a second endpoint: only the database row changes here.
+    const [row] = await db.select().from(webhookConfig);
+    const erp = { ...row!.endpoints[0]!, id: "erp" };
+    await db
+      .update(webhookConfig)
+      .set({ generation: sql`${webhookConfig.generation} + 1`, endpoints: [...row!.endpoints, erp], hash: "another instance" });
+
+    const queued = await post(endpointAction, "/x", { id: "erp", action: "test" });
+    expect(queued.status).toBe(202);
+    const { event_id } = await queued.json();
+    await executor.drain();
+    expect(receiver.received.filter((request) => request.headers["webhook-id"] === event_id)).toHaveLength(1);
+    const listed = await (await get(listEndpoints, "/api/v1/admin/webhooks/endpoints")).json();
+    expect(listed.data.map((endpoint: { id: string }) => endpoint.id)).toEqual(["crm", "erp"]);
+
+    // An endpoint whose secret this instance cannot read: its deliveries wait, never fail.
+    const [current] = await db.select().from(webhookConfig);
+    await db.update(webhookConfig).set({
+      generation: current!.generation + 1,
+      endpoints: [...current!.endpoints, { ...erp, id: "vault", secret: "not_here" }],
+      hash: "a third",
+    });
+    const [pending] = await db
+      .insert(webhookDeliveries)
+      .values({
+        eventId: event_id,
+        eventType: "webhook.test",
+        endpointId: "vault",
+        endpointUrl: receiver.url,
+        sequence: 1,
+        nextAttemptAt: new Date(),
+      })
+      .returning();
+    await executor.send([{ name: endpointDrainRequested.name, data: { endpoint_id: "vault" } }]);
+    await executor.drain();
+    const [after] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, pending!.id));
+    expect(after).toMatchObject({ status: "pending", attemptCount: 0 });
+    expect(generation).toBeGreaterThan(0);
   });
 });

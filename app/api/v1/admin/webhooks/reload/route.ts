@@ -19,8 +19,9 @@ export const POST = apiHandler(
     },
   },
   async ({ req, principal, deps, log }) => {
-    const reloaded = reloadEndpoints(deps.config());
-    await recordAuditEvent(await deps.db(), {
+    const db = await deps.db();
+    const reloaded = await reloadEndpoints(db, deps.config());
+    await recordAuditEvent(db, {
       actor: principal,
       action: "webhook_endpoints.reloaded",
       details: reloaded.ok

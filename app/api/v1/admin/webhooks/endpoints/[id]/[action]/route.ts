@@ -60,7 +60,7 @@ export const POST = apiHandler(
   async ({ req, params: { id, action }, query, principal, deps: routeDeps, log }) => {
     const deps = await routeDeps.outbound();
     const endpoint = found(
-      deps.endpoints().find((candidate) => candidate.id === id),
+      (await deps.confirmedEndpoints(deps.db)).endpoints.find((candidate) => candidate.id === id),
       "Endpoint",
     );
     log.info(`webhook endpoint ${action}`, { endpoint_id: id, user_id: principal.userId });
