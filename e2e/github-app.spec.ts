@@ -97,7 +97,8 @@ test("a tracked repository's plan progress moves live with a push; its page char
   await page.getByLabel("Filter by repository").fill("demo-org/demo-app");
   const events = page.getByTestId("webhook-events");
   await expect(events.getByRole("row")).toHaveCount(2);
-  const pushRow = events.getByRole("row", { name: /push/ });
+  // The event's own row (it opens a detail row below it, which mentions the push too).
+  const pushRow = events.locator("tr[aria-expanded]").filter({ hasText: "push" });
   await expect(pushRow.locator("[data-status]")).toHaveText("processed");
   await pushRow.click();
   await expect(pushRow).toHaveAttribute("aria-expanded", "true");

@@ -1,9 +1,9 @@
 import { createHmac, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
+import { E2E_DATA_DIR } from "../playwright.config";
 import { expect, screenshot, signInAs, test } from "./fixtures";
-
-/** Demo mode signs and verifies GitHub webhooks with this documented default. */
-const DEMO_GITHUB_WEBHOOK_SECRET = "hooksmith-demo-webhook-secret";
 
 test("an admin reads on /settings/operations the numbers /metrics exports, including a webhook posted a moment ago", async ({
   page,
@@ -11,13 +11,15 @@ test("an admin reads on /settings/operations the numbers /metrics exports, inclu
 }) => {
   const eventType = "operations_probe";
   const body = JSON.stringify({ zen: "Keep it logically awesome." });
+  // Demo mode's GitHub webhook secret is generated for its data directory (never a published default).
+  const secret = readFileSync(path.join(E2E_DATA_DIR, "github-webhook-secret"), "utf8").trim();
   const posted = await request.post("/webhooks/github", {
     data: body,
     headers: {
       "content-type": "application/json",
       "x-github-event": eventType,
       "x-github-delivery": randomUUID(),
-      "x-hub-signature-256": `sha256=${createHmac("sha256", DEMO_GITHUB_WEBHOOK_SECRET).update(body).digest("hex")}`,
+      "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
     },
   });
   expect(posted.status()).toBe(202);

@@ -1,9 +1,14 @@
 // Security headers, redirects that stay on this site, and pages that never echo text from their URL.
 import { expect, signInAs, test } from "./fixtures";
 
-test("every page carries a nonce CSP, frame-ancestors 'none', nosniff and a referrer policy; HSTS only over https", async ({ request }) => {
-  for (const url of ["/signin", "/features"]) {
-    const response = await request.get(url, { maxRedirects: 0 });
+test("every page carries a nonce CSP, frame-ancestors 'none', nosniff and a referrer policy; HSTS only over https", async ({
+  page,
+  request,
+}) => {
+  await signInAs(page, "pm-alice", "/features");
+  for (const url of ["/signin", "/features", "/settings"]) {
+    // A signed-in page (the request fixture alone would only see the redirect to /signin).
+    const response = url === "/signin" ? await request.get(url) : (await page.goto(url))!;
     const headers = response.headers();
     expect(headers["content-security-policy"], url).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     expect(headers["content-security-policy"], url).toContain("frame-ancestors 'none'");
