@@ -89,4 +89,5 @@ export const reloadResult = z.object({
   changed: z.array(z.string()),
   unchanged: z.array(z.string()),
   warnings: z.array(configProblem),
+  generation: z.number().int().meta({ description: "The configuration generation every instance now follows" }),
 });
