@@ -1,6 +1,4 @@
-import { expect, test } from "@playwright/test";
-
-import { screenshot, signInAs } from "./fixtures";
+import { expect, screenshot, signInAs, test } from "./fixtures";
 
 test("the API reference renders the OpenAPI document with Scalar, from our own origin", async ({ page }) => {
   const outside: string[] = [];
