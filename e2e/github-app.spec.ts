@@ -102,7 +102,9 @@ test("a tracked repository's plan progress moves live with a push; its page char
   await expect(pushRow.locator("[data-status]")).toHaveText("processed");
   await pushRow.click();
   await expect(pushRow).toHaveAttribute("aria-expanded", "true");
-  await expect(page.getByTestId("webhook-event-detail").getByLabel("Payload")).toContainText('"message": "Tick sign-in"');
+  await expect(page.getByTestId("webhook-event-detail").getByRole("figure", { name: "Payload" })).toContainText(
+    '"message": "Tick sign-in"',
+  );
   await page.getByLabel("Filter by status").selectOption("failed");
   await expect(page.getByText("No events match")).toBeVisible();
   await page.getByLabel("Filter by status").selectOption("all");
