@@ -97,6 +97,8 @@ function errorsOf(method: string, { access, params, query, body, resource, doc }
   }
   if (params) add(404, `\`not_found\`: ${resource ?? "This resource"} was not found`);
   if (body) add(413, "`payload_too_large`: the body is over the size limit");
+  add(503, "`database_unavailable`: the database cannot be reached; try again shortly");
+  if (body) add(503, "`server_busy`: too many request bodies are being read at once; try again shortly");
   for (const [status, description] of Object.entries(doc?.errors ?? {})) add(Number(status), description);
   return Object.fromEntries(Object.entries(errors).map(([status, descriptions]) => [status, descriptions.join("; ")]));
 }
