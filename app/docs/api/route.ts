@@ -2,7 +2,13 @@
 // No inline script: Scalar reads its configuration from the data attribute and loads from our own origin.
 import { apiHandler } from "@/lib/http/api-handler";
 
-const CONFIGURATION = JSON.stringify({ url: "/api/v1/openapi.json", withDefaultFonts: false, hideClientButton: false });
+// The "Ask AI" agent is off: it calls Scalar's hosted services, and this page talks to no one but us.
+const CONFIGURATION = JSON.stringify({
+  url: "/api/v1/openapi.json",
+  withDefaultFonts: false,
+  hideClientButton: false,
+  agent: { disabled: true },
+});
 
 const PAGE = `<!doctype html>
 <html lang="en">
