@@ -2,20 +2,22 @@
 
 import { useEffect, useState } from "react";
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 31_536_000],
-  ["month", 2_592_000],
-  ["day", 86_400],
-  ["hour", 3_600],
-  ["minute", 60],
-  ["second", 1],
+// The smallest span each unit is used from: days up to 45 ("in 30 days" stays exact; a token made
+// 30 days ahead must not read "next month" a moment later), months up to a year.
+const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
+  ["year", 31_536_000, 31_536_000],
+  ["month", 3_888_000, 2_592_000],
+  ["day", 86_400, 86_400],
+  ["hour", 3_600, 3_600],
+  ["minute", 60, 60],
+  ["second", 1, 1],
 ];
 
 export function formatRelative(date: Date, now: number): string {
   const seconds = Math.round((date.getTime() - now) / 1000);
   if (Math.abs(seconds) < 10) return "just now";
   const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-  const [unit, size] = UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ["second", 1];
+  const [unit, , size] = UNITS.find(([, from]) => Math.abs(seconds) >= from) ?? ["second", 1, 1];
   return format.format(Math.round(seconds / size), unit);
 }
 
