@@ -110,7 +110,8 @@ describe("exactly one result per attempt", () => {
     expect(hints).toHaveLength(ITERATIONS);
     // Each way home won some races: the racers really met at the conditional UPDATE.
     expect(Object.keys(winners).sort()).toEqual(["polling", "webhook", "workflow_run_event"]);
-  });
+    // 50 three-way races: a few seconds on a quiet machine, past the default 20 s on a loaded one.
+  }, 120_000);
 
   it("answers a callback arriving after the poller recorded the result as a duplicate, and records nothing more", async () => {
     const { feature, run } = await completedAttempt();
