@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -13,10 +13,10 @@ const DEMO_START = "lib/server/start-server.ts";
 const SIMULATOR_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["']([^"']*github-simulator(?:\/[^"']*)?)["']/g;
 
 function sourceFiles(folder: string): string[] {
-  return readdirSync(path.join(ROOT, folder), { recursive: true, encoding: "utf8" })
-    .filter((file) => /\.(?:ts|tsx|mts|js|mjs)$/.test(file))
-    .map((file) => path.join(folder, file))
-    .filter((file) => statSync(path.join(ROOT, file)).isFile()); // a route folder may be named like a file (docs/api/scalar.js)
+  // Files only: a route folder may be named like a file (docs/api/scalar.js).
+  return readdirSync(path.join(ROOT, folder), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(?:ts|tsx|mts|js|mjs)$/.test(entry.name))
+    .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)));
 }
 
 /** Specifiers that resolve into github-simulator/, relative ones included; not e.g. @/test/github-simulator. */

@@ -3,12 +3,12 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 
 import { analyses, features } from "@/db/schema";
-import { analysisRecorded } from "@/inngest/events";
 import { toFeatureView } from "@/lib/features/feature-view";
 import { withOutbox } from "@/lib/outbound/with-outbox";
 
 import { addFeatureEvent } from "./add-feature-event";
 import type { AnalysisDeps } from "./deps";
+import { tellPollerSettled } from "./tell-poller-settled";
 
 /**
  * Ends an analysis attempt without a result (a person cancelled it, or its poller was cancelled), if it is
@@ -47,11 +47,6 @@ export async function abandonAnalysis(
     });
     return true;
   });
-  if (abandoned) {
-    // Lets a poller still waiting on this attempt stop now rather than at its next poll.
-    await deps
-      .sendEvent({ name: analysisRecorded.name, data: { feature_id: input.featureId, correlation_id: input.correlationId } })
-      .catch((error: unknown) => deps.log.warn("could not send analysis.recorded", { feature_id: input.featureId, error }));
-  }
+  if (abandoned) await tellPollerSettled(deps, input);
   return abandoned;
 }

@@ -3,13 +3,13 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 
 import { analyses, features, type AnalysisSource, type FeatureStatus } from "@/db/schema";
-import { analysisRecorded } from "@/inngest/events";
 import { toFeatureView } from "@/lib/features/feature-view";
 import { withOutbox } from "@/lib/outbound/with-outbox";
 
 import { addFeatureEvent } from "./add-feature-event";
 import { resultError, type AnalysisResult } from "./analysis-result";
 import type { AnalysisDeps } from "./deps";
+import { tellPollerSettled } from "./tell-poller-settled";
 
 export type AnalysisOutcome =
   { status: "completed"; result: AnalysisResult } | { status: "failed"; error: string; result?: AnalysisResult };
@@ -88,10 +88,7 @@ export async function recordAnalysisOutcome(
     return true;
   });
   if (recorded) {
-    // Only a hint that lets the poller stop early: the result is safe, and the poller's next poll sees it.
-    await deps
-      .sendEvent({ name: analysisRecorded.name, data: { feature_id: input.featureId, correlation_id: input.correlationId } })
-      .catch((error: unknown) => deps.log.warn("could not send analysis.recorded", { feature_id: input.featureId, error }));
+    await tellPollerSettled(deps, input);
     return { recorded, status: outcome.status };
   }
   const [current] = await deps.db.select({ status: features.status }).from(features).where(eq(features.id, input.featureId));

@@ -1,20 +1,12 @@
 import "server-only";
 
-import type { ApiToken } from "@/db/schema";
+import type { z } from "zod";
 
-import type { ApiTokenScope } from "./api-token-scopes";
+import type { ApiToken } from "@/db/schema";
+import type { apiTokenView } from "@/lib/openapi/user-schemas";
 
 /** A token as the API shows it: never the hash. */
-export interface ApiTokenView {
-  id: string;
-  name: string;
-  prefix: string;
-  scope: ApiTokenScope;
-  created_at: string;
-  expires_at: string | null;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
+export type ApiTokenView = z.output<typeof apiTokenView>;
 
 export function toApiTokenView(row: ApiToken): ApiTokenView {
   return {

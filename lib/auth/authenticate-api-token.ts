@@ -33,15 +33,15 @@ export async function authenticateApiToken(deps: AccessDeps, secret: string): Pr
   if (!row) return null;
   const access = await currentAccess(deps, row.user);
   if (!access) return null;
-  await deps.db
-    .update(apiTokens)
-    .set({ lastUsedAt: now })
-    .where(
-      and(
-        eq(apiTokens.id, row.token.id),
-        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS))),
-      ),
-    );
+  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  // The row just read says whether the write is due: a busy script's calls skip the statement entirely.
+  // The condition stays in the WHERE so that concurrent calls write once.
+  if (!row.token.lastUsedAt || row.token.lastUsedAt < staleBefore) {
+    await deps.db
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiTokens.id, row.token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, staleBefore))));
+  }
   return {
     userId: row.user.id,
     login: row.user.login,

@@ -1,9 +1,12 @@
 import "server-only";
 
+import type { z } from "zod";
+
 import type { Analysis, Feature, FeatureEvent } from "@/db/schema";
+import type { featureView } from "@/lib/openapi/feature-schemas";
 
 /** A feature as every API answers it: never its webhook secret. */
-export function toFeatureView(feature: Feature) {
+export function toFeatureView(feature: Feature): FeatureView {
   return {
     id: feature.id,
     name: feature.name,
@@ -55,7 +58,7 @@ export function toFeatureEventView(event: FeatureEvent) {
   };
 }
 
-export type FeatureView = ReturnType<typeof toFeatureView>;
+export type FeatureView = z.output<typeof featureView>;
 export type AnalysisView = ReturnType<typeof toAnalysisView>;
 export type FeatureEventView = ReturnType<typeof toFeatureEventView>;
 /** A feature's page: its analyses and timeline, each workflow run linked on GitHub when known. */

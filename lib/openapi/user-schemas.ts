@@ -5,6 +5,9 @@ import { USER_ROLES } from "@/lib/users/user-role";
 
 import { anyJson, isoTime } from "./common-schemas";
 
+// UserView, AdminUserView, LinkedAccountView and ApiTokenView are these schemas' output types: the compiler
+// holds the to…View functions to what the document publishes.
+
 /** lib/users/user-view.ts `toUserView`. */
 export const userView = z
   .object({

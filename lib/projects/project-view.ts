@@ -1,9 +1,11 @@
 import "server-only";
 
 import { desc, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
 
 import type { Database } from "@/db";
 import { projectItems, projectSnapshots, type Project, type ProjectSnapshot } from "@/db/schema";
+import type { projectView as projectViewSchema } from "@/lib/openapi/project-schemas";
 
 type Counts = { pull_requests: { open: number; closed: number }; issues: { open: number; closed: number } };
 
@@ -21,7 +23,7 @@ export function snapshotView(snapshot: ProjectSnapshot) {
 }
 
 /** A project as the API lists it: its latest progress and its open/closed pull requests and issues. */
-export function projectView(project: Project, latest: ProjectSnapshot | undefined, counts: Counts) {
+export function projectView(project: Project, latest: ProjectSnapshot | undefined, counts: Counts): ProjectView {
   return {
     id: project.id,
     repository: project.repository,
@@ -56,4 +58,4 @@ export async function summaries(db: Database, ids: string[]) {
   return { latest: new Map(latestRows.map((row) => [row.projectId, row])), counts };
 }
 
-export type ProjectView = ReturnType<typeof projectView>;
+export type ProjectView = z.output<typeof projectViewSchema>;

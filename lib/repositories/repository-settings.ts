@@ -1,10 +1,12 @@
 import "server-only";
 
 import { eq } from "drizzle-orm";
+import type { z } from "zod";
 
 import type { Database } from "@/db";
 import { repositorySettings, type RepositorySettings } from "@/db/schema";
 import type { Config } from "@/lib/config";
+import type { repositorySettingsView as repositorySettingsSchema } from "@/lib/openapi/repository-schemas";
 
 import type { RepositorySettingsInput } from "./repository-settings-input";
 
@@ -33,7 +35,7 @@ export function repositorySettingsView(
   config: Pick<Config, "ANALYSIS_WORKFLOW" | "ANALYSIS_WORKFLOW_REF">,
   repository: string,
   settings: RepositorySettings | undefined,
-) {
+): RepositorySettingsView {
   return {
     repository: repository.toLowerCase(),
     analysis_workflow: settings?.analysisWorkflow ?? null,
@@ -47,4 +49,4 @@ export function repositorySettingsView(
   };
 }
 
-export type RepositorySettingsView = ReturnType<typeof repositorySettingsView>;
+export type RepositorySettingsView = z.output<typeof repositorySettingsSchema>;

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 
 import { accounts, apiTokens, features, outboundEvents, users } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/create-api-token";
-import { createFeature } from "@/lib/features/create-feature";
-import { silentOutbox, type Outbox } from "@/lib/outbound/outbox";
+import type { Outbox } from "@/lib/outbound/outbox";
 import { setUpTestDatabase } from "@/test/database";
+import { createTestFeature } from "@/test/features";
 import { createGithubUser } from "@/test/fixtures";
 import { USER_EVENTS_ENDPOINT, userEventsOf, userEventsOutbox } from "@/test/user-events";
 
@@ -95,16 +95,7 @@ describe("deleteUser", () => {
   it("deletes the user with their accounts and API tokens, keeps their features unattributed, and announces user.deleted", async () => {
     const { user } = await createGithubUser(db, { login: "leaving-lena" });
     await createApiToken({ db }, { userId: user.id, name: "ci" });
-    const feature = await createFeature(
-      { db, outbox: silentOutbox },
-      {
-        name: "Dark mode",
-        description: "Let people switch the whole UI to dark colours.",
-        priority: "low",
-        repository: "demo-org/demo-app",
-        createdBy: user.id,
-      },
-    );
+    const feature = await createTestFeature(db, { createdBy: user.id });
 
     expect(await deleteUser(deps, user.id, { confirmLogin: " Leaving-Lena " })).toEqual(toUserView(user));
     expect(await userRow(user.id)).toBeUndefined();

@@ -2,8 +2,10 @@ import "server-only";
 
 import { ne } from "drizzle-orm";
 import type { Account as OAuthAccount } from "next-auth";
+import type { z } from "zod";
 
 import { accounts } from "@/db/schema";
+import type { linkedAccountView } from "@/lib/openapi/user-schemas";
 
 /**
  * An unlinked account keeps its row with this type and no credentials: the row remembers which GitHub
@@ -16,10 +18,7 @@ export const UNLINKED_ACCOUNT_TYPE = "unlinked";
 export const isLinked = ne(accounts.type, UNLINKED_ACCOUNT_TYPE);
 
 /** A linked account as the API shows it: which provider and which account there, never its tokens. */
-export interface LinkedAccountView {
-  provider: string;
-  provider_account_id: string;
-}
+export type LinkedAccountView = z.output<typeof linkedAccountView>;
 
 export const toLinkedAccountView = (account: { provider: string; providerAccountId: string }): LinkedAccountView => ({
   provider: account.provider,

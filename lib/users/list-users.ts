@@ -1,25 +1,21 @@
 import "server-only";
 
 import { and, asc, gt, inArray, isNull, or } from "drizzle-orm";
+import type { z } from "zod";
 
 import type { Database } from "@/db";
 import { apiTokens, users } from "@/db/schema";
-import { toApiTokenView, type ApiTokenView } from "@/lib/auth/api-token-view";
+import { toApiTokenView } from "@/lib/auth/api-token-view";
 import { effectiveRole } from "@/lib/auth/effective-role";
 import type { SignInPolicy } from "@/lib/auth/sign-in-policy";
+import type { adminUserView } from "@/lib/openapi/user-schemas";
 
-import { toUserView, type UserView } from "./user-view";
+import { toUserView } from "./user-view";
 
 /** How many people the admin Users page lists; a Hooksmith team is far smaller. */
 const MAX_USERS = 1000;
 
-export interface AdminUserView extends UserView {
-  sessions_ended_at: string | null;
-  /** Denied by the sign-in policy at its last organisation check (not_allowed, token_rejected), else null. */
-  policy_refusal: string | null;
-  /** Tokens that still work (not revoked, not expired). */
-  active_tokens: ApiTokenView[];
-}
+export type AdminUserView = z.output<typeof adminUserView>;
 
 /** Everyone, by login, with the role they have now (config decides) and their working API tokens: the admin Users page. */
 export async function listUsers(db: Database, policy: Pick<SignInPolicy, "adminLogins">): Promise<AdminUserView[]> {

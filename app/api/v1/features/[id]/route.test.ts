@@ -4,9 +4,8 @@ import { describe, expect, it } from "vitest";
 
 import { analyses, features, outboundEvents } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/create-api-token";
-import { createFeature } from "@/lib/features/create-feature";
-import { silentOutbox } from "@/lib/outbound/outbox";
 import { setUpTestDatabase } from "@/test/database";
+import { createTestFeature } from "@/test/features";
 import { createUser } from "@/test/fixtures";
 import { bearer, callRoute } from "@/test/http";
 
@@ -20,26 +19,14 @@ const tokenOf = async (userId: string) => bearer((await createApiToken({ db }, {
 const [asAlice, asBob, asAdmin] = await Promise.all([tokenOf(alice.id), tokenOf(bob.id), tokenOf(admin.id)]);
 
 const aliceFeature = (input: { analyzing?: boolean } = {}) =>
-  createFeature(
-    { db, outbox: silentOutbox },
-    {
-      name: "Dark mode",
-      description: "Let people switch the whole UI to a dark theme.",
-      priority: "medium",
-      repository: "demo-org/demo-app",
-      createdBy: alice.id,
-    },
-  ).then(async (feature) =>
-    input.analyzing
-      ? (
-          await db
-            .update(features)
-            .set({ status: "analyzing", analysisCorrelationId: randomUUID() })
-            .where(eq(features.id, feature.id))
-            .returning()
-        )[0]!
-      : feature,
-  );
+  createTestFeature(db, {
+    name: "Dark mode",
+    description: "Let people switch the whole UI to a dark theme.",
+    priority: "medium",
+    createdBy: alice.id,
+    workflowRunId: null, // no run to link: this test installs no GitHub
+    ...input,
+  });
 
 const patch = (id: string, body: unknown, headers: Record<string, string>) =>
   callRoute(

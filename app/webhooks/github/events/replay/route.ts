@@ -2,10 +2,9 @@
 // Body: { status: "failed", since }. At most BULK_REPLAY_LIMIT a call; `remaining` says how many failed ones are left.
 import { z } from "zod";
 
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { BULK_REPLAY_LIMIT, replayFailedWebhookEvents } from "@/lib/github-webhooks/replay-webhook-events";
 import { apiHandler } from "@/lib/http/api-handler";
-import { requestOrigin } from "@/lib/http/request-origin";
+import { recordRequestAudit } from "@/lib/http/record-request-audit";
 import { replayedInboundEvent } from "@/lib/openapi/github-webhook-schemas";
 
 const body = z.object({
@@ -36,12 +35,12 @@ export const POST = apiHandler(
   async ({ req, body, principal, deps, log }) => {
     const githubWebhooks = await deps.githubWebhooks();
     const answer = await replayFailedWebhookEvents(githubWebhooks, { since: body.since, requestedBy: principal.userId });
-    await recordAuditEvent(githubWebhooks.db, {
-      actor: principal,
+    await recordRequestAudit(githubWebhooks.db, {
+      req,
+      principal,
       action: "github_webhook_events.replayed",
       target: "github_webhook_events:failed",
       details: { since: body.since.toISOString(), replayed: answer.replayed, remaining: answer.remaining },
-      ...requestOrigin(req.headers),
     });
     log.info("failed github webhook events replayed", {
       replayed: answer.replayed,

@@ -1,9 +1,8 @@
 // POST /api/v1/admin/webhooks/reload — re-reads config/webhooks.yaml (admin). Valid: swapped in at once,
 // answered with what changed. Invalid: 422 with every error and its YAML path; the running config stays.
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
-import { requestOrigin } from "@/lib/http/request-origin";
+import { recordRequestAudit } from "@/lib/http/record-request-audit";
 import { reloadResult } from "@/lib/openapi/outbound-schemas";
 import { reloadEndpoints } from "@/lib/outbound/current-endpoints";
 
@@ -21,13 +20,13 @@ export const POST = apiHandler(
   async ({ req, principal, deps, log }) => {
     const db = await deps.db();
     const reloaded = await reloadEndpoints(db, deps.config());
-    await recordAuditEvent(db, {
-      actor: principal,
+    await recordRequestAudit(db, {
+      req,
+      principal,
       action: "webhook_endpoints.reloaded",
       details: reloaded.ok
         ? { ok: true, added: reloaded.result.added, removed: reloaded.result.removed, changed: reloaded.result.changed }
         : { ok: false, errors: reloaded.errors.length },
-      ...requestOrigin(req.headers),
     });
     if (!reloaded.ok) {
       throw new AppError(

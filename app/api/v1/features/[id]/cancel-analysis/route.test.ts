@@ -4,10 +4,9 @@ import { describe, expect, it } from "vitest";
 
 import { features } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/create-api-token";
-import { createFeature } from "@/lib/features/create-feature";
-import { silentOutbox } from "@/lib/outbound/outbox";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
+import { createTestFeature } from "@/test/features";
 import { createUser } from "@/test/fixtures";
 import { installAsProcessGithub, startTestGithub } from "@/test/github-simulator";
 import { bearer, callRoute } from "@/test/http";
@@ -23,24 +22,7 @@ const tokenOf = async (userId: string) => bearer((await createApiToken({ db }, {
 const [asAlice, asBob] = await Promise.all([tokenOf(alice.id), tokenOf(bob.id)]);
 
 /** Alice's feature, mid-attempt on a run GitHub no longer knows (so its cancel there is refused, and logged). */
-async function analyzingFeature() {
-  const feature = await createFeature(
-    { db, outbox: silentOutbox },
-    {
-      name: "Dark mode",
-      description: "Let people switch the UI to a dark theme.",
-      priority: "low",
-      repository: "demo-org/demo-app",
-      createdBy: alice.id,
-    },
-  );
-  const [row] = await db
-    .update(features)
-    .set({ status: "analyzing", analysisCorrelationId: randomUUID(), analysisWorkflowRunId: 404404 })
-    .where(eq(features.id, feature.id))
-    .returning();
-  return row!;
-}
+const analyzingFeature = () => createTestFeature(db, { createdBy: alice.id, analyzing: true, workflowRunId: 404404 });
 const cancel = (id: string, headers: Record<string, string>) =>
   callRoute(POST, new Request(`http://app.test/api/v1/features/${id}/cancel-analysis`, { method: "POST", headers }), { id });
 const errorOf = async (response: Response) => (await response.json()).error as { code: string };

@@ -1,10 +1,9 @@
 // POST /webhooks/github/events/{id}/replay — processes one inbound GitHub event again, as a new attempt (admin, 202).
 import { z } from "zod";
 
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { replayWebhookEvent } from "@/lib/github-webhooks/replay-webhook-events";
 import { apiHandler } from "@/lib/http/api-handler";
-import { requestOrigin } from "@/lib/http/request-origin";
+import { recordRequestAudit } from "@/lib/http/record-request-audit";
 import { replayedInboundEvent } from "@/lib/openapi/github-webhook-schemas";
 
 const params = z.object({ id: z.uuid() });
@@ -24,12 +23,12 @@ export const POST = apiHandler(
   async ({ req, params, principal, deps, log }) => {
     const githubWebhooks = await deps.githubWebhooks();
     const replayed = await replayWebhookEvent(githubWebhooks, { eventId: params.id, requestedBy: principal.userId });
-    await recordAuditEvent(githubWebhooks.db, {
-      actor: principal,
+    await recordRequestAudit(githubWebhooks.db, {
+      req,
+      principal,
       action: "github_webhook_event.replayed",
       target: `github_webhook_event:${replayed.id}`,
       details: { attempt: replayed.attempt },
-      ...requestOrigin(req.headers),
     });
     log.info("github webhook event replayed", { event_id: replayed.id, attempt: replayed.attempt, user_id: principal.userId });
     return Response.json(replayed, { status: 202 });

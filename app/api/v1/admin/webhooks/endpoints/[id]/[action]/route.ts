@@ -2,10 +2,9 @@
 // test: a webhook.test event (or ?event_type=<type>: that type's catalogue example) to that endpoint only; recover: redeliver its failed deliveries since then, in order.
 import { z } from "zod";
 
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, found } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
-import { requestOrigin } from "@/lib/http/request-origin";
+import { recordRequestAudit } from "@/lib/http/record-request-audit";
 import { deliveryView } from "@/lib/openapi/outbound-schemas";
 import { toDeliveryView } from "@/lib/outbound/delivery-view";
 import { emitEvent } from "@/lib/outbound/emit-event";
@@ -65,12 +64,12 @@ export const POST = apiHandler(
     );
     log.info(`webhook endpoint ${action}`, { endpoint_id: id, user_id: principal.userId });
     const audit = (details: Record<string, unknown> = {}) =>
-      recordAuditEvent(deps.db, {
-        actor: principal,
+      recordRequestAudit(deps.db, {
+        req,
+        principal,
         action: AUDITED[action],
         target: `webhook_endpoint:${id}`,
         details,
-        ...requestOrigin(req.headers),
       });
     switch (action) {
       case "test": {
