@@ -57,6 +57,10 @@ describe("POST /webhooks/github answered ahead of Next", () => {
     const first = await post("ping", body, { "x-github-delivery": deliveryId, "x-request-id": "req-1" });
     expect(first.status).toBe(202);
     expect(first.headers.get("x-request-id")).toBe("req-1");
+    // next.config.ts's headers, as Next would add them.
+    expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(first.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(first.headers.get("strict-transport-security")).toBeNull();
     expect(await first.json()).toEqual({ status: "accepted", event_type: "ping", delivery_id: deliveryId });
     const again = await post("ping", body, { "x-github-delivery": deliveryId });
     expect(again.status).toBe(200);

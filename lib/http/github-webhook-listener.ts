@@ -16,6 +16,7 @@ import { createLogger, type Logger } from "@/lib/log";
 
 import type { BodyBudget } from "./body-budget";
 import { bodyCollector } from "./read-json";
+import { ENDPOINT_CSP, HSTS, SECURITY_HEADERS } from "./security-headers";
 
 const PATH = "/webhooks/github";
 
@@ -66,9 +67,22 @@ export async function answerGithubWebhook(deps: GithubWebhookListenerDeps, req: 
   }
   // A body left unread (refused as too large) is not drained: the connection closes after the answer.
   if (!req.complete) headers.connection = "close";
-  res.writeHead(status, { ...headers, "x-request-id": requestId, "content-length": Buffer.byteLength(body) });
+  res.writeHead(status, {
+    ...endpointHeaders(req),
+    ...headers,
+    "x-request-id": requestId,
+    "content-length": Buffer.byteLength(body),
+  });
   res.end(body);
   log.info("request", { method: "POST", path: PATH, status, duration_ms: Math.round(performance.now() - started) });
+}
+
+/** What next.config.ts puts on every endpoint's answer. */
+function endpointHeaders(req: IncomingMessage): Record<string, string> {
+  const headers = Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value]));
+  headers["Content-Security-Policy"] = ENDPOINT_CSP;
+  if (header(req, "x-forwarded-proto") === "https") headers[HSTS.key] = HSTS.value;
+  return headers;
 }
 
 /** One header as fetch's Headers.get gives it: repeated values joined by ", ". */
