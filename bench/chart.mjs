@@ -108,13 +108,13 @@ function chartHtml(r) {
     const m = r.memory;
     panels.push(
       panel(
-        "Memory: RSS of the whole process tree",
-        "MB (targets: demo on PGlite 400, production 250)",
+        "Memory: process tree RSS",
+        "MB (targets: PGlite demo 400, production 250)",
         [
           { label: "PGlite demo, idle", value: m.pglite?.idle_tree_rss_mb },
-          { label: "PGlite demo, under ingestion", value: m.pglite?.load_tree_rss_mb },
+          { label: "PGlite demo, under load", value: m.pglite?.load_tree_rss_mb },
           { label: "PostgreSQL demo, idle", value: m.postgres?.idle_tree_rss_mb },
-          { label: "PostgreSQL demo, under ingestion", value: m.postgres?.load_tree_rss_mb },
+          { label: "PostgreSQL demo, under load", value: m.postgres?.load_tree_rss_mb },
           { label: "PostgreSQL production, idle", value: m.postgres_without_simulator?.idle_tree_rss_mb },
         ],
         { value: 250, label: "250 MB" },
