@@ -1,14 +1,7 @@
 import type { NextConfig } from "next";
 
-/** Headers on every response; pages also get a nonce-based Content-Security-Policy from proxy.ts. */
-const SECURITY_HEADERS = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "same-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-];
+import { ENDPOINT_CSP, HSTS, SECURITY_HEADERS } from "./lib/http/security-headers";
 
-/** Paths the proxy does not run on (JSON, text, redirects): a policy that allows nothing to run or frame them. */
-const ENDPOINT_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 const ENDPOINTS = ["/api/:path*", "/webhooks/:path*", "/metrics", "/bench/:path*", "/workflows/:path*"];
 
 const nextConfig: NextConfig = {
@@ -27,7 +20,7 @@ const nextConfig: NextConfig = {
       {
         source: "/:path*",
         has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
-        headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }],
+        headers: [HSTS],
       },
       ...ENDPOINTS.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: ENDPOINT_CSP }] })),
     ];

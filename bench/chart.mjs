@@ -108,16 +108,16 @@ function chartHtml(r) {
     const m = r.memory;
     panels.push(
       panel(
-        "Memory: next-server RSS",
-        "MB",
+        "Memory: process tree RSS",
+        "MB (targets: PGlite demo 400, production 250)",
         [
-          { label: "PGlite, idle", value: m.pglite?.idle_rss_mb },
-          { label: "PGlite, under ingestion", value: m.pglite?.load_rss_mb },
-          { label: "PostgreSQL, idle (demo)", value: m.postgres?.idle_rss_mb },
-          { label: "PostgreSQL, under ingestion", value: m.postgres?.load_rss_mb },
-          { label: "PostgreSQL, idle, no simulator", value: m.postgres_without_simulator?.idle_rss_mb },
+          { label: "PGlite demo, idle", value: m.pglite?.idle_tree_rss_mb },
+          { label: "PGlite demo, under load", value: m.pglite?.load_tree_rss_mb },
+          { label: "PostgreSQL demo, idle", value: m.postgres?.idle_tree_rss_mb },
+          { label: "PostgreSQL demo, under load", value: m.postgres?.load_tree_rss_mb },
+          { label: "PostgreSQL production, idle", value: m.postgres_without_simulator?.idle_tree_rss_mb },
         ],
-        { value: 300, label: "300 MB" },
+        { value: 250, label: "250 MB" },
       ),
     );
   }

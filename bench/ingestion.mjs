@@ -1,6 +1,7 @@
 // 1 + 5. Inbound ingestion: POST /webhooks/github (a real ~10 KB signed push) at concurrency 32 on PGlite
-// and on PostgreSQL, against a bare Next.js route on the same server, Probot and a plain Node server;
-// the next-server's RSS idle and under that load.
+// and on PostgreSQL, against a bare Next.js route on the same server, Probot and a plain Node server; how
+// fast the accepted deliveries are processed during and after that load; the next-server's RSS and the
+// whole process group's, idle and under that load.
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -61,6 +62,55 @@ function handlerTimes(app, offset, pathname) {
   return { handler_p50_ms: percentile(durations, 50), handler_p99_ms: percentile(durations, 99) };
 }
 
+/** Inbound events by status, as the server's /metrics reads them from the database. */
+async function inboundCounts(appUrl) {
+  const text = await (await fetch(`${appUrl}/metrics`)).text();
+  const counts = { total: 0, received: 0 };
+  for (const match of text.matchAll(/^hooksmith_inbound_events\{[^}]*status="(\w+)"[^}]*\} (\d+)/gm)) {
+    counts.total += Number(match[2]);
+    if (match[1] === "received") counts.received += Number(match[2]);
+  }
+  return counts;
+}
+
+/**
+ * End to end: every delivery accepted during the load (warm-up included) must end processed, ignored or
+ * failed. Polls the server's counts after the load until none is left `received`, for at most twice the
+ * load's duration (the target), then reports the rate over load + drain and what was left.
+ */
+async function endToEnd(appUrl, loadStarted, ackPerSecond) {
+  const loadEnded = Date.now();
+  const loadSeconds = (loadEnded - loadStarted) / 1000;
+  const atLoadEnd = await inboundCounts(appUrl);
+  let now = atLoadEnd;
+  while (now.received > 0 && Date.now() - loadEnded < 2 * loadSeconds * 1000) {
+    await sleep(500);
+    now = await inboundCounts(appUrl);
+  }
+  const drainSeconds = (Date.now() - loadEnded) / 1000;
+  const processed = now.total - now.received;
+  const processedPerSecond = processed / (loadSeconds + drainSeconds);
+  const drainRate = (atLoadEnd.received - now.received) / drainSeconds;
+  const result = {
+    load_seconds: Math.round(loadSeconds * 10) / 10,
+    accepted: now.total,
+    processed_during_load: atLoadEnd.total - atLoadEnd.received,
+    processed_per_second: Math.round(processedPerSecond * 10) / 10,
+    ratio_vs_ack: ratio(processedPerSecond, ackPerSecond),
+    drained: now.received === 0,
+    drain_seconds: Math.round(drainSeconds * 10) / 10,
+    left_received: now.received,
+    // Past the wait: the time the rest would take at the rate seen after the load.
+    ...(now.received > 0 && { projected_drain_seconds: drainRate > 0 ? Math.round(drainSeconds + now.received / drainRate) : null }),
+    ratio_drain_vs_load: null,
+  };
+  result.ratio_drain_vs_load = ratio(result.projected_drain_seconds ?? drainSeconds, loadSeconds);
+  console.log(
+    `  end to end: ${result.accepted} accepted, ${result.processed_during_load} processed during the load, ${result.processed_per_second}/s over load + drain (${result.ratio_vs_ack}× the ack rate), ${result.drained ? `drained in ${result.drain_seconds}s` : `${result.left_received} left after ${result.drain_seconds}s (projected ${result.projected_drain_seconds}s)`}`,
+  );
+  return result;
+}
+
 async function measure(label, { url, body, headers, seconds, warmup, pgid, app }) {
   await cannon({ url, body, headers, connections: CONNECTIONS, seconds: warmup });
   const stop = pgid ? sampleRss(pgid) : undefined;
@@ -71,7 +121,7 @@ async function measure(label, { url, body, headers, seconds, warmup, pgid, app }
   console.log(
     `  ${label}: ${result.requests_per_second} req/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms${result.non_2xx || result.errors ? `, ${result.non_2xx} non-2xx, ${result.errors} errors` : ""}`,
   );
-  return { ...result, ...(peak ? { peak_rss_mb: Math.round(peak.rssMb) } : {}) };
+  return { ...result, ...(peak ? { peak_rss_mb: Math.round(peak.rssMb), peak_tree_rss_mb: Math.round(peak.groupMb) } : {}) };
 }
 
 export async function benchIngestion({ pg, seconds, warmup }) {
@@ -93,8 +143,9 @@ export async function benchIngestion({ pg, seconds, warmup }) {
     try {
       await sleep(5000); // let start-up work (migrations, executor, crons) settle
       const idle = await idleRss(app.child.pid);
-      console.log(`  ${driver}: idle RSS ${Math.round(idle.rssMb)} MB (${idle.process})`);
+      console.log(`  ${driver}: idle RSS ${Math.round(idle.rssMb)} MB (${idle.process}), process tree ${Math.round(idle.groupMb)} MB`);
       const noop = await measure(`${driver} bare route /bench/noop`, { url: `${app.url}/bench/noop`, body, headers, seconds, warmup });
+      const loadStarted = Date.now();
       const webhook = await measure(`${driver} POST /webhooks/github`, {
         url: `${app.url}/webhooks/github`,
         body,
@@ -104,8 +155,20 @@ export async function benchIngestion({ pg, seconds, warmup }) {
         pgid: app.child.pid,
         app,
       });
-      results[driver] = { webhook, bare_route: noop, ratio_vs_bare_route: ratio(webhook.requests_per_second, noop.requests_per_second) };
-      memory[driver] = { idle_rss_mb: Math.round(idle.rssMb), load_rss_mb: webhook.peak_rss_mb, process: idle.process };
+      const end_to_end = await endToEnd(app.url, loadStarted, webhook.requests_per_second);
+      results[driver] = {
+        webhook,
+        bare_route: noop,
+        ratio_vs_bare_route: ratio(webhook.requests_per_second, noop.requests_per_second),
+        end_to_end,
+      };
+      memory[driver] = {
+        idle_rss_mb: Math.round(idle.rssMb),
+        idle_tree_rss_mb: Math.round(idle.groupMb),
+        load_rss_mb: webhook.peak_rss_mb,
+        load_tree_rss_mb: webhook.peak_tree_rss_mb,
+        process: idle.process,
+      };
     } finally {
       await app.kill();
       rmSync(dataDir, { recursive: true, force: true });
@@ -130,6 +193,7 @@ export async function benchIngestion({ pg, seconds, warmup }) {
     results[driver].ratio_vs_probot = ratio(results[driver].webhook.requests_per_second, results.probot.requests_per_second);
     results[driver].ratio_vs_plain_node = ratio(results[driver].webhook.requests_per_second, results.plain_node.requests_per_second);
   }
+  results.pglite_vs_postgres = ratio(results.pglite.webhook.requests_per_second, results.postgres.webhook.requests_per_second);
   return { ingestion: results, memory };
 }
 
@@ -161,8 +225,10 @@ async function productionIdleRss(pg) {
     try {
       await sleep(5000);
       const idle = await idleRss(app.child.pid);
-      console.log(`  postgres, GitHub App configured (no simulator): idle RSS ${Math.round(idle.rssMb)} MB`);
-      return { idle_rss_mb: Math.round(idle.rssMb) };
+      console.log(
+        `  postgres, GitHub App configured (no simulator): idle RSS ${Math.round(idle.rssMb)} MB, process tree ${Math.round(idle.groupMb)} MB`,
+      );
+      return { idle_rss_mb: Math.round(idle.rssMb), idle_tree_rss_mb: Math.round(idle.groupMb) };
     } finally {
       await app.kill();
     }

@@ -1,11 +1,13 @@
 // `npm run bench`: builds if needed, then measures inbound ingestion, outbound delivery, polling cost, page
 // times on large tables and memory — each as numbers and as a ratio against a baseline measured in the
 // same run — prints a table and writes bench/results.json (and the chart public/screenshots/bench.png).
+// A partial run (BENCH_ONLY) replaces only its own sections of results.json; `runs` and `machine_by_run`
+// say when and under what load each section was measured.
 //
 // Environment: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test: databases are created and
 // dropped next to it), BENCH_SECONDS (10 per measured ingestion run), BENCH_ROWS (1000000 for the page
 // times), BENCH_ONLY (comma list: ingestion,polling,outbound,pages).
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -39,6 +41,23 @@ const pg = {
   },
 };
 
+const RESULTS = path.join(ROOT, "bench", "results.json");
+
+/** The sections this run measured, written over the last results: the others stay as they were measured. */
+function mergeResults(measured) {
+  const previous = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, "utf8")) : {};
+  const keys = ["ingestion", "polling", "outbound", "pages"]
+    .filter((section) => section in measured)
+    .map((section) => (section === "ingestion" ? "ingestion, memory" : section));
+  const runs = Object.fromEntries(Object.entries(previous.runs ?? {}).filter(([key]) => !keys.includes(key)));
+  const machines = Object.fromEntries(Object.entries(previous.machine_by_run ?? {}).filter(([key]) => key in runs));
+  for (const key of keys) {
+    runs[key] = measured.started_at;
+    machines[key] = measured.machine;
+  }
+  return { ...previous, ...measured, runs, machine_by_run: machines };
+}
+
 async function main() {
   buildIfNeeded();
   const started = Date.now();
@@ -58,9 +77,10 @@ async function main() {
   if (ONLY.includes("outbound")) results.outbound = await benchOutbound({ pg });
   if (ONLY.includes("pages")) results.pages = await benchPages({ pg, rows: ROWS });
   results.duration_seconds = Math.round((Date.now() - started) / 1000);
-  writeFileSync(path.join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
-  printTable(results);
-  await renderChart(results, path.join(ROOT, "public", "screenshots", "bench.png")).catch((error) =>
+  const merged = mergeResults(results);
+  writeFileSync(RESULTS, `${JSON.stringify(merged, null, 2)}\n`);
+  printTable(merged);
+  await renderChart(merged, path.join(ROOT, "public", "screenshots", "bench.png")).catch((error) =>
     console.warn(`chart not rendered: ${error.message}`),
   );
   console.log(`\nbench/results.json written (${results.duration_seconds}s)`);

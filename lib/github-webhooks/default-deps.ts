@@ -6,15 +6,17 @@ import type { JobEvent } from "@/inngest/events";
 import { getConfig } from "@/lib/config";
 import { getGithubApp } from "@/lib/github/github-app";
 import { log as rootLog, type Logger } from "@/lib/log";
+import { processSingleton } from "@/lib/server/process-singleton";
 
 import type { GithubWebhookDeps } from "./deps";
 import { createHandOff, type HandOff } from "./hand-off";
 
-let handOff: HandOff<JobEvent> | undefined;
-
-/** This process's hand-over of new deliveries to the processing function (one queue per process). */
+/**
+ * This process's hand-over of new deliveries to the processing function: one queue per process, shared by
+ * the route's bundle and the start-up bundle that answers webhooks ahead of Next, so batches stay whole.
+ */
 export function githubWebhookHandOff(): HandOff<JobEvent> {
-  return (handOff ??= createHandOff<JobEvent>((events) => inngest.send(events), rootLog));
+  return processSingleton("hooksmith.github-webhook-hand-off", () => createHandOff<JobEvent>((events) => inngest.send(events), rootLog));
 }
 
 /** The GitHub webhook flow wired to this process: its database, Inngest client and GitHub App. */

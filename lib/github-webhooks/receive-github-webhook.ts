@@ -40,6 +40,9 @@ export function githubWebhookSettings(config: Config): GithubWebhookSettings {
 
 export type GithubWebhookAnswer = { status: "accepted" | "duplicate"; event_type: string; delivery_id: string };
 
+/** The HTTP status of an answer: 202 recorded for processing, 200 already recorded. */
+export const githubWebhookHttpStatus = (answer: GithubWebhookAnswer) => (answer.status === "accepted" ? 202 : 200);
+
 /**
  * One delivery to /webhooks/github: the raw bytes are verified against X-Hub-Signature-256 before
  * anything is parsed, then recorded once per X-GitHub-Delivery (a single INSERT … ON CONFLICT DO

@@ -11,7 +11,8 @@ import { processSingleton } from "@/lib/server/process-singleton";
  */
 export class BodyBudget {
   private used = 0;
-  private readonly held = new WeakMap<Request, number>();
+  // Keyed by the request that holds the bytes: a fetch Request, or Node's IncomingMessage on the thin webhook path.
+  private readonly held = new WeakMap<object, number>();
 
   constructor(readonly capacity: number) {}
 
@@ -20,7 +21,7 @@ export class BodyBudget {
   }
 
   /** Counts `bytes` more of `req`'s body, or throws 503 when that would pass the capacity. */
-  take(req: Request, bytes: number): void {
+  take(req: object, bytes: number): void {
     if (this.used + bytes > this.capacity) {
       throw new AppError(503, "server_busy", "The server is receiving too much at once; retry shortly");
     }
@@ -29,7 +30,7 @@ export class BodyBudget {
   }
 
   /** Gives back everything `req`'s body took; safe to call for a request that took nothing, or twice. */
-  release(req: Request): void {
+  release(req: object): void {
     this.used -= this.held.get(req) ?? 0;
     this.held.delete(req);
   }

@@ -14,27 +14,40 @@ const DEFAULT_LIMIT = 64 * 1024;
  * them back, as must any route that reads a body without it.
  */
 export async function readBody(req: Request, limit = DEFAULT_LIMIT, budget: BodyBudget = processBodyBudget()): Promise<Buffer> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
+  const body = bodyCollector(req, req.headers.get("content-length"), limit, budget);
   if (!req.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
   const reader = req.body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      size += value.byteLength;
-      if (size > limit) throw tooLarge(limit);
-      budget.take(req, value.byteLength);
-      chunks.push(value);
+      body.add(value);
     }
   } catch (error) {
     budget.release(req);
     await reader.cancel().catch(() => undefined);
     throw error;
   }
-  return Buffer.concat(chunks);
+  return body.bytes();
+}
+
+/**
+ * The size rules of every body read, whatever the stream: a Content-Length past `limit` is refused before
+ * reading (413), each chunk counts toward `limit` (413) and toward the process's budget on behalf of `req` (503).
+ */
+export function bodyCollector(req: object, contentLength: string | null | undefined, limit: number, budget: BodyBudget) {
+  if (Number(contentLength ?? "0") > limit) throw tooLarge(limit);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  return {
+    add(chunk: Uint8Array) {
+      size += chunk.byteLength;
+      if (size > limit) throw tooLarge(limit);
+      budget.take(req, chunk.byteLength);
+      chunks.push(chunk);
+    },
+    bytes: () => Buffer.concat(chunks),
+  };
 }
 
 /** Reads, parses and validates a JSON body: 413 too large, 400 invalid JSON, 400 schema errors (via ZodError). */

@@ -5,19 +5,23 @@ import { DataDirInUseError } from "@/db/data-dir-lock";
 import { analysisWebhookSecret } from "@/lib/analysis/webhook-secret";
 import { ensureAdminApiToken } from "@/lib/auth/ensure-admin-api-token";
 import { ConfigError, getConfig, type Config } from "@/lib/config";
+import { defaultGithubWebhookDeps } from "@/lib/github-webhooks/default-deps";
 import { demoGithubWebhookSecret } from "@/lib/github/demo-webhook-secret";
 import { getGithubApp } from "@/lib/github/github-app";
 import { setDemoGithub } from "@/lib/github/github-urls";
+import { processBodyBudget } from "@/lib/http/body-budget";
 import { syncAllInstallations } from "@/lib/installations/sync-all-installations";
 import { UnsupportedFunctionError } from "@/lib/jobs/embedded/register-functions";
 import { startEmbeddedExecutor } from "@/lib/jobs/embedded/start-embedded-executor";
 import { log } from "@/lib/log";
 import { followEndpointsConfig } from "@/lib/outbound/current-endpoints";
 
+import { answerGithubWebhooksAheadOfNext } from "./answer-webhooks-ahead-of-next";
 import { installGracefulShutdown, onShutdown, watchHttpServers } from "./graceful-shutdown";
 
 /**
- * Start-up, in order: configuration (a bad value stops the process with its name), the GitHub simulator
+ * Start-up, in order: configuration (a bad value stops the process with its name), POST /webhooks/github
+ * answered ahead of Next's pipeline (answer-webhooks-ahead-of-next.ts), the GitHub simulator
  * in demo mode, then what needs the database: migrations, the ADMIN_API_TOKEN principal, and the embedded
  * job executor when no Inngest server is configured, and the webhooks.yaml generation every instance follows.
  * What holds work or a resource registers for graceful shutdown (graceful-shutdown.ts). A data directory in use, or a function the embedded
@@ -37,6 +41,7 @@ export async function startServer() {
   }
 
   watchHttpServers();
+  answerGithubWebhooksAheadOfNext({ githubWebhooks: defaultGithubWebhookDeps, config: () => config, budget: processBodyBudget });
   if (process.env.NEXT_MANUAL_SIG_HANDLE) installGracefulShutdown({ timeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000, log });
   else log.info("NEXT_MANUAL_SIG_HANDLE is not set: Next exits on SIGTERM without draining (npm start and the image set it)");
 

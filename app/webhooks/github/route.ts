@@ -3,9 +3,16 @@
 // JSON (400) → recorded once per delivery (duplicate → 200; a redelivery of a failed one is processed
 // again) → 202, processed in the background.
 // The body is read here, raw, because the signature covers its exact bytes: no `body` schema.
+// On a running server these requests are answered ahead of Next's pipeline by lib/http/github-webhook-listener.ts,
+// through the same receiveGithubWebhook; this route documents the operation and answers when that listener is not installed.
 import { z } from "zod";
 
-import { GITHUB_WEBHOOK_MAX_BYTES, githubWebhookSettings, receiveGithubWebhook } from "@/lib/github-webhooks/receive-github-webhook";
+import {
+  GITHUB_WEBHOOK_MAX_BYTES,
+  githubWebhookHttpStatus,
+  githubWebhookSettings,
+  receiveGithubWebhook,
+} from "@/lib/github-webhooks/receive-github-webhook";
 import { apiHandler } from "@/lib/http/api-handler";
 import { readBody } from "@/lib/http/read-json";
 import { githubWebhookAnswer } from "@/lib/openapi/github-webhook-schemas";
@@ -42,6 +49,6 @@ export const POST = apiHandler(
       headers: req.headers,
       readBody: () => readBody(req, GITHUB_WEBHOOK_MAX_BYTES),
     });
-    return Response.json(answer, { status: answer.status === "accepted" ? 202 : 200 });
+    return Response.json(answer, { status: githubWebhookHttpStatus(answer) });
   },
 );
