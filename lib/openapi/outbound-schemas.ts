@@ -75,6 +75,10 @@ export const endpointView = z
     headers: z.array(
       z.object({ name: z.string(), secret: z.string().nullable().meta({ description: "The secret its value comes from" }) }),
     ),
+    secrets_resolved: z
+      .boolean()
+      .meta({ description: "Every secret it names was found (a disabled endpoint may lack one until it is enabled)" }),
+    allow_loopback: z.boolean().meta({ description: "The dev switch: may send to this machine over http" }),
     paused: z.boolean(),
     paused_at: isoTime.nullable(),
     paused_reason: z.string().nullable(),
@@ -91,3 +95,24 @@ export const reloadResult = z.object({
   warnings: z.array(configProblem),
   generation: z.number().int().meta({ description: "The configuration generation every instance now follows" }),
 });
+
+/** lib/outbound/current-endpoints.ts `currentConfigStatus`: what the last read of webhooks.yaml found. */
+export const configStatus = z
+  .object({
+    state: z.enum(["missing", "loaded", "invalid"]).meta({
+      description: "`missing`: no file, no endpoints; `invalid`: the last reload was refused (errors) and the running set stays",
+    }),
+    errors: z.array(configProblem),
+  })
+  .meta({ id: "WebhooksConfigStatus" });
+
+/** lib/outbound/get-endpoint-stats.ts. */
+export const endpointStats = z
+  .object({
+    window_hours: z.number().int(),
+    deliveries: z.object({ total: z.number().int(), succeeded: z.number().int(), failed: z.number().int(), open: z.number().int() }),
+    success_rate: z.number().min(0).max(1).nullable().meta({ description: "Succeeded ÷ finished deliveries in the window" }),
+    attempts: z.number().int(),
+    latency_ms: z.object({ p50: z.number().int().nullable(), p95: z.number().int().nullable() }),
+  })
+  .meta({ id: "EndpointStats" });
