@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { DELIVERY_ATTEMPT_OUTCOMES, WEBHOOK_DELIVERY_STATUSES } from "@/lib/outbound/delivery-status";
 
-import { isoTime } from "./common-schemas";
+import { eventConcerns, isoTime } from "./common-schemas";
 
 /** lib/outbound/delivery-view.ts `toDeliveryView`. */
 export const deliveryView = z
@@ -41,8 +41,10 @@ const deliveryAttempt = z.object({
   started_at: isoTime,
 });
 
-/** lib/outbound/list-deliveries.ts: a delivery with every attempt. */
-export const deliveryWithAttempts = deliveryView.extend({ attempts: z.array(deliveryAttempt) }).meta({ id: "DeliveryWithAttempts" });
+/** lib/outbound/list-deliveries.ts: a delivery with every attempt and what its event is about. */
+export const deliveryWithAttempts = deliveryView
+  .extend({ concerns: eventConcerns, attempts: z.array(deliveryAttempt) })
+  .meta({ id: "DeliveryWithAttempts" });
 
 /** lib/outbound/get-delivery.ts: one delivery with the body it sends and each attempt. */
 export const deliveryDetail = deliveryWithAttempts
