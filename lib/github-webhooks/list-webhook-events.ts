@@ -1,6 +1,6 @@
 import "server-only";
 
-import { eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { eq, getTableColumns, inArray, or, sql } from "drizzle-orm";
 
 import type { Database } from "@/db";
 import { analyses, features, projects, webhookEvents, type WebhookEventStatus } from "@/db/schema";
@@ -43,12 +43,13 @@ export async function listWebhookEvents(db: Database, input: ListWebhookEventsIn
     ...new Set(page.flatMap((row) => (row.workflowRunId && /^\d+$/.test(row.workflowRunId) ? [Number(row.workflowRunId)] : []))),
   ];
   const repositories = [...new Set(page.flatMap((row) => (row.repository ? [row.repository.toLowerCase()] : [])))];
+  // The run a feature's analysis is on now, or one an earlier analysis of it ran.
   const runs = runIds.length
     ? await db
-        .select({ runId: analyses.workflowRunId, id: features.id, name: features.name })
-        .from(analyses)
-        .innerJoin(features, eq(features.id, analyses.featureId))
-        .where(inArray(analyses.workflowRunId, runIds))
+        .selectDistinct({ id: features.id, name: features.name, current: features.analysisWorkflowRunId, past: analyses.workflowRunId })
+        .from(features)
+        .leftJoin(analyses, eq(analyses.featureId, features.id))
+        .where(or(inArray(features.analysisWorkflowRunId, runIds), inArray(analyses.workflowRunId, runIds)))
     : [];
   const tracked = repositories.length
     ? await db
@@ -56,7 +57,11 @@ export async function listWebhookEvents(db: Database, input: ListWebhookEventsIn
         .from(projects)
         .where(inArray(sql`lower(${projects.repository})`, repositories))
     : [];
-  const featureOfRun = new Map(runs.map((run) => [String(run.runId), { id: run.id, name: run.name }]));
+  const featureOfRun = new Map(
+    runs.flatMap(({ id, name, current, past }) =>
+      [current, past].flatMap((run) => (run === null ? [] : [[String(run), { id, name }] as const])),
+    ),
+  );
   const projectOf = new Map(tracked.map((project) => [project.repository.toLowerCase(), project]));
   return keysetPage(rows, input.limit, ({ sender, workflowRunId, ...row }) => ({
     ...toWebhookEventView({ ...row, payload: {} }),

@@ -37,11 +37,13 @@ export function EndpointDetail({ id }: { id: string }) {
         <BackLink href="/settings/webhooks">Outbound webhooks</BackLink>
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0">
-            <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
-              <span className="break-all">{endpoint.id}</span>
-              <StatusBadge status={endpoint.enabled ? "enabled" : "disabled"} />
-              <RuntimeState endpoint={endpoint} />
-            </h1>
+            <div className="flex flex-wrap items-center gap-3">
+              <h1 className="text-2xl font-semibold tracking-tight break-all">{endpoint.id}</h1>
+              <div className="flex flex-wrap items-start gap-2" data-testid="endpoint-state">
+                <StatusBadge status={endpoint.enabled ? "enabled" : "disabled"} />
+                <RuntimeState endpoint={endpoint} />
+              </div>
+            </div>
             <p className="mt-1 font-mono text-sm break-all text-muted-foreground">{endpoint.url}</p>
             {endpoint.description && <p className="mt-1 text-sm text-muted-foreground">{endpoint.description}</p>}
           </div>
