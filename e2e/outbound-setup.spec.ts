@@ -16,6 +16,8 @@ test("outbound set-up as a newcomer does it: the copied example loads, a refused
   page,
   baseURL,
 }) => {
+  // The whole path, with its deliveries, in one test: longer than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const secret = `whsec_${randomBytes(32).toString("base64")}`;
   const receiver = await startReceiver(secret);
   const reload = () => page.getByRole("button", { name: "Reload configuration" }).click();
@@ -55,7 +57,7 @@ test("outbound set-up as a newcomer does it: the copied example loads, a refused
     await expect(status).toContainText("webhooks.yaml has 2 errors");
     await expect(status).toContainText("keep running as they were");
     await expect(status.getByRole("listitem")).toHaveText([
-      "endpoints[0].url (line 3): expected an https:// URL (http is allowed only to loopback, with allow_loopback: true on the endpoint)",
+      "endpoints[0].url (line 3): expected an https:// URL",
       /^endpoints\[0\]\.secret \(line 4\): secret no_such_secret not found/,
     ]);
     await expect(page.locator("main")).not.toContainText(/no endpoints file|webhooks\.yaml\.example/i);
@@ -92,7 +94,7 @@ test("outbound set-up as a newcomer does it: the copied example loads, a refused
     await expect(page.getByRole("group", { name: "Success rate" })).toContainText("100 %");
     await expect(page.getByRole("group", { name: "Latency p50 / p95" })).toContainText(/\d+ \/ \d+ ms/);
     const deliveries = page.getByTestId("webhook-deliveries");
-    const testDelivery = deliveries.getByRole("row", { name: /webhook\.test/ });
+    const testDelivery = deliveries.getByRole("row", { name: /^\w+ webhook\.test/ });
     await expect(testDelivery.locator("[data-status]")).toHaveText("succeeded");
     await expect(testDelivery.getByRole("list", { name: "Concerns" })).toContainText("ops-admin");
 
@@ -100,7 +102,7 @@ test("outbound set-up as a newcomer does it: the copied example loads, a refused
     await page.getByRole("button", { name: "Pause local" }).click();
     await expect(page.getByTestId("endpoint-state").locator("[data-status]")).toHaveText(["enabled", "paused"]);
     const feature = await createFeature(page, baseURL!, { name: "Queued while paused", description: "Arrives after resume." });
-    const queued = deliveries.getByRole("row", { name: /feature\.created/ });
+    const queued = deliveries.getByRole("row", { name: /^\w+ feature\.created/ });
     await expect(queued.locator("[data-status]")).toHaveText("pending");
     await expect(queued.getByRole("link", { name: "Queued while paused" })).toHaveAttribute("href", `/features/${feature.id}`);
     expect((await page.request.post("/api/v1/admin/webhooks/reload", { headers: { origin: baseURL! } })).status()).toBe(200);
@@ -119,17 +121,11 @@ test("outbound set-up as a newcomer does it: the copied example loads, a refused
     await expect(detail.getByRole("figure", { name: "Body sent" })).toContainText(`"id": "${feature.id}"`);
     await detail.getByRole("button", { name: "Redeliver feature.created to local" }).click();
     await expect(detail).toContainText("Queued as a new delivery");
-    await expect(deliveries.getByRole("row", { name: /feature\.created.*redelivery/ }).locator("[data-status]")).toHaveText("succeeded");
+    await expect(deliveries.getByRole("row", { name: /^\w+ feature\.created.*redelivery/ }).locator("[data-status]")).toHaveText(
+      "succeeded",
+    );
     expect(receiver.rejected).toEqual([]);
     await screenshot(page, "webhook-endpoint");
-
-    // Inbound events say what they concern too: the feature's analysis run reports back by workflow_run.
-    await page.goto("/webhooks");
-    const inbound = page
-      .getByTestId("webhook-events")
-      .getByRole("row", { name: /workflow_run/ })
-      .first();
-    await expect(inbound.getByRole("link", { name: "Queued while paused" })).toHaveAttribute("href", `/features/${feature.id}`);
   } finally {
     // Later specs start from no file, delivering nowhere.
     rmSync(WEBHOOKS_CONFIG_PATH, { force: true });
