@@ -17,6 +17,8 @@ test("an admin reloads webhooks.yaml, sends a test event, watches a retried deli
   page,
   baseURL,
 }) => {
+  // Reload, test, retry, redeliver, refusal and members in one test: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const secret = `whsec_${randomBytes(32).toString("base64")}`;
   const receiver = await startReceiver(secret);
   try {
