@@ -17,15 +17,16 @@ test("an admin reloads webhooks.yaml, sends a test event, watches a retried deli
   page,
   baseURL,
 }) => {
+  // Reload, test, retry, redeliver, refusal and members in one test: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const secret = `whsec_${randomBytes(32).toString("base64")}`;
   const receiver = await startReceiver(secret);
   try {
     await signInAs(page, "ops-admin", "/settings");
     await page.getByRole("link", { name: /Outbound webhooks/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Outbound webhooks" })).toBeVisible();
-    // The server reads webhooks.yaml when first needed: once it has (no file yet, so a warning), Reload reports the endpoint as added.
-    await expect(page.getByTestId("config-warnings")).toContainText("no endpoints file");
-    await expect(page.getByText("No endpoints configured")).toBeVisible();
+    // The server reads webhooks.yaml when first needed: once it has (no file yet), Reload reports the endpoint as added.
+    await expect(page.getByText("No endpoints file yet")).toBeVisible();
 
     mkdirSync(WEBHOOK_SECRETS_DIR, { recursive: true });
     writeFileSync(path.join(WEBHOOK_SECRETS_DIR, SECRET_NAME), `${secret}\n`);
@@ -41,9 +42,10 @@ test("an admin reloads webhooks.yaml, sends a test event, watches a retried deli
       ].join("\n"),
     );
     await page.getByRole("button", { name: "Reload configuration" }).click();
-    const reloadResult = page.getByTestId("reload-result");
+    const reloadResult = page.getByTestId("config-status");
     await expect(reloadResult).toContainText(new RegExp(`Configuration reloaded\\..*Added:.*${ENDPOINT}`));
-    await expect(page.getByTestId("config-warnings")).toHaveCount(0);
+    await expect(reloadResult).toHaveAttribute("data-state", "reloaded");
+    await expect(reloadResult.getByRole("listitem")).toHaveCount(0);
     const row = page.getByTestId("webhook-endpoints").getByRole("row", { name: new RegExp(ENDPOINT) });
     await expect(row).toContainText(receiver.url);
     await expect(row.getByRole("list", { name: "Events" }).getByRole("listitem")).toHaveText(["feature.created", "webhook.test"]);
@@ -62,11 +64,10 @@ test("an admin reloads webhooks.yaml, sends a test event, watches a retried deli
     await row.getByRole("button", { name: `Resume ${ENDPOINT}` }).click();
     await expect(row.locator("[data-status]")).toHaveText(["enabled", "active"]);
 
-    await row.getByRole("link", { name: "View deliveries" }).click();
-    await expect(page).toHaveURL(`/deliveries?endpoint_id=${ENDPOINT}`);
+    await page.goto(`/deliveries?endpoint_id=${ENDPOINT}`);
     await expect(page.getByLabel("Filter by endpoint")).toHaveValue(ENDPOINT);
     const log = page.getByTestId("webhook-deliveries");
-    const testDelivery = log.getByRole("row", { name: /webhook\.test/ });
+    const testDelivery = log.getByRole("row", { name: /^\w+ webhook\.test/ });
     await expect(testDelivery.locator("[data-status]")).toHaveText("succeeded");
     await testDelivery.click();
     const attempts = page.getByRole("list", { name: "Attempts" });
@@ -82,7 +83,7 @@ test("an admin reloads webhooks.yaml, sends a test event, watches a retried deli
       description: "Receivers get a feature.created event for every new feature.",
       priority: "low",
     });
-    const featureDelivery = log.getByRole("row", { name: /feature\.created/ });
+    const featureDelivery = log.getByRole("row", { name: /^\w+ feature\.created/ });
     await expect(featureDelivery.locator("[data-status]")).toHaveText("succeeded");
     await featureDelivery.click();
     await expect(attempts.getByRole("listitem")).toHaveText([
@@ -103,8 +104,11 @@ test("an admin reloads webhooks.yaml, sends a test event, watches a retried deli
     expect(deliveredFeature[0]!.webhookId).toBe(deliveredFeature[0]!.event_id);
 
     // A redelivery is the same event: the receiver sees the same webhook-id again and can drop it.
-    await featureDelivery.getByRole("button", { name: `Redeliver feature.created to ${ENDPOINT}` }).click();
-    const redelivery = log.getByRole("row", { name: /feature\.created.*redelivery/ });
+    await page
+      .getByTestId("delivery-detail")
+      .getByRole("button", { name: `Redeliver feature.created to ${ENDPOINT}` })
+      .click();
+    const redelivery = log.getByRole("row", { name: /^\w+ feature\.created.*redelivery/ });
     await expect(redelivery.locator("[data-status]")).toHaveText("succeeded");
     await expect
       .poll(() => receiver.received.filter((event) => event.event_type === "feature.created").map((event) => event.webhookId))
@@ -121,7 +125,8 @@ test("an admin reloads webhooks.yaml, sends a test event, watches a retried deli
     );
     await page.getByRole("button", { name: "Reload configuration" }).click();
     await expect(reloadResult).toHaveAttribute("role", "alert");
-    await expect(reloadResult).toContainText("webhooks.yaml has 2 error(s); the running configuration is unchanged");
+    await expect(reloadResult).toHaveAttribute("data-state", "invalid");
+    await expect(reloadResult).toContainText("webhooks.yaml has 2 errors");
     await expect(reloadResult.getByRole("listitem")).toHaveText([
       "endpoints[0].url (line 3): expected an https:// URL",
       /^endpoints\[0\]\.secret \(line 4\): secret no_such_secret not found/,
@@ -132,7 +137,7 @@ test("an admin reloads webhooks.yaml, sends a test event, watches a retried deli
     writeWebhooksYaml("endpoints: []\n");
     await page.getByRole("button", { name: "Reload configuration" }).click();
     await expect(reloadResult).toContainText(new RegExp(`Removed:.*${ENDPOINT}`));
-    await expect(page.getByText("No endpoints configured")).toBeVisible();
+    await expect(page.getByText("The file lists no endpoints")).toBeVisible();
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin/);

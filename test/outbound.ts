@@ -60,6 +60,8 @@ export function testEndpoint(url: string, overrides: Partial<Endpoint> = {}): En
     filter: {},
     headers: {},
     headerSources: {},
+    secretsResolved: true,
+    allowLoopback: false,
     ...overrides,
   };
 }

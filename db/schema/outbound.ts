@@ -123,4 +123,6 @@ export interface EndpointDefinition {
   filter: Record<string, (string | number | boolean)[]>;
   /** Extra headers: literal values, or the name of the secret holding the value. */
   headerSources: Record<string, { secret: string } | { value: string }>;
+  /** The dev switch for a receiver on this machine; absent in sets published before it existed. */
+  allowLoopback?: boolean;
 }

@@ -33,6 +33,7 @@ export const API_ROUTES: Record<string, () => Promise<Record<string, unknown>>> 
   "/api/v1/admin/jobs/{id}": () => import("@/app/api/v1/admin/jobs/[id]/route"),
   "/api/v1/admin/jobs/{id}/{action}": () => import("@/app/api/v1/admin/jobs/[id]/[action]/route"),
   "/api/v1/admin/webhooks/endpoints": () => import("@/app/api/v1/admin/webhooks/endpoints/route"),
+  "/api/v1/admin/webhooks/endpoints/{id}": () => import("@/app/api/v1/admin/webhooks/endpoints/[id]/route"),
   "/api/v1/admin/webhooks/endpoints/{id}/{action}": () => import("@/app/api/v1/admin/webhooks/endpoints/[id]/[action]/route"),
   "/api/v1/admin/webhooks/deliveries": () => import("@/app/api/v1/admin/webhooks/deliveries/route"),
   "/api/v1/admin/webhooks/deliveries/{id}": () => import("@/app/api/v1/admin/webhooks/deliveries/[id]/route"),

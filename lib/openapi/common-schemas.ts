@@ -27,3 +27,12 @@ export function pageOf<Item extends z.ZodType>(item: Item) {
     next_cursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last" }),
   });
 }
+
+/** lib/outbound/event-concerns.ts `EventConcerns`: what an inbound or outbound event is about, where it names it. */
+export const eventConcerns = z
+  .object({
+    feature: z.object({ id: z.string(), name: z.string() }).nullable(),
+    project: z.object({ id: z.string(), repository: z.string() }).nullable(),
+    user: z.string().nullable().meta({ description: "The GitHub login of the person it is about (or who sent it)" }),
+  })
+  .meta({ id: "EventConcerns" });

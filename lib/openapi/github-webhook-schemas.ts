@@ -7,7 +7,7 @@ import {
   WEBHOOK_EVENT_STATUSES,
 } from "@/lib/github-webhooks/webhook-event-enums";
 
-import { anyJson, isoTime } from "./common-schemas";
+import { anyJson, eventConcerns, isoTime } from "./common-schemas";
 
 const eventFields = {
   id: z.uuid(),
@@ -25,7 +25,12 @@ const eventFields = {
 
 /** lib/github-webhooks/webhook-event-view.ts, without the payload (the log). */
 export const inboundEventView = z
-  .object({ ...eventFields, attempts: z.number().int().meta({ description: "Processing attempts so far" }) })
+  .object({
+    ...eventFields,
+    attempts: z.number().int().meta({ description: "Processing attempts so far" }),
+    // The feature whose analysis run it reports, the tracked project of its repository, its sender.
+    concerns: eventConcerns,
+  })
   .meta({ id: "InboundEvent" });
 
 /** lib/github-webhooks/get-webhook-event.ts: one inbound event as received, with each processing attempt. */

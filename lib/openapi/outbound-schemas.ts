@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { DELIVERY_ATTEMPT_OUTCOMES, WEBHOOK_DELIVERY_STATUSES } from "@/lib/outbound/delivery-status";
 
-import { isoTime } from "./common-schemas";
+import { eventConcerns, isoTime } from "./common-schemas";
 
 /** lib/outbound/delivery-view.ts `toDeliveryView`. */
 export const deliveryView = z
@@ -41,8 +41,10 @@ const deliveryAttempt = z.object({
   started_at: isoTime,
 });
 
-/** lib/outbound/list-deliveries.ts: a delivery with every attempt. */
-export const deliveryWithAttempts = deliveryView.extend({ attempts: z.array(deliveryAttempt) }).meta({ id: "DeliveryWithAttempts" });
+/** lib/outbound/list-deliveries.ts: a delivery with every attempt and what its event is about. */
+export const deliveryWithAttempts = deliveryView
+  .extend({ concerns: eventConcerns, attempts: z.array(deliveryAttempt) })
+  .meta({ id: "DeliveryWithAttempts" });
 
 /** lib/outbound/get-delivery.ts: one delivery with the body it sends and each attempt. */
 export const deliveryDetail = deliveryWithAttempts
@@ -75,6 +77,10 @@ export const endpointView = z
     headers: z.array(
       z.object({ name: z.string(), secret: z.string().nullable().meta({ description: "The secret its value comes from" }) }),
     ),
+    secrets_resolved: z
+      .boolean()
+      .meta({ description: "Every secret it names was found (a disabled endpoint may lack one until it is enabled)" }),
+    allow_loopback: z.boolean().meta({ description: "The dev switch: may send to this machine over http" }),
     paused: z.boolean(),
     paused_at: isoTime.nullable(),
     paused_reason: z.string().nullable(),
@@ -91,3 +97,24 @@ export const reloadResult = z.object({
   warnings: z.array(configProblem),
   generation: z.number().int().meta({ description: "The configuration generation every instance now follows" }),
 });
+
+/** lib/outbound/current-endpoints.ts `currentConfigStatus`: what the last read of webhooks.yaml found. */
+export const configStatus = z
+  .object({
+    state: z.enum(["missing", "loaded", "invalid"]).meta({
+      description: "`missing`: no file, no endpoints; `invalid`: the last reload was refused (errors) and the running set stays",
+    }),
+    errors: z.array(configProblem),
+  })
+  .meta({ id: "WebhooksConfigStatus" });
+
+/** lib/outbound/get-endpoint-stats.ts. */
+export const endpointStats = z
+  .object({
+    window_hours: z.number().int(),
+    deliveries: z.object({ total: z.number().int(), succeeded: z.number().int(), failed: z.number().int(), open: z.number().int() }),
+    success_rate: z.number().min(0).max(1).nullable().meta({ description: "Succeeded ÷ finished deliveries in the window" }),
+    attempts: z.number().int(),
+    latency_ms: z.object({ p50: z.number().int().nullable(), p95: z.number().int().nullable() }),
+  })
+  .meta({ id: "EndpointStats" });

@@ -30,7 +30,11 @@ interface Loaded {
   /** Ids in the database's set whose secret this instance cannot read (their deliveries wait). */
   unresolved: string[];
   warnings: ConfigProblem[];
+  /** What the last read of this instance's file found: the page describes this, and only this. */
+  file: ConfigFileState;
 }
+
+export type ConfigFileState = { state: "missing" | "loaded" } | { state: "invalid"; errors: ConfigProblem[] };
 
 export type ConfirmedEndpoints = Pick<Loaded, "endpoints" | "unresolved">;
 
@@ -56,13 +60,20 @@ export function currentEndpoints(config: EndpointsConfig, log?: Logger): Endpoin
       endpoints: loaded.ok ? loaded.endpoints : [],
       unresolved: [],
       warnings: loaded.ok ? loaded.warnings : [],
+      file: fileState(loaded),
     };
   }
   return current.loaded.endpoints;
 }
 
-export function currentWarnings(): ConfigProblem[] {
-  return current.loaded?.warnings ?? [];
+function fileState(loaded: LoadedEndpoints): ConfigFileState {
+  if (!loaded.ok) return { state: "invalid", errors: loaded.errors };
+  return { state: loaded.missing ? "missing" : "loaded" };
+}
+
+/** The file as this instance last read it, and the warnings of the set it runs. */
+export function currentConfigStatus(): ConfigFileState & { warnings: ConfigProblem[] } {
+  return { ...(current.loaded?.file ?? { state: "missing" }), warnings: current.loaded?.warnings ?? [] };
 }
 
 /**
@@ -86,7 +97,12 @@ async function adoptPublished(db: Executor, config: EndpointsConfig, log?: Logge
     log?.error("webhook endpoints whose secret this instance cannot read: their deliveries wait until it can", {
       endpoint_ids: resolved.unresolved,
     });
-  current.loaded = { generation: row.generation, ...resolved, warnings: current.loaded?.warnings ?? [] };
+  current.loaded = {
+    generation: row.generation,
+    ...resolved,
+    warnings: current.loaded?.warnings ?? [],
+    file: current.loaded?.file ?? { state: "loaded" },
+  };
   log?.info("webhook endpoints follow a reload", { generation: row.generation, endpoints: resolved.endpoints.length });
 }
 
@@ -134,12 +150,17 @@ export async function reloadEndpoints(
   config: EndpointsConfig,
 ): Promise<{ ok: true; result: ReloadResult } | { ok: false; errors: ConfigProblem[] }> {
   const loaded = load(config);
-  if (!loaded.ok) return loaded;
+  if (!loaded.ok) {
+    // The running set stays; what the file holds now is what the page reports.
+    currentEndpoints(config);
+    current.loaded!.file = fileState(loaded);
+    return loaded;
+  }
   const before = new Map((current.loaded?.endpoints ?? []).map((endpoint) => [endpoint.id, endpoint]));
   const after = new Map(loaded.endpoints.map((endpoint) => [endpoint.id, endpoint]));
   const fingerprint = (endpoint: Endpoint) => JSON.stringify(endpoint);
   const generation = await publish(db, loaded.endpoints);
-  current.loaded = { generation, endpoints: loaded.endpoints, unresolved: [], warnings: loaded.warnings };
+  current.loaded = { generation, endpoints: loaded.endpoints, unresolved: [], warnings: loaded.warnings, file: fileState(loaded) };
   return {
     ok: true,
     result: {

@@ -39,7 +39,9 @@ export function retryDelayMs(baseDelayMs: number, retry: number, retryAfterSecon
 export async function deliverNext(deps: OutboundDeps, endpointId: string): Promise<DeliverNextResult> {
   const now = deps.now();
   const endpoint = deps.endpoints().find((candidate) => candidate.id === endpointId) ?? (await confirmedEndpoint(deps, endpointId));
-  if (endpoint === "unresolved") return { state: "wait", until: new Date(now.getTime() + UNKNOWN_ENDPOINT_RECHECK_MS).toISOString() };
+  // Unresolved: this instance cannot read its secret; unsigned: a disabled endpoint whose secret is not there yet.
+  if (endpoint === "unresolved" || endpoint?.secretsResolved === false)
+    return { state: "wait", until: new Date(now.getTime() + UNKNOWN_ENDPOINT_RECHECK_MS).toISOString() };
   if (!endpoint) {
     await deps.db
       .update(webhookDeliveries)
@@ -84,7 +86,7 @@ async function send(deps: OutboundDeps, endpoint: Endpoint, claimed: WebhookDeli
   const body = envelopeOf(event!);
   const result = await sendWebhook(
     { url: endpoint.url, body, headers: { ...endpoint.headers, ...standardWebhookHeaders(endpoint.secrets, event!.id, body, deps.now()) } },
-    { timeoutMs: deps.settings.timeoutMs, allowLoopback: deps.settings.allowLoopback },
+    { timeoutMs: deps.settings.timeoutMs, allowLoopback: deps.settings.allowLoopback || endpoint.allowLoopback },
   );
   return recordAttempt(deps, claimed, result, now);
 }

@@ -58,6 +58,8 @@ describe("webhooks.yaml validation", () => {
         filter: {},
         headers: {},
         headerSources: {},
+        secretsResolved: true,
+        allowLoopback: false,
       },
       {
         id: "audit",
@@ -74,6 +76,8 @@ describe("webhooks.yaml validation", () => {
         filter: {},
         headers: {},
         headerSources: {},
+        secretsResolved: true,
+        allowLoopback: false,
       },
     ]);
   });
@@ -143,9 +147,42 @@ describe("webhooks.yaml validation", () => {
     expect(result.ok && result.endpoints[0]!.secrets).toEqual([SECRET, SECRET]);
   });
 
-  it("reads an absent file as no endpoints, with a warning", () => {
+  it("reads an absent file as no endpoints, saying it is missing", () => {
     const result = loadEndpointsConfig(path.join(dir, "missing.yaml"), options);
-    expect(result).toMatchObject({ ok: true, endpoints: [], warnings: [{ message: expect.stringContaining("no endpoints file") }] });
+    expect(result).toEqual({ ok: true, endpoints: [], warnings: [], missing: true });
+  });
+
+  it("checks a disabled endpoint's secrets only once it is enabled", () => {
+    const disabled = { secret: "nowhere", headers: { Authorization: { secret: "nowhere_either" } }, enabled: false };
+    const result = load(yamlOf(endpoint(disabled)));
+    expect(result.ok && result.endpoints[0]).toMatchObject({ enabled: false, secrets: [], secretsResolved: false });
+    expect(errorsOf(load(yamlOf(endpoint({ ...disabled, enabled: true }))))).toEqual([
+      expect.stringMatching(/^endpoints\[0\]\.secret: secret nowhere not found/),
+      expect.stringMatching(/^endpoints\[0\]\.headers\.Authorization: secret nowhere_either not found/),
+    ]);
+    // Published to another instance, it is held as disabled rather than as one this instance cannot sign for.
+    if (!result.ok) return;
+    expect(resolveDefinitions([definitionOf(result.endpoints[0]!)], options)).toMatchObject({
+      endpoints: [{ id: "crm", enabled: false, secretsResolved: false }],
+      unresolved: [],
+    });
+  });
+
+  it("allows http to loopback for one endpoint with allow_loopback (the dev switch), with a warning", () => {
+    const result = load(yamlOf(endpoint({ url: "http://127.0.0.1:4000/", allow_loopback: true }), endpoint({ id: "other" })));
+    expect(result.ok && result.endpoints.map((entry) => [entry.id, entry.allowLoopback])).toEqual([
+      ["crm", true],
+      ["other", false],
+    ]);
+    expect(result.ok && result.warnings).toEqual([
+      { path: "endpoints[0].allow_loopback", message: expect.stringContaining("never in production") },
+    ]);
+    expect(errorsOf(load(yamlOf(endpoint({ url: "http://10.0.0.5/hook", allow_loopback: true }))))).toEqual([
+      "endpoints[0].url: http is allowed only to a loopback host",
+    ]);
+    expect(errorsOf(load(yamlOf(endpoint({ url: "http://127.0.0.1:4000/" }))))).toEqual([
+      expect.stringContaining("with allow_loopback: true on the endpoint"),
+    ]);
   });
 
   it("reads the delivery options: ordering, max_in_flight, rate limit, filter and headers with secrets by name", () => {
@@ -208,13 +245,19 @@ describe("webhooks.yaml validation", () => {
     expect(errorsOf(missing)).toEqual([expect.stringMatching(/^endpoints\[0\]\.headers\.X-Key: secret missing_secret not found/)]);
   });
 
-  it("accepts the shipped example once its secrets exist", () => {
+  it("accepts the shipped example as it is copied: its endpoints are disabled, so their secrets may not exist yet", () => {
     const example = readFileSync(path.join(process.cwd(), "config", "webhooks.yaml.example"), "utf8");
-    const result = load(example, { env: { CRM_WEBHOOK_SECRET: SECRET, AUDIT_WEBHOOK_SECRET: SECRET, CRM_API_KEY: "Bearer crm-key" } });
-    expect(result.ok && result.endpoints.map((entry) => [entry.id, entry.enabled])).toEqual([
-      ["crm", false],
-      ["audit", false],
+    const copied = load(example, { env: {} });
+    expect(copied.ok && copied.endpoints.map((entry) => [entry.id, entry.enabled, entry.secretsResolved])).toEqual([
+      ["crm", false, false],
+      ["audit", false, false],
+      ["local", false, false],
     ]);
+    expect(copied.ok && copied.warnings).toEqual([]);
+    const result = load(example, {
+      env: { CRM_WEBHOOK_SECRET: SECRET, AUDIT_WEBHOOK_SECRET: SECRET, CRM_API_KEY: "Bearer crm-key", LOCAL_WEBHOOK_SECRET: SECRET },
+    });
+    expect(result.ok && result.endpoints.map((entry) => entry.secretsResolved)).toEqual([true, true, true]);
   });
 });
 

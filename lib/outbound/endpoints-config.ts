@@ -32,6 +32,10 @@ export interface Endpoint {
   headers: Record<string, string>;
   /** Their names and where each value comes from, for the API (never a secret's value). */
   headerSources: Record<string, { secret: string } | { value: string }>;
+  /** Every secret it names was found. Only a disabled endpoint may lack one: it sends nothing until enabled. */
+  secretsResolved: boolean;
+  /** The dev switch: http and loopback addresses allowed for this endpoint only (a receiver on this machine). */
+  allowLoopback: boolean;
 }
 
 export type FilterValue = string | number | boolean;
@@ -43,7 +47,8 @@ export interface ConfigProblem {
   line?: number;
 }
 
-export type LoadedEndpoints = { ok: true; endpoints: Endpoint[]; warnings: ConfigProblem[] } | { ok: false; errors: ConfigProblem[] };
+export type LoadedEndpoints =
+  { ok: true; endpoints: Endpoint[]; warnings: ConfigProblem[]; missing: boolean } | { ok: false; errors: ConfigProblem[] };
 
 export interface LoadOptions {
   secretsDir: string;
@@ -69,6 +74,7 @@ const endpointSchema = z.object({
     .array(z.string().refine(isKnownEventPattern, { error: (issue) => `unknown event type ${JSON.stringify(issue.input)}` }))
     .min(1, "expected at least one event type"),
   enabled: z.boolean().default(true),
+  allow_loopback: z.boolean().default(false),
   description: z.string().max(500).optional(),
   ordering: z.enum(["strict", "none"]).default("strict"),
   max_in_flight: z.number().int().min(1).max(100).default(10),
@@ -115,8 +121,7 @@ export function resolveSecret(
  * admin can fix them all at once, and nothing partial is ever returned.
  */
 export function loadEndpointsConfig(file: string, options: LoadOptions): LoadedEndpoints {
-  if (!existsSync(file))
-    return { ok: true, endpoints: [], warnings: [{ path: file, message: "no endpoints file: no outbound webhooks are sent" }] };
+  if (!existsSync(file)) return { ok: true, endpoints: [], warnings: [], missing: true };
   const lines = new LineCounter();
   const document = parseDocument(readFileSync(file, "utf8"), { prettyErrors: true, lineCounter: lines });
   if (document.errors.length) {
@@ -151,8 +156,20 @@ export function loadEndpointsConfig(file: string, options: LoadOptions): LoadedE
     const entry = parsed.data;
     if (seen.has(entry.id)) errors.push({ path: at("id"), message: `duplicate endpoint id ${JSON.stringify(entry.id)}` });
     seen.add(entry.id);
-    const urlProblem = checkUrl(entry.url, options.allowInsecureUrls);
+    const urlProblem = checkUrl(entry.url, options.allowInsecureUrls || entry.allow_loopback);
     if (urlProblem) errors.push({ path: at("url"), message: urlProblem });
+    if (entry.allow_loopback && entry.enabled) {
+      warnings.push({
+        path: at("allow_loopback"),
+        message: `endpoint ${entry.id} may send to this machine over http: for trying webhooks out, never in production`,
+      });
+    }
+    // A disabled endpoint sends nothing, so its secrets are checked only once it is enabled.
+    let resolvedAll = true;
+    const problem = (problem: ConfigProblem) => {
+      if (entry.enabled) errors.push(problem);
+      else resolvedAll = false;
+    };
     const secrets: string[] = [];
     for (const [field, name] of [
       ["secret", entry.secret],
@@ -161,12 +178,12 @@ export function loadEndpointsConfig(file: string, options: LoadOptions): LoadedE
       if (!name) continue;
       const resolved = resolveSecret(name, options);
       if (!resolved.value) {
-        errors.push({
+        problem({
           path: at(field),
           message: `secret ${name} not found: put it in ${path.join(options.secretsDir, name)} or set ${resolved.envName}`,
         });
       } else if (!WHSEC.test(resolved.value)) {
-        errors.push({
+        problem({
           path: at(field),
           message: `secret ${name} is not in whsec_<base64> form (generate one with npm run webhooks:secret)`,
         });
@@ -189,7 +206,7 @@ export function loadEndpointsConfig(file: string, options: LoadOptions): LoadedE
       const resolved = resolveSecret(value.secret, options);
       if (resolved.value) headers[name] = resolved.value;
       else {
-        errors.push({
+        problem({
           path: at(`headers.${name}`),
           message: `secret ${value.secret} not found: put it in ${path.join(options.secretsDir, value.secret)} or set ${resolved.envName}`,
         });
@@ -212,18 +229,20 @@ export function loadEndpointsConfig(file: string, options: LoadOptions): LoadedE
       headerSources: Object.fromEntries(
         Object.entries(entry.headers).map(([name, value]) => [name, typeof value === "string" ? { value } : { secret: value.secret }]),
       ),
+      secretsResolved: resolvedAll,
+      allowLoopback: entry.allow_loopback,
     });
   });
-  return errors.length ? { ok: false, errors: withLines(document, lines, errors) } : { ok: true, endpoints, warnings };
+  return errors.length ? { ok: false, errors: withLines(document, lines, errors) } : { ok: true, endpoints, warnings, missing: false };
 }
 
-/** https anywhere; http only to a loopback host, and only with ALLOW_INSECURE_WEBHOOK_URLS=true (tests). */
+/** https anywhere; http only to a loopback host, and only with ALLOW_INSECURE_WEBHOOK_URLS=true (tests) or the endpoint's allow_loopback. */
 function checkUrl(value: string, allowInsecure: boolean): string | undefined {
   const url = new URL(value);
   if (url.username || url.password) return "must not carry credentials";
   if (url.protocol === "https:") return undefined;
   if (url.protocol !== "http:") return "expected an https:// URL";
-  if (!allowInsecure) return "expected an https:// URL (http is allowed only to loopback with ALLOW_INSECURE_WEBHOOK_URLS=true)";
+  if (!allowInsecure) return "expected an https:// URL (http is allowed only to loopback, with allow_loopback: true on the endpoint)";
   if (!LOOPBACK_HOSTS.has(url.hostname) && !(isIP(url.hostname) && url.hostname.startsWith("127.")))
     return "http is allowed only to a loopback host";
   return undefined;
@@ -255,7 +274,7 @@ function withLines(document: Document, lines: LineCounter, problems: ConfigProbl
 
 /** What the database stores of an endpoint: everything but the secret values (signing and header secrets). */
 export function definitionOf(endpoint: Endpoint): EndpointDefinition {
-  const { secretName, previousSecretName, secrets: _secrets, headers: _headers, ...rest } = endpoint;
+  const { secretName, previousSecretName, secrets: _secrets, headers: _headers, secretsResolved: _resolved, ...rest } = endpoint;
   return { ...rest, secret: secretName, previousSecret: previousSecretName };
 }
 
@@ -269,16 +288,26 @@ export function resolveDefinitions(
 ): { endpoints: Endpoint[]; unresolved: string[] } {
   const endpoints: Endpoint[] = [];
   const unresolved: string[] = [];
-  for (const { secret, previousSecret, ...rest } of definitions) {
+  for (const { secret, previousSecret, allowLoopback, ...rest } of definitions) {
     const secrets = [secret, previousSecret].flatMap((name) => (name ? [resolveSecret(name, options).value ?? ""] : []));
     const headers: Record<string, string> = {};
     for (const [name, source] of Object.entries(rest.headerSources)) {
       const value = "value" in source ? source.value : resolveSecret(source.secret, options).value;
       if (value !== undefined) headers[name] = value;
     }
-    const headersResolved = Object.keys(headers).length === Object.keys(rest.headerSources).length;
-    if (secrets.every((value) => WHSEC.test(value)) && headersResolved)
-      endpoints.push({ ...rest, secretName: secret, previousSecretName: previousSecret, secrets, headers });
+    const secretsResolved =
+      secrets.every((value) => WHSEC.test(value)) && Object.keys(headers).length === Object.keys(rest.headerSources).length;
+    const endpoint = {
+      ...rest,
+      secretName: secret,
+      previousSecretName: previousSecret,
+      secrets: secrets.filter((value) => WHSEC.test(value)),
+      headers,
+      secretsResolved,
+      allowLoopback: allowLoopback ?? false,
+    };
+    // A disabled endpoint sends nothing, so it is listed here even without its secrets.
+    if (secretsResolved || !rest.enabled) endpoints.push(endpoint);
     else unresolved.push(rest.id);
   }
   return { endpoints, unresolved };

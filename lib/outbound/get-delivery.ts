@@ -7,6 +7,7 @@ import { isUuid } from "@/db/uuid";
 
 import { toAttemptView, toDeliveryView } from "./delivery-view";
 import type { OutboundDeps } from "./deps";
+import { outboundEventConcerns } from "./event-concerns";
 import { envelopeOf } from "./event-envelope";
 
 /** One delivery with the body it sends (the event's envelope) and each attempt's headers and answer. */
@@ -23,5 +24,10 @@ export async function getDelivery(deps: Pick<OutboundDeps, "db">, id: string) {
     .from(webhookDeliveryAttempts)
     .where(eq(webhookDeliveryAttempts.deliveryId, id))
     .orderBy(asc(webhookDeliveryAttempts.attempt));
-  return { ...toDeliveryView(row.delivery), request_body: envelopeOf(row.event), attempts: attempts.map(toAttemptView) };
+  return {
+    ...toDeliveryView(row.delivery),
+    concerns: outboundEventConcerns(row.event.type, row.event.data),
+    request_body: envelopeOf(row.event),
+    attempts: attempts.map(toAttemptView),
+  };
 }

@@ -28,6 +28,8 @@ export async function listEndpoints(deps: Pick<OutboundDeps, "db" | "confirmedEn
         name,
         secret: "secret" in source ? source.secret : null,
       })),
+      secrets_resolved: endpoint.secretsResolved,
+      allow_loopback: endpoint.allowLoopback,
       paused: Boolean(state?.pausedAt),
       paused_at: state?.pausedAt?.toISOString() ?? null,
       paused_reason: state?.pausedReason ?? null,

@@ -30,6 +30,8 @@ export const queryKeys = {
   webhookHealth: ["webhook-health"],
   webhookRecoveries: ["webhook-recoveries"],
   webhookEndpoints: ["webhook-endpoints"],
+  /** Under the list's prefix on purpose: a reload, pause or test refreshes the endpoint's page too. */
+  webhookEndpoint: (id: string) => ["webhook-endpoints", id],
   webhookDeliveries: {
     all: ["webhook-deliveries"],
     list: (params: ListParams) => ["webhook-deliveries", params],

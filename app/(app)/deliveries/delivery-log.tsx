@@ -13,7 +13,8 @@ import { useWebhookEndpoints } from "@/components/hooks/use-webhook-endpoints";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
-import { FormError } from "@/components/ui/form-message";
+import { EventConcerns } from "@/components/ui/event-concerns";
+import { FormError, FormSuccess } from "@/components/ui/form-message";
 import { MessageView } from "@/components/ui/message-view";
 import { PendingButton } from "@/components/ui/pending-button";
 import { QueryStatus } from "@/components/ui/query-status";
@@ -55,6 +56,7 @@ const columns = [
       </span>
     ),
   }),
+  column.accessor("concerns", { header: "Concerns", cell: (info) => <EventConcerns concerns={info.getValue()} /> }),
   column.accessor("endpoint_id", {
     header: "Endpoint",
     cell: (info) => (
@@ -66,16 +68,15 @@ const columns = [
   column.accessor("attempt_count", { header: "Attempts", cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
   column.display({ id: "result", header: "Last result", cell: (info) => <LastResult delivery={info.row.original} /> }),
   column.accessor("created_at", { header: "Created", cell: (info) => <RelativeTime value={info.getValue()} /> }),
-  column.display({
-    id: "redeliver",
-    header: () => <span className="sr-only">Redeliver</span>,
-    cell: (info) => <RedeliverButton delivery={info.row.original} />,
-  }),
 ];
 
-/** The outbound delivery log, newest first, filterable; a row opens in place to show its attempts. */
-export function DeliveryLog({ initialEndpoint }: { initialEndpoint?: string }) {
-  const [endpoint, setEndpoint] = useState(initialEndpoint ?? "all");
+/**
+ * The outbound delivery log, newest first, filterable; a row opens in place to show its attempts.
+ * `fixedEndpoint`: one endpoint's deliveries only (its own page), without the endpoint filter.
+ */
+export function DeliveryLog({ initialEndpoint, fixedEndpoint }: { initialEndpoint?: string; fixedEndpoint?: string }) {
+  const [chosenEndpoint, setEndpoint] = useState(initialEndpoint ?? "all");
+  const endpoint = fixedEndpoint ?? chosenEndpoint;
   const [status, setStatus] = useState<WebhookDeliveryStatus | "all">("all");
   const [eventType, setEventType] = useState<EventType | "all">("all");
   const endpoints = useWebhookEndpoints();
@@ -94,12 +95,12 @@ export function DeliveryLog({ initialEndpoint }: { initialEndpoint?: string }) {
     refetchInterval: (loaded) => (loaded.some(inFlight) ? 2000 : 5000),
   });
   const table = useDataTable({ data: rows, columns, expandable: true });
-  const filtered = endpoint !== "all" || status !== "all" || eventType !== "all";
+  const filtered = chosenEndpoint !== "all" || status !== "all" || eventType !== "all";
 
   return (
     <section aria-label="Delivery log" className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-4">
-        <FilterSelect label="Endpoint" options={endpointIds} value={endpoint} onChange={setEndpoint} />
+        {!fixedEndpoint && <FilterSelect label="Endpoint" options={endpointIds} value={endpoint} onChange={setEndpoint} />}
         <FilterSelect label="Event" options={EVENT_TYPES} value={eventType} onChange={setEventType} />
         <StatusFilter statuses={WEBHOOK_DELIVERY_STATUSES} value={status} onChange={setStatus} />
       </div>
@@ -153,30 +154,33 @@ function LastResult({ delivery }: { delivery: DeliveryView }) {
   );
 }
 
-/** One delivery's facts and attempt timeline, shown when its row is opened. */
+/** One delivery's facts, what it sends, its attempt timeline and Redeliver, shown when its row is opened. */
 function DeliveryAttempts({ delivery }: { delivery: DeliveryView }) {
   return (
     <div className="flex flex-col gap-4 text-sm" data-testid="delivery-detail">
-      <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-muted-foreground">
-        <div>
-          <dt className="inline">webhook-id </dt>
-          <dd className="inline font-mono text-foreground">{delivery.event_id}</dd>
-        </div>
-        <div>
-          <dt className="inline">URL </dt>
-          <dd className="inline font-mono text-foreground">{delivery.endpoint_url}</dd>
-        </div>
-        <div>
-          <dt className="inline">Sequence </dt>
-          <dd className="inline text-foreground">#{delivery.sequence}</dd>
-        </div>
-        <div>
-          <dt className="inline">Completed </dt>
-          <dd className="inline text-foreground">
-            <RelativeTime value={delivery.completed_at} />
-          </dd>
-        </div>
-      </dl>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-muted-foreground">
+          <div>
+            <dt className="inline">webhook-id </dt>
+            <dd className="inline font-mono text-foreground">{delivery.event_id}</dd>
+          </div>
+          <div>
+            <dt className="inline">URL </dt>
+            <dd className="inline font-mono text-foreground">{delivery.endpoint_url}</dd>
+          </div>
+          <div>
+            <dt className="inline">Sequence </dt>
+            <dd className="inline text-foreground">#{delivery.sequence}</dd>
+          </div>
+          <div>
+            <dt className="inline">Completed </dt>
+            <dd className="inline text-foreground">
+              <RelativeTime value={delivery.completed_at} />
+            </dd>
+          </div>
+        </dl>
+        <RedeliverButton delivery={delivery} />
+      </div>
       <SentBody delivery={delivery} />
       {delivery.attempts.length === 0 ? (
         <p className="text-muted-foreground">
@@ -266,15 +270,11 @@ function RedeliverButton({ delivery }: { delivery: DeliveryView }) {
         aria-label={`Redeliver ${delivery.event_type} to ${delivery.endpoint_id}`}
         title={inFlight(delivery) ? "Still being delivered" : undefined}
         disabled={inFlight(delivery) || redeliver.isPending}
-        // The row toggles its attempts on click and Enter: the button is not part of that.
-        onClick={(event) => {
-          event.stopPropagation();
-          redeliver.mutate();
-        }}
-        onKeyDown={(event) => event.stopPropagation()}
+        onClick={() => redeliver.mutate()}
       >
         Redeliver
       </PendingButton>
+      {redeliver.isSuccess && <FormSuccess className="text-xs">Queued as a new delivery, same webhook-id</FormSuccess>}
       <FormError className="max-w-48 text-right text-xs">{redeliver.error?.message}</FormError>
     </div>
   );

@@ -12,6 +12,7 @@ import { usePostAction } from "@/components/hooks/use-post-action";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
+import { EventConcerns } from "@/components/ui/event-concerns";
 import { FormError, FormSuccess } from "@/components/ui/form-message";
 import { MessageView } from "@/components/ui/message-view";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -22,15 +23,15 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { StatusFilter, TextFilter } from "@/components/ui/status-filter";
 import { expandColumn, statusColumn } from "@/components/ui/table-columns";
 import type { getWebhookEvent } from "@/lib/github-webhooks/get-webhook-event";
+import type { listWebhookEvents } from "@/lib/github-webhooks/list-webhook-events";
 import type { replayFailedWebhookEvents } from "@/lib/github-webhooks/replay-webhook-events";
 import { WEBHOOK_EVENT_STATUSES, type WebhookEventStatus } from "@/lib/github-webhooks/webhook-event-enums";
-import type { toWebhookEventView } from "@/lib/github-webhooks/webhook-event-view";
 import { apiFetch } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
 
 import { EventName } from "./event-name";
 
-type EventView = ReturnType<typeof toWebhookEventView>;
+type EventView = Awaited<ReturnType<typeof listWebhookEvents>>["data"][number];
 type EventDetail = NonNullable<Awaited<ReturnType<typeof getWebhookEvent>>>;
 
 const column = createColumnHelper<EventView>();
@@ -45,6 +46,7 @@ const columns = [
       </span>
     ),
   }),
+  column.accessor("concerns", { header: "Concerns", cell: (info) => <EventConcerns concerns={info.getValue()} /> }),
   column.accessor("repository", {
     header: "Repository",
     cell: (info) =>

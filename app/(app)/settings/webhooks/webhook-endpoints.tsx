@@ -1,31 +1,28 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
-import { BookOpen, History, Pause, Play, RefreshCw, Send, Webhook, type LucideIcon } from "lucide-react";
+import { Activity, BookOpen, RefreshCw, Webhook } from "lucide-react";
 import Link from "next/link";
-import { z } from "zod";
 
 import { useDataTable } from "@/components/hooks/use-data-table";
 import { usePostAction } from "@/components/hooks/use-post-action";
-import { useWebhookEndpoints, type EndpointView } from "@/components/hooks/use-webhook-endpoints";
+import { useWebhookEndpoints, type ConfigStatus, type EndpointView } from "@/components/hooks/use-webhook-endpoints";
 import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { FormError, FormSuccess } from "@/components/ui/form-message";
 import { PendingButton } from "@/components/ui/pending-button";
-import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ReloadResult } from "@/lib/outbound/current-endpoints";
 import type { ConfigProblem } from "@/lib/outbound/endpoints-config";
-import { ApiClientError, apiFetch } from "@/lib/ui/api-client";
+import { ApiClientError } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
 
+import { EndpointActions, EndpointOptions, RuntimeState } from "./endpoint-parts";
+
 const NO_ENDPOINTS: EndpointView[] = [];
-const problemsSchema = z.array(z.object({ path: z.string(), message: z.string(), line: z.number().optional() }));
 
 const column = createColumnHelper<EndpointView>();
 const columns = [
@@ -33,7 +30,12 @@ const columns = [
     header: "Endpoint",
     cell: (info) => (
       <div className="flex max-w-64 flex-col gap-0.5">
-        <span className="font-medium">{info.getValue()}</span>
+        <Link
+          href={`/settings/webhooks/endpoints/${encodeURIComponent(info.getValue())}`}
+          className="font-medium text-primary hover:underline"
+        >
+          {info.getValue()}
+        </Link>
         <code className="text-xs break-all">{info.row.original.url}</code>
         {info.row.original.description && <span className="text-xs text-muted-foreground">{info.row.original.description}</span>}
       </div>
@@ -72,6 +74,11 @@ const columns = [
     cell: (info) => (
       <div className="flex flex-col items-start gap-1">
         <code className="text-xs">{info.getValue()}</code>
+        {!info.row.original.secrets_resolved && (
+          <Badge variant="warning" title="Not found: needed before the endpoint is enabled">
+            not found
+          </Badge>
+        )}
         {info.row.original.rotating_secret && (
           <Badge variant="warning" title="Deliveries carry signatures with the current and the previous secret">
             rotating
@@ -83,17 +90,30 @@ const columns = [
   column.display({
     id: "actions",
     header: () => <span className="sr-only">Actions</span>,
-    cell: (info) => <EndpointActions endpoint={info.row.original} />,
+    cell: (info) => (
+      <div className="flex w-40 flex-col items-stretch gap-1.5">
+        <EndpointActions endpoint={info.row.original} className="flex-col items-stretch" />
+        <Button variant="ghost" size="sm" asChild>
+          <Link
+            href={`/settings/webhooks/endpoints/${encodeURIComponent(info.row.original.id)}`}
+            aria-label={`Details of ${info.row.original.id}`}
+          >
+            <Activity />
+            Details and deliveries
+          </Link>
+        </Button>
+      </div>
+    ),
   }),
 ];
 
-/** Endpoints from webhooks.yaml with their runtime state; reload the file, test, pause and resume endpoints. */
+/** Endpoints from webhooks.yaml with their runtime state; reload the file; each endpoint opens on its own page. */
 export function WebhookEndpoints({ configPath }: { configPath: string }) {
   // Failure streaks and automatic pauses change without anyone here pressing a button.
   const endpoints = useWebhookEndpoints({ refetchInterval: 5000 });
   const reload = usePostAction<ReloadResult>("/api/v1/admin/webhooks/reload", [queryKeys.webhookEndpoints], { refreshOnError: true });
   const table = useDataTable({ data: endpoints.data?.data ?? NO_ENDPOINTS, columns });
-  const warnings = endpoints.data?.warnings ?? [];
+  const config = endpoints.data?.config;
 
   return (
     <>
@@ -115,37 +135,95 @@ export function WebhookEndpoints({ configPath }: { configPath: string }) {
         }
       />
       <div className="flex flex-col gap-4">
-        {reload.isSuccess && (
-          <Alert variant="success" onDismiss={reload.reset} data-testid="reload-result">
-            <ReloadDiff result={reload.data} />
-          </Alert>
-        )}
-        {reload.error && (
-          <Alert variant="error" onDismiss={reload.reset} data-testid="reload-result">
-            <p className="font-medium">{reload.error.message}</p>
-            {reload.error instanceof ApiClientError && <ProblemList problems={problemsSchema.safeParse(reload.error.details).data ?? []} />}
-          </Alert>
-        )}
-        {warnings.length > 0 && (
-          <Alert variant="warning" data-testid="config-warnings">
-            <p className="font-medium">Configuration warnings</p>
-            <ProblemList problems={warnings} />
-          </Alert>
-        )}
+        {config && <ConfigStatusBlock config={config} warnings={endpoints.data?.warnings ?? []} reload={reload} />}
         <DataTable
           table={table}
           query={endpoints}
           what="endpoints"
           testId="webhook-endpoints"
-          empty={
-            <EmptyState icon={Webhook} title="No endpoints configured">
-              Copy <code className="text-xs">config/webhooks.yaml.example</code> to <code className="text-xs">{configPath}</code>, add your
-              endpoints, then press Reload configuration.
-            </EmptyState>
-          }
+          empty={<NoEndpoints state={config?.state ?? "missing"} configPath={configPath} />}
         />
       </div>
     </>
+  );
+}
+
+/**
+ * One message about the file as it is now: refused (its errors; the running endpoints stay), just reloaded
+ * (what changed), or loaded with warnings. A refusal's 422 is not repeated: the status already says it.
+ */
+function ConfigStatusBlock({
+  config,
+  warnings,
+  reload,
+}: {
+  config: ConfigStatus;
+  warnings: ConfigProblem[];
+  reload: ReturnType<typeof usePostAction<ReloadResult>>;
+}) {
+  if (reload.error && !(reload.error instanceof ApiClientError && reload.error.code === "invalid_webhooks_config")) {
+    return (
+      <Alert variant="error" onDismiss={reload.reset} data-testid="config-status" data-state="reload-failed">
+        <p className="font-medium">{reload.error.message}</p>
+      </Alert>
+    );
+  }
+  if (config.state === "invalid") {
+    return (
+      <Alert variant="error" data-testid="config-status" data-state="invalid">
+        <p className="font-medium">
+          webhooks.yaml has {config.errors.length} error{config.errors.length === 1 ? "" : "s"}: fix{" "}
+          {config.errors.length === 1 ? "it" : "them"} and press Reload configuration. Until then the endpoints below keep running as they
+          were.
+        </p>
+        <ProblemList problems={config.errors} />
+      </Alert>
+    );
+  }
+  if (config.state === "loaded" && reload.isSuccess) {
+    return (
+      <Alert variant="success" onDismiss={reload.reset} data-testid="config-status" data-state="reloaded">
+        <ReloadDiff result={reload.data} />
+        {warnings.length > 0 && <ProblemList problems={warnings} />}
+      </Alert>
+    );
+  }
+  if (config.state === "loaded" && warnings.length > 0) {
+    return (
+      <Alert variant="warning" data-testid="config-status" data-state="warnings">
+        <p className="font-medium">Configuration warnings</p>
+        <ProblemList problems={warnings} />
+      </Alert>
+    );
+  }
+  return null;
+}
+
+/** What to do next, for the file as it is: none yet, refused, or listing no endpoints. */
+function NoEndpoints({ state, configPath }: { state: ConfigStatus["state"]; configPath: string }) {
+  if (state === "invalid")
+    return (
+      <EmptyState icon={Webhook} title="No endpoints running">
+        Fix the errors above in <code className="text-xs">{configPath}</code>, then press Reload configuration.
+      </EmptyState>
+    );
+  if (state === "loaded")
+    return (
+      <EmptyState icon={Webhook} title="The file lists no endpoints">
+        Add an endpoint to <code className="text-xs">{configPath}</code>, then press Reload configuration.
+      </EmptyState>
+    );
+  return (
+    <EmptyState icon={Webhook} title="No endpoints file yet">
+      <p>
+        Copy <code className="text-xs">config/webhooks.yaml.example</code> to <code className="text-xs">{configPath}</code> and press Reload
+        configuration: its endpoints start disabled, so it loads as it is. Then set your URLs and secrets and enable them.
+      </p>
+      <p className="mt-2">
+        To try it out on this machine without a restart: run <code className="text-xs">npm run webhooks:receiver</code> and enable the
+        example&apos;s <code className="text-xs">local</code> endpoint (<code className="text-xs">allow_loopback: true</code>).
+      </p>
+    </EmptyState>
   );
 }
 
@@ -190,84 +268,5 @@ function ProblemList({ problems }: { problems: ConfigProblem[] }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-/** Paused (by an admin, a 410, or a failure streak) with why and since when; otherwise active unless disabled in the YAML. */
-function RuntimeState({ endpoint }: { endpoint: EndpointView }) {
-  if (!endpoint.paused) return endpoint.enabled ? <StatusBadge status="active" /> : <span className="text-muted-foreground">—</span>;
-  return (
-    <div className="flex max-w-48 flex-col items-start gap-1">
-      <StatusBadge status="paused" />
-      <p className="text-xs text-muted-foreground">
-        {endpoint.paused_reason} · <RelativeTime value={endpoint.paused_at} />
-      </p>
-    </div>
-  );
-}
-
-function EndpointActions({ endpoint }: { endpoint: EndpointView }) {
-  const queryClient = useQueryClient();
-  const action = useMutation({
-    mutationFn: (name: "test" | "pause" | "resume") =>
-      apiFetch(`/api/v1/admin/webhooks/endpoints/${encodeURIComponent(endpoint.id)}/${name}`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhookEndpoints }),
-  });
-  const actionButton = (name: "test" | "pause" | "resume", icon: LucideIcon, label: string, ariaLabel: string, disabled = false) => (
-    <PendingButton
-      variant="outline"
-      size="sm"
-      aria-label={ariaLabel}
-      pending={action.isPending && action.variables === name}
-      icon={icon}
-      disabled={disabled || action.isPending}
-      onClick={() => action.mutate(name)}
-    >
-      {label}
-    </PendingButton>
-  );
-
-  return (
-    <div className="flex w-40 flex-col items-stretch gap-1.5">
-      {actionButton("test", Send, "Send test event", `Send test event to ${endpoint.id}`, !endpoint.enabled)}
-      {endpoint.paused
-        ? actionButton("resume", Play, "Resume", `Resume ${endpoint.id}`)
-        : actionButton("pause", Pause, "Pause", `Pause ${endpoint.id}`)}
-      <Button variant="ghost" size="sm" asChild>
-        <Link href={`/deliveries?endpoint_id=${encodeURIComponent(endpoint.id)}`}>
-          <History />
-          View deliveries
-        </Link>
-      </Button>
-      {action.isSuccess && action.variables === "test" && <FormSuccess className="justify-center text-xs">Test event queued</FormSuccess>}
-      <FormError className="text-xs">{action.error?.message}</FormError>
-    </div>
-  );
-}
-
-/** ordering, rate limit, filter and extra headers from webhooks.yaml (header values are never shown). */
-function EndpointOptions({ endpoint }: { endpoint: EndpointView }) {
-  const filters = Object.entries(endpoint.filter);
-  return (
-    <dl className="grid max-w-64 grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs" aria-label="Options">
-      <dt className="text-muted-foreground">Ordering</dt>
-      <dd>{endpoint.ordering === "strict" ? "strict" : `none, ${endpoint.max_in_flight} in flight`}</dd>
-      <dt className="text-muted-foreground">Rate</dt>
-      <dd>{endpoint.rate_limit_per_second === null ? "unlimited" : `${endpoint.rate_limit_per_second}/s`}</dd>
-      {filters.length > 0 && (
-        <>
-          <dt className="text-muted-foreground">Filter</dt>
-          <dd className="font-mono break-all">{filters.map(([path, values]) => `${path} = ${values.join(" | ")}`).join("; ")}</dd>
-        </>
-      )}
-      {endpoint.headers.length > 0 && (
-        <>
-          <dt className="text-muted-foreground">Headers</dt>
-          <dd className="font-mono break-all">
-            {endpoint.headers.map((header) => (header.secret ? `${header.name} (secret ${header.secret})` : header.name)).join(", ")}
-          </dd>
-        </>
-      )}
-    </dl>
   );
 }

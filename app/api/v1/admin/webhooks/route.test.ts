@@ -20,6 +20,7 @@ import { GET as listAuditLog } from "../audit-log/route";
 import { POST as redeliver } from "./deliveries/[id]/redeliver/route";
 import { GET as listDeliveries } from "./deliveries/route";
 import { POST as endpointAction } from "./endpoints/[id]/[action]/route";
+import { GET as getEndpoint } from "./endpoints/[id]/route";
 import { GET as listEndpoints } from "./endpoints/route";
 import { POST as reload } from "./reload/route";
 
@@ -70,6 +71,8 @@ describe("/api/v1/admin/webhooks", () => {
   });
 
   it("reloads a valid file, answering what changed, and lists endpoints without secrets", async () => {
+    const before = await (await get(listEndpoints, "/api/v1/admin/webhooks/endpoints")).json();
+    expect(before).toEqual({ data: [], warnings: [], config: { state: "missing", errors: [] } });
     writeConfig(validConfig);
     const response = await post(reload, "/api/v1/admin/webhooks/reload");
     expect(response.status).toBe(200);
@@ -91,7 +94,11 @@ describe("/api/v1/admin/webhooks", () => {
     expect(error.details.map((detail: { path: string }) => detail.path)).toEqual(["endpoints[0].events[0]"]);
     const listed = await (await get(listEndpoints, "/api/v1/admin/webhooks/endpoints")).json();
     expect(listed.data.map((endpoint: { id: string }) => endpoint.id)).toEqual(["crm"]);
+    // The page describes the file as it is now: refused, with its errors (no longer "missing", no stale warning).
+    expect(listed.config).toEqual({ state: "invalid", errors: [expect.objectContaining({ path: "endpoints[0].events[0]", line: 5 })] });
     writeConfig(validConfig);
+    expect((await post(reload, "/api/v1/admin/webhooks/reload")).status).toBe(200);
+    expect((await (await get(listEndpoints, "/api/v1/admin/webhooks/endpoints")).json()).config).toEqual({ state: "loaded", errors: [] });
   });
 
   it("sends a test event that a receiver verifies, logs its attempt, and redelivers it with the same webhook-id", async () => {
@@ -120,6 +127,24 @@ describe("/api/v1/admin/webhooks", () => {
     expect(again.status).toBe(202);
     await executor.drain();
     expect(receiver.received.filter((request) => request.headers["webhook-id"] === event_id)).toHaveLength(2);
+  });
+
+  it("GET /api/v1/admin/webhooks/endpoints/{id} answers the endpoint with its success rate and attempt latency", async () => {
+    const fetchOne = (id: string) =>
+      callRoute(getEndpoint, new Request(`http://app.test/api/v1/admin/webhooks/endpoints/${id}`, { headers: admin }), { id } as never);
+    const response = await fetchOne("crm");
+    expect(response.status).toBe(200);
+    const { endpoint, stats } = await response.json();
+    expect(endpoint).toMatchObject({ id: "crm", enabled: true, secrets_resolved: true, allow_loopback: false });
+    const [succeeded] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(webhookDeliveries)
+      .where(sql`${webhookDeliveries.endpointId} = 'crm' and ${webhookDeliveries.status} = 'succeeded'`);
+    expect(stats).toMatchObject({ window_hours: 24, deliveries: { succeeded: succeeded!.n, failed: 0, open: 0 }, success_rate: 1 });
+    expect(stats.deliveries.succeeded).toBeGreaterThan(0);
+    expect(stats.latency_ms.p50).toEqual(expect.any(Number));
+    expect(stats.latency_ms.p95).toBeGreaterThanOrEqual(stats.latency_ms.p50);
+    expect((await fetchOne("nope")).status).toBe(404);
   });
 
   it("sends the catalogue's example of a chosen type, which a receiver validates against GET /api/v1/event-types", async () => {
