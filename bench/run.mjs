@@ -4,14 +4,16 @@
 //
 // Environment: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test: databases are created and
 // dropped next to it), BENCH_SECONDS (10 per measured ingestion run), BENCH_ROWS (1000000 for the page
-// times), BENCH_ONLY (comma list: ingestion,polling,outbound,pages).
-import { writeFileSync } from "node:fs";
+// times), BENCH_ONLY (comma list: ingestion,polling,outbound,pages,executor; the sections not run keep
+// their last results in results.json).
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 
 import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
 import { renderChart } from "./chart.mjs";
+import { benchExecutor } from "./executor.mjs";
 import { benchIngestion } from "./ingestion.mjs";
 import { killAll, ROOT } from "./lib.mjs";
 import { benchOutbound } from "./outbound.mjs";
@@ -22,7 +24,7 @@ import { printTable } from "./table.mjs";
 const PG_URL = process.env.BENCH_PG_URL || "postgres://postgres@127.0.0.1:5432/test";
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const ROWS = Number(process.env.BENCH_ROWS || 1_000_000);
-const ONLY = (process.env.BENCH_ONLY || "ingestion,polling,outbound,pages").split(",");
+const ONLY = (process.env.BENCH_ONLY || "ingestion,polling,outbound,pages,executor").split(",");
 
 const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
 const created = [];
@@ -57,8 +59,12 @@ async function main() {
   if (ONLY.includes("polling")) results.polling = await benchPolling();
   if (ONLY.includes("outbound")) results.outbound = await benchOutbound({ pg });
   if (ONLY.includes("pages")) results.pages = await benchPages({ pg, rows: ROWS });
+  if (ONLY.includes("executor")) results.executor = await benchExecutor({ pg });
   results.duration_seconds = Math.round((Date.now() - started) / 1000);
-  writeFileSync(path.join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  const file = path.join(ROOT, "bench", "results.json");
+  // A partial run (BENCH_ONLY) replaces its own sections and keeps the others' last results.
+  const previous = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  writeFileSync(file, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
   printTable(results);
   await renderChart(results, path.join(ROOT, "public", "screenshots", "bench.png")).catch((error) =>
     console.warn(`chart not rendered: ${error.message}`),
