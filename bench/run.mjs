@@ -64,9 +64,10 @@ async function main() {
   const file = path.join(ROOT, "bench", "results.json");
   // A partial run (BENCH_ONLY) replaces its own sections and keeps the others' last results.
   const previous = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
-  writeFileSync(file, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+  const merged = { ...previous, ...results };
+  writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
   printTable(results);
-  await renderChart(results, path.join(ROOT, "public", "screenshots", "bench.png")).catch((error) =>
+  await renderChart(merged, path.join(ROOT, "public", "screenshots", "bench.png")).catch((error) =>
     console.warn(`chart not rendered: ${error.message}`),
   );
   console.log(`\nbench/results.json written (${results.duration_seconds}s)`);
