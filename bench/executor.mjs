@@ -4,7 +4,7 @@
 // per second from the first job started to the last one done. The executor runs inside `next start`
 // (HOOKSMITH_BENCH=1 serves the no-op function `bench-job` and POST /bench/jobs that sends its events).
 import path from "node:path";
-import { makeWorkerUtils, run as runGraphileWorker } from "graphile-worker";
+import { Logger, makeWorkerUtils, run as runGraphileWorker } from "graphile-worker";
 import postgres from "postgres";
 
 import { ratio, sleep, startApp } from "./lib.mjs";
