@@ -3,7 +3,8 @@
 // PostgreSQL; emit→first attempt from the envelope's timestamp to the receiver's clock (same machine).
 // Then the same with the receiver failing 30 % of requests (retries after 0.05 s · 2ⁿ). Baseline: a
 // direct, sequential fetch loop to the same receiver (retrying at once on a failure) — sequential because
-// an endpoint's deliveries are made in order, one at a time.
+// an endpoint's deliveries are made in order, one at a time. Last, fan-out: 20 endpoints × 100 events,
+// checked to arrive in each endpoint's order, against the one-endpoint rate.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -16,7 +17,7 @@ import { freePort, percentile, ratio, sleep, startApp, BENCH_ADMIN_TOKEN as TOKE
 const SECRET = `whsec_${Buffer.from("hooksmith-bench-outbound-secret!").toString("base64")}`;
 
 function startReceiver(port) {
-  const state = { failRate: 0, hits: [], firstAttempt: new Map(), succeeded: new Map() };
+  const state = { failRate: 0, hits: [], firstAttempt: new Map(), succeeded: new Map(), successOrder: new Map() };
   const server = http.createServer((req, res) => {
     const chunks = [];
     req.on("data", (chunk) => chunks.push(chunk));
@@ -32,7 +33,10 @@ function startReceiver(port) {
       state.hits.push({ id: event.event_id, at, ok });
       if (event.event_id && !state.firstAttempt.has(event.event_id))
         state.firstAttempt.set(event.event_id, at - Date.parse(event.timestamp));
-      if (ok && event.event_id && !state.succeeded.has(event.event_id)) state.succeeded.set(event.event_id, at);
+      if (ok && event.event_id && !state.succeeded.has(event.event_id)) {
+        state.succeeded.set(event.event_id, at);
+        state.successOrder.set(req.url, [...(state.successOrder.get(req.url) ?? []), event.event_id]);
+      }
       res.writeHead(ok ? 200 : 500, { "content-type": "text/plain" }).end(ok ? "ok" : "failing on purpose");
     });
   });
@@ -74,6 +78,76 @@ async function fetchLoop(url, n) {
   return { events_per_second: Math.round(n / seconds), attempts };
 }
 
+const FAN_OUT_ENDPOINTS = 20;
+const FAN_OUT_EVENTS = 100;
+const fanOutIds = Array.from({ length: FAN_OUT_ENDPOINTS }, (_, index) => `fan-${index}`);
+
+/** Emits `ids.length` test events through the admin API from 4 concurrent clients, in the order given. */
+async function emitTests(app, endpointIds) {
+  const ids = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < endpointIds.length) {
+        const endpoint = endpointIds[next++];
+        const response = await fetch(`${app.url}/api/v1/admin/webhooks/endpoints/${endpoint}/test`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${TOKEN}` },
+        });
+        if (response.status !== 202) throw new Error(`test event: ${response.status} ${await response.text()}`);
+        ids.push((await response.json()).event_id);
+      }
+    }),
+  );
+  return ids;
+}
+
+async function untilDelivered(sql) {
+  const deadline = Date.now() + 300_000;
+  let open = 1;
+  while (Date.now() < deadline) {
+    [{ open }] = await sql`select count(*)::int as open from webhook_deliveries where status in ('pending', 'retrying')`;
+    if (open === 0) break;
+    await sleep(200);
+  }
+  return open;
+}
+
+function resetReceiver(receiver, failRate) {
+  receiver.state.failRate = failRate;
+  receiver.state.hits = [];
+  receiver.state.firstAttempt.clear();
+  receiver.state.succeeded.clear();
+  receiver.state.successOrder.clear();
+}
+
+/** 20 endpoints × 100 events, all 2xx: events/s over all of them, and whether each endpoint got its own in order. */
+async function fanOut(app, sql, receiver) {
+  resetReceiver(receiver, 0);
+  await sql`truncate webhook_delivery_attempts, webhook_deliveries, outbound_events cascade`;
+  const started = Date.now();
+  await emitTests(app, Array.from({ length: FAN_OUT_EVENTS }, () => fanOutIds).flat());
+  const open = await untilDelivered(sql);
+  const seconds = (Math.max(...receiver.state.succeeded.values()) - started) / 1000;
+  const rows = await sql`select endpoint_id, event_id from webhook_deliveries order by endpoint_id, sequence`;
+  const inOrder = fanOutIds.every((id) => {
+    const expected = rows.filter((row) => row.endpoint_id === id).map((row) => row.event_id);
+    const received = receiver.state.successOrder.get(`/${id}`) ?? [];
+    return expected.length === FAN_OUT_EVENTS && JSON.stringify(expected) === JSON.stringify(received);
+  });
+  const [{ attempts }] = await sql`select count(*)::int as attempts from webhook_delivery_attempts`;
+  return {
+    endpoints: FAN_OUT_ENDPOINTS,
+    events: FAN_OUT_ENDPOINTS * FAN_OUT_EVENTS,
+    events_per_second: Math.round((receiver.state.succeeded.size / seconds) * 10) / 10,
+    drain_seconds: Math.round(seconds * 10) / 10,
+    still_open: open,
+    order_kept_per_endpoint: inOrder,
+    attempts_logged: attempts,
+    every_attempt_logged: attempts === receiver.state.hits.length,
+  };
+}
+
 export async function benchOutbound({ pg, events = 150 }) {
   console.log(`\n[2] Outbound delivery — ${events} events to one endpoint through the embedded executor (PostgreSQL)`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "hooksmith-bench-"));
@@ -84,7 +158,12 @@ export async function benchOutbound({ pg, events = 150 }) {
   writeFileSync(path.join(dir, "secrets", "bench_secret"), SECRET);
   writeFileSync(
     path.join(dir, "webhooks.yaml"),
-    `endpoints:\n  - id: bench\n    url: ${receiverUrl}\n    secret: bench_secret\n    events: ["webhook.test"]\n    enabled: true\n`,
+    `endpoints:\n${["bench", ...fanOutIds]
+      .map(
+        (id) =>
+          `  - id: ${id}\n    url: ${id === "bench" ? receiverUrl : `http://127.0.0.1:${receiverPort}/${id}`}\n    secret: bench_secret\n    events: ["webhook.test"]\n    enabled: true\n`,
+      )
+      .join("")}`,
   );
   const databaseUrl = await pg.createDatabase("outbound");
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
@@ -104,37 +183,17 @@ export async function benchOutbound({ pg, events = 150 }) {
       ["all_2xx", 0],
       ["fail_30_percent", 0.3],
     ]) {
-      receiver.state.failRate = failRate;
-      receiver.state.hits = [];
-      receiver.state.firstAttempt.clear();
-      receiver.state.succeeded.clear();
+      resetReceiver(receiver, failRate);
       await sql`truncate webhook_delivery_attempts, webhook_deliveries, outbound_events cascade`;
       await sql`update webhook_endpoint_state set consecutive_failures = 0, paused_at = null, paused_reason = null`;
       const started = Date.now();
-      const ids = [];
       // Emitted by 4 concurrent clients, as fast as the API takes them.
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: 4 }, async () => {
-          while (next < events) {
-            next++;
-            const response = await fetch(`${app.url}/api/v1/admin/webhooks/endpoints/bench/test`, {
-              method: "POST",
-              headers: { authorization: `Bearer ${TOKEN}` },
-            });
-            if (response.status !== 202) throw new Error(`test event: ${response.status} ${await response.text()}`);
-            ids.push((await response.json()).event_id);
-          }
-        }),
+      const ids = await emitTests(
+        app,
+        Array.from({ length: events }, () => "bench"),
       );
       const emitSeconds = (Date.now() - started) / 1000;
-      const deadline = Date.now() + 180_000;
-      let open = events;
-      while (Date.now() < deadline) {
-        [{ open }] = await sql`select count(*)::int as open from webhook_deliveries where status in ('pending', 'retrying')`;
-        if (open === 0) break;
-        await sleep(200);
-      }
+      const open = await untilDelivered(sql);
       const [{ attempts, failed, succeeded }] = await sql`
         select (select count(*)::int from webhook_delivery_attempts) as attempts,
                count(*) filter (where status = 'failed')::int as failed,
@@ -143,9 +202,12 @@ export async function benchOutbound({ pg, events = 150 }) {
       const lastSuccess = Math.max(...receiver.state.succeeded.values());
       const seconds = (lastSuccess - started) / 1000;
       const firsts = ids.map((id) => receiver.state.firstAttempt.get(id)).filter((ms) => ms !== undefined);
+      // Counted before the fetch loop, whose own events the receiver also records.
+      const delivered = receiver.state.succeeded.size;
+      const firstHit = Math.min(...receiver.state.hits.map((hit) => hit.at));
       const loop = await fetchLoop(receiverUrl, events);
       const result = {
-        events_per_second: Math.round((receiver.state.succeeded.size / seconds) * 10) / 10,
+        events_per_second: Math.round((delivered / seconds) * 10) / 10,
         emit_seconds: Math.round(emitSeconds * 10) / 10,
         drain_seconds: Math.round(seconds * 10) / 10,
         burst_emit_to_first_attempt_p50_ms: percentile(firsts, 50),
@@ -159,6 +221,9 @@ export async function benchOutbound({ pg, events = 150 }) {
         fetch_loop_events_per_second: loop.events_per_second,
       };
       result.ratio_vs_fetch_loop = ratio(result.events_per_second, loop.events_per_second);
+      // Delivery alone, without the admin API's emit rate: first attempt to last 2xx.
+      result.delivery_events_per_second = Math.round((delivered / ((lastSuccess - firstHit) / 1000)) * 10) / 10;
+      result.delivery_ratio_vs_fetch_loop = ratio(result.delivery_events_per_second, loop.events_per_second);
       // Latency without a queue: 30 events, each emitted once the previous one was answered 2xx.
       const single = [];
       for (let i = 0; i < 30; i++) {
@@ -178,6 +243,11 @@ export async function benchOutbound({ pg, events = 150 }) {
         `  ${label}: ${result.events_per_second} events/s (fetch loop ${loop.events_per_second}/s, ${result.ratio_vs_fetch_loop}×), emit→first attempt p50/p99 ${result.unqueued_emit_to_first_attempt_p50_ms}/${result.unqueued_emit_to_first_attempt_p99_ms} ms one at a time, ${result.burst_emit_to_first_attempt_p50_ms}/${result.burst_emit_to_first_attempt_p99_ms} ms in the burst, ${result.attempts_logged}/${result.receiver_requests} attempts logged, ${failed} gave up`,
       );
     }
+    results.fan_out = await fanOut(app, sql, receiver);
+    results.fan_out.ratio_vs_one_endpoint = ratio(results.fan_out.events_per_second, results.all_2xx.events_per_second);
+    console.log(
+      `  fan-out: ${results.fan_out.events_per_second} events/s to ${FAN_OUT_ENDPOINTS} endpoints (${results.fan_out.ratio_vs_one_endpoint}× one endpoint), order kept per endpoint: ${results.fan_out.order_kept_per_endpoint}, ${results.fan_out.attempts_logged} attempts logged`,
+    );
     return results;
   } finally {
     await app.kill();

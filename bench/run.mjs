@@ -6,7 +6,8 @@
 //
 // Environment: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test: databases are created and
 // dropped next to it), BENCH_SECONDS (10 per measured ingestion run), BENCH_ROWS (1000000 for the page
-// times), BENCH_ONLY (comma list: ingestion,polling,outbound,pages).
+// times), BENCH_ONLY (comma list: ingestion,polling,outbound,pages,executor; the sections not run keep
+// their last results in results.json).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +15,7 @@ import postgres from "postgres";
 
 import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
 import { renderChart } from "./chart.mjs";
+import { benchExecutor } from "./executor.mjs";
 import { benchIngestion } from "./ingestion.mjs";
 import { killAll, ROOT } from "./lib.mjs";
 import { benchOutbound } from "./outbound.mjs";
@@ -24,7 +26,7 @@ import { printTable } from "./table.mjs";
 const PG_URL = process.env.BENCH_PG_URL || "postgres://postgres@127.0.0.1:5432/test";
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const ROWS = Number(process.env.BENCH_ROWS || 1_000_000);
-const ONLY = (process.env.BENCH_ONLY || "ingestion,polling,outbound,pages").split(",");
+const ONLY = (process.env.BENCH_ONLY || "ingestion,polling,outbound,pages,executor").split(",");
 
 const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
 const created = [];
@@ -46,7 +48,7 @@ const RESULTS = path.join(ROOT, "bench", "results.json");
 /** The sections this run measured, written over the last results: the others stay as they were measured. */
 function mergeResults(measured) {
   const previous = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, "utf8")) : {};
-  const keys = ["ingestion", "polling", "outbound", "pages"]
+  const keys = ["ingestion", "polling", "outbound", "pages", "executor"]
     .filter((section) => section in measured)
     .map((section) => (section === "ingestion" ? "ingestion, memory" : section));
   const runs = Object.fromEntries(Object.entries(previous.runs ?? {}).filter(([key]) => !keys.includes(key)));
@@ -76,6 +78,7 @@ async function main() {
   if (ONLY.includes("polling")) results.polling = await benchPolling();
   if (ONLY.includes("outbound")) results.outbound = await benchOutbound({ pg });
   if (ONLY.includes("pages")) results.pages = await benchPages({ pg, rows: ROWS });
+  if (ONLY.includes("executor")) results.executor = await benchExecutor({ pg });
   results.duration_seconds = Math.round((Date.now() - started) / 1000);
   const merged = mergeResults(results);
   writeFileSync(RESULTS, `${JSON.stringify(merged, null, 2)}\n`);

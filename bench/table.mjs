@@ -116,6 +116,35 @@ function resultRows(r) {
         o.every_attempt_logged,
       );
     }
+    const fan = out.fan_out;
+    if (fan)
+      add(
+        `Outbound fan-out, ${fan.endpoints} endpoints × ${fan.events / fan.endpoints} events: events/s`,
+        `${fan.events_per_second} (order kept: ${fan.order_kept_per_endpoint ? "yes" : "NO"})`,
+        `one endpoint ${out.all_2xx?.events_per_second}`,
+        `${fan.ratio_vs_one_endpoint}×`,
+        "≥ 5×, order per endpoint",
+        fan.ratio_vs_one_endpoint >= 5 && fan.order_kept_per_endpoint && fan.every_attempt_logged,
+      );
+  }
+  const ex = r.executor;
+  if (ex) {
+    add(
+      "Job engine: one-step no-op runs/s",
+      `${ex.one_step.runs_per_second}`,
+      `graphile-worker ${ex.graphile_worker_jobs_per_second}`,
+      `${ex.ratio_vs_graphile_worker}×`,
+      "≥ 0.5×",
+      ex.ratio_vs_graphile_worker >= 0.5,
+    );
+    add(
+      "Job engine: 10-step no-op runs/s (steps/s)",
+      `${ex.ten_steps.runs_per_second} (${ex.ten_steps.steps_per_second})`,
+      "",
+      "",
+      "",
+      undefined,
+    );
   }
   const poll = r.polling;
   if (poll)

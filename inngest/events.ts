@@ -80,6 +80,11 @@ export const jobsSelfTestRequested = eventType("hooksmith/jobs.self-test", {
   }),
 });
 
+/** `npm run bench` only (HOOKSMITH_BENCH=1): a no-op run of `steps` steps, to time the job engine itself. */
+export const benchJobRequested = eventType("hooksmith/bench.job", {
+  schema: z.object({ steps: z.number().int().min(1).max(10) }),
+});
+
 /** The whole catalogue, for code that lists the app's events. */
 export const jobEventTypes = [
   analysisRequested,

@@ -5,6 +5,7 @@ import type { InngestFunction } from "inngest";
 import { analysisFromWorkflowRun } from "./analysis-from-workflow-run";
 import { analysisPoller } from "./analysis-poller";
 import { analysisPollerCancelled } from "./analysis-poller-cancelled";
+import { benchJob } from "./bench-job";
 import { cleanUpExpiredDataFunction } from "./clean-up-expired-data";
 import { drainWebhookEndpoint, sweepWebhookDeliveries } from "./drain-webhook-endpoint";
 import { recoverMissedDeliveriesFunction } from "./github-webhook-crons";
@@ -24,4 +25,6 @@ export const functions: InngestFunction.Any[] = [
   recoverMissedDeliveriesFunction,
   drainWebhookEndpoint,
   sweepWebhookDeliveries,
+  // The bench's no-op function exists only in a server `npm run bench` starts.
+  ...(process.env.HOOKSMITH_BENCH === "1" ? [benchJob] : []),
 ];

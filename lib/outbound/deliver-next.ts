@@ -1,8 +1,15 @@
 import "server-only";
 
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, notExists, or, sql } from "drizzle-orm";
 
-import { outboundEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpointState, type WebhookDelivery } from "@/db/schema";
+import {
+  outboundEvents,
+  webhookDeliveries,
+  webhookDeliveryAttempts,
+  webhookEndpointState,
+  type OutboundEvent,
+  type WebhookDelivery,
+} from "@/db/schema";
 import { getMetrics } from "@/lib/metrics/registry";
 
 import { OPEN_STATUSES } from "./delivery-status";
@@ -49,6 +56,15 @@ export async function deliverNext(deps: OutboundDeps, endpointId: string): Promi
       .where(and(eq(webhookDeliveries.endpointId, endpointId), inArray(webhookDeliveries.status, [...OPEN_STATUSES])));
     return { state: "empty" };
   }
+  if (endpoint.ordering === "strict" && endpoint.rateLimitPerSecond === null) {
+    const head = await claimDueHead(deps, endpoint, now);
+    if (head) {
+      const { outbound_events: event, ...delivery } = head;
+      const outcome = await send(deps, endpoint, delivery, now, event);
+      return { state: "attempted", deliveryId: delivery.id, sequence: delivery.sequence, outcome };
+    }
+    // Nothing claimed: the reads below tell why (paused, empty, in backoff, leased elsewhere).
+  }
   const [state] = await deps.db.select().from(webhookEndpointState).where(eq(webhookEndpointState.endpointId, endpointId));
   if (state?.pausedAt) return { state: "paused" };
   const slots = await freeSlots(deps, endpoint, now);
@@ -80,9 +96,45 @@ export async function deliverNext(deps: OutboundDeps, endpointId: string): Promi
   return { state: "attempted", deliveryId: claimed.id, sequence: claimed.sequence, outcome };
 }
 
+/**
+ * A strict endpoint's common case in one statement: leases its oldest open delivery if the endpoint is not
+ * paused, the delivery is due and nobody holds it, and reads its event along. Undefined when any of that fails.
+ */
+async function claimDueHead(deps: OutboundDeps, endpoint: Endpoint, now: Date) {
+  const open = and(eq(webhookDeliveries.endpointId, endpoint.id), inArray(webhookDeliveries.status, [...OPEN_STATUSES]));
+  const [claimed] = await deps.db
+    .update(webhookDeliveries)
+    .set({ leaseUntil: new Date(now.getTime() + deps.settings.timeoutMs + 5000) })
+    .from(outboundEvents)
+    .where(
+      and(
+        eq(outboundEvents.id, webhookDeliveries.eventId),
+        inArray(
+          webhookDeliveries.id,
+          deps.db
+            .select({ id: webhookDeliveries.id })
+            .from(webhookDeliveries)
+            .where(open)
+            .orderBy(asc(webhookDeliveries.sequence))
+            .limit(1),
+        ),
+        lte(webhookDeliveries.nextAttemptAt, now),
+        or(isNull(webhookDeliveries.leaseUntil), lte(webhookDeliveries.leaseUntil, now)),
+        notExists(
+          deps.db
+            .select({ id: webhookEndpointState.endpointId })
+            .from(webhookEndpointState)
+            .where(and(eq(webhookEndpointState.endpointId, endpoint.id), isNotNull(webhookEndpointState.pausedAt))),
+        ),
+      ),
+    )
+    .returning();
+  return claimed;
+}
+
 /** Sends one claimed delivery (its envelope, signed, with the endpoint's extra headers) and records the attempt. */
-async function send(deps: OutboundDeps, endpoint: Endpoint, claimed: WebhookDelivery, now: Date) {
-  const [event] = await deps.db.select().from(outboundEvents).where(eq(outboundEvents.id, claimed.eventId));
+async function send(deps: OutboundDeps, endpoint: Endpoint, claimed: WebhookDelivery, now: Date, read?: OutboundEvent) {
+  const event = read ?? (await deps.db.select().from(outboundEvents).where(eq(outboundEvents.id, claimed.eventId)))[0];
   const body = envelopeOf(event!);
   const result = await sendWebhook(
     { url: endpoint.url, body, headers: { ...endpoint.headers, ...standardWebhookHeaders(endpoint.secrets, event!.id, body, deps.now()) } },
@@ -189,43 +241,55 @@ async function recordAttempt(deps: OutboundDeps, delivery: WebhookDelivery, resu
     { endpoint_id: delivery.endpointId, outcome: result.ok ? "succeeded" : "failed" },
     result.latencyMs / 1000,
   );
+  const attemptRow = {
+    deliveryId: delivery.id,
+    attempt,
+    outcome: result.ok ? ("succeeded" as const) : ("failed" as const),
+    httpStatus: result.httpStatus,
+    latencyMs: result.latencyMs,
+    errorMessage,
+    responseExcerpt: result.responseExcerpt,
+    requestHeaders: result.requestHeaders,
+    responseHeaders: result.responseHeaders,
+    startedAt,
+  };
+  const deliveryUpdate: Partial<typeof webhookDeliveries.$inferInsert> = {
+    status: outcome,
+    attemptCount: attempt,
+    leaseUntil: null,
+    httpStatus: result.httpStatus,
+    latencyMs: result.latencyMs,
+    errorMessage,
+    responseExcerpt: result.responseExcerpt,
+    nextAttemptAt:
+      outcome === "retrying"
+        ? new Date(finishedAt.getTime() + retryDelayMs(deps.settings.baseDelayMs, attempt, result.retryAfterSeconds))
+        : delivery.nextAttemptAt,
+    completedAt: outcome === "retrying" ? null : finishedAt,
+  };
+  if (result.ok) {
+    // A success cannot pause the endpoint: its three writes go as one statement, atomic without a transaction.
+    const attemptInsert = deps.db.insert(webhookDeliveryAttempts).values(attemptRow);
+    const deliveryWrite = deps.db.update(webhookDeliveries).set(deliveryUpdate).where(eq(webhookDeliveries.id, delivery.id));
+    const streakReset = deps.db
+      .update(webhookEndpointState)
+      .set({ consecutiveFailures: 0, updatedAt: finishedAt })
+      .where(eq(webhookEndpointState.endpointId, delivery.endpointId));
+    await deps.db.execute(
+      sql`with attempt as (${attemptInsert.getSQL()}), delivery as (${deliveryWrite.getSQL()}) ${streakReset.getSQL()}`,
+    );
+    return outcome;
+  }
   let pausedReason: string | null = null;
   const woken = await deps.db.transaction(async (tx) => {
-    await tx.insert(webhookDeliveryAttempts).values({
-      deliveryId: delivery.id,
-      attempt,
-      outcome: result.ok ? "succeeded" : "failed",
-      httpStatus: result.httpStatus,
-      latencyMs: result.latencyMs,
-      errorMessage,
-      responseExcerpt: result.responseExcerpt,
-      requestHeaders: result.requestHeaders,
-      responseHeaders: result.responseHeaders,
-      startedAt,
-    });
-    await tx
-      .update(webhookDeliveries)
-      .set({
-        status: outcome,
-        attemptCount: attempt,
-        leaseUntil: null,
-        httpStatus: result.httpStatus,
-        latencyMs: result.latencyMs,
-        errorMessage,
-        responseExcerpt: result.responseExcerpt,
-        nextAttemptAt:
-          outcome === "retrying"
-            ? new Date(finishedAt.getTime() + retryDelayMs(deps.settings.baseDelayMs, attempt, result.retryAfterSeconds))
-            : delivery.nextAttemptAt,
-        completedAt: outcome === "retrying" ? null : finishedAt,
-      })
-      .where(eq(webhookDeliveries.id, delivery.id));
+    await tx.insert(webhookDeliveryAttempts).values(attemptRow);
+    await tx.update(webhookDeliveries).set(deliveryUpdate).where(eq(webhookDeliveries.id, delivery.id));
     const [state] = await tx
       .update(webhookEndpointState)
-      .set({ consecutiveFailures: result.ok ? 0 : sql`${webhookEndpointState.consecutiveFailures} + 1`, updatedAt: finishedAt })
+      .set({ consecutiveFailures: sql`${webhookEndpointState.consecutiveFailures} + 1`, updatedAt: finishedAt })
       .where(eq(webhookEndpointState.endpointId, delivery.endpointId))
       .returning();
-    if (!result.ok && state && !state.pausedAt && (gone || state.consecutiveFailures >= deps.settings.autoPauseAfterFailures)) {
+    if (state && !state.pausedAt && (gone || state.consecutiveFailures >= deps.settings.autoPauseAfterFailures)) {
       pausedReason = gone ? "the receiver answered 410 Gone" : `${state.consecutiveFailures} deliveries failed in a row`;
       await tx
         .update(webhookEndpointState)

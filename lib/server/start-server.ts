@@ -84,7 +84,7 @@ async function startDatabaseSteps(config: Config): Promise<boolean> {
     if (config.ADMIN_API_TOKEN) await ensureAdminApiToken({ db: handle.db }, { secret: config.ADMIN_API_TOKEN });
     if (config.jobsEngine === "embedded") {
       const [{ inngest }, { functions }] = await Promise.all([import("@/inngest/client"), import("@/inngest/functions")]);
-      const executor = await startEmbeddedExecutor({ handle, config, appId: inngest.id, functions });
+      const executor = await startEmbeddedExecutor({ handle, config, client: inngest, functions });
       onShutdown({
         name: "embedded job executor",
         drain: () => executor.stop(),

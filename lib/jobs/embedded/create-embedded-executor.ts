@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { JobRun } from "@/db/schema";
+
 import { claimRuns } from "./claim-runs";
 import type { ExecutorDeps } from "./deps";
 import { driveRun } from "./drive-run";
@@ -11,7 +13,7 @@ import { scheduleCrons } from "./schedule-crons";
 export interface EmbeddedExecutor {
   /** The event API: what `inngest.send` reaches in embedded mode. */
   send(events: IncomingEvent[]): Promise<{ ids: string[]; runIds: string[] }>;
-  /** One pass: fire due crons, claim and drive runnable runs. Returns how many runs were driven. */
+  /** One pass (tests): fire due crons, claim and drive runnable runs. Returns how many runs were driven. */
   tick(): Promise<number>;
   /** Drives until nothing is runnable now (tests). */
   drain(maxTicks?: number): Promise<void>;
@@ -36,27 +38,84 @@ const DRAIN_MAX_TICKS = 200;
  * state in the app's database. One per process; several processes on one PostgreSQL share the work.
  */
 export function createEmbeddedExecutor(input: Omit<ExecutorDeps, "ingest">): EmbeddedExecutor {
-  let wake: (() => void) | undefined;
   let loop: Promise<void> | undefined;
   let stopped = true;
   /** Runs this executor is driving now: run id → its lease token. */
   const driving = new Map<string, string>();
+  // The loop's wake-up: set by new events, a retry or a run ending, so none is missed while the loop works.
+  let signalled = false;
+  let resolveWait: (() => void) | undefined;
+  const signal = () => {
+    signalled = true;
+    resolveWait?.();
+  };
+  const nextSignal = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, IDLE_POLL_MS);
+      function done() {
+        clearTimeout(timer);
+        resolveWait = undefined;
+        signalled = false;
+        resolve();
+      }
+      if (signalled) done();
+      else resolveWait = done;
+    });
 
   const send: EmbeddedExecutor["send"] = async (events) => {
     const result = await ingestEvents(input.db, input.registry, events, input.now());
-    wake?.();
+    signal();
     return result;
   };
   const deps: ExecutorDeps = { ...input, ingest: send };
+  // While stop() waits, runs are called no further than their current step.
+  const keepDriving = () => !(stopped && loop);
+
+  const drive = (run: JobRun) => {
+    driving.set(run.id, run.leaseToken!);
+    return driveRun(deps, run, keepDriving).finally(() => driving.delete(run.id));
+  };
 
   const tick = async () => {
     await fireDueCrons(deps);
     // While stop() waits, the loop's tick under way claims nothing more (tests drive ticks without start()).
     if (stopped && loop) return 0;
     const runs = await claimRuns(deps, deps.parallelism);
-    for (const run of runs) driving.set(run.id, run.leaseToken!);
-    await Promise.all(runs.map((run) => driveRun(deps, run).finally(() => driving.delete(run.id))));
+    await Promise.all(runs.map(drive));
     return runs.length;
+  };
+
+  /**
+   * The server's loop: keeps up to `parallelism` runs in flight, claiming more as soon as one ends (a
+   * tick would wait for its slowest run), and fires due crons at most once per idle interval.
+   */
+  const run = async () => {
+    const inFlight = new Set<Promise<void>>();
+    let cronsFiredAt = 0;
+    while (!stopped) {
+      try {
+        if (Date.now() - cronsFiredAt >= IDLE_POLL_MS) {
+          cronsFiredAt = Date.now();
+          await fireDueCrons(deps);
+        }
+        const free = deps.parallelism - inFlight.size;
+        const runs = free > 0 && !stopped ? await claimRuns(deps, free) : [];
+        for (const claimed of runs) {
+          const driven: Promise<void> = drive(claimed)
+            .catch((error: unknown) => deps.log.error("job run not driven", { run_id: claimed.id, error }))
+            .finally(() => {
+              inFlight.delete(driven);
+              signal();
+            });
+          inFlight.add(driven);
+        }
+        if (runs.length > 0 && runs.length === free) continue;
+      } catch (error) {
+        deps.log.error("job executor tick failed", { error });
+      }
+      if (!stopped) await nextSignal();
+    }
+    await Promise.all(inFlight);
   };
 
   return {
@@ -69,33 +128,16 @@ export function createEmbeddedExecutor(input: Omit<ExecutorDeps, "ingest">): Emb
     async start() {
       await scheduleCrons(deps);
       stopped = false;
-      loop = (async () => {
-        while (!stopped) {
-          let driven = 0;
-          try {
-            driven = await tick();
-          } catch (error) {
-            deps.log.error("job executor tick failed", { error });
-          }
-          if (driven === 0 && !stopped) {
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-              setTimeout(resolve, IDLE_POLL_MS);
-            });
-          }
-        }
-      })();
+      loop = run();
     },
     async stop() {
       stopped = true;
-      wake?.();
+      signal();
       await loop;
       loop = undefined;
     },
     handBack: () => handBackRuns(deps.db, driving),
-    wake() {
-      wake?.();
-    },
+    wake: signal,
     now: () => deps.now(),
   };
 }

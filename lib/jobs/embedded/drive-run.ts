@@ -1,7 +1,8 @@
 import "server-only";
 
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 
+import { queryRows } from "@/db/client";
 import { jobRuns, jobRunSteps, type JobRun, type MemoizedStep } from "@/db/schema";
 
 import { compileExpression } from "./compile-expression";
@@ -36,14 +37,24 @@ const DEFAULT_WAIT_TIMEOUT_MS = 7 * 24 * 60 * 60_000;
 /** Exponential retry backoff stops growing at an hour. */
 const MAX_RETRY_BACKOFF_MS = 60 * 60_000;
 
+/** Calls of one run under one claim: then the run goes back to the queue, behind runs claimed meanwhile. */
+const CALLS_PER_CLAIM = 100;
+
 /**
- * Drives one claimed run by one call to the serve handler, as the Inngest server does, and stores what
- * the SDK answered: a finished step's result (then the run is called again), a sleep, a wait, a step
- * error to retry with backoff, the function's result, or its failure. The update applies only while
- * this driver still holds the run (its lease token), so a run cancelled or taken over meanwhile is left
- * as the canceller or the new holder made it.
+ * Drives one claimed run as the Inngest server does: one call of the serve handler per step, storing what
+ * the SDK answered each time — a finished step's result, a sleep, a wait, a step error to retry with
+ * backoff, the function's result, or its failure. While steps finish and `keepDriving()` holds, the run is
+ * called again at once under the same lease (renewed with each write) instead of being queued and claimed
+ * anew. Each write applies only while this driver still holds the run (its lease token), so a run
+ * cancelled or taken over meanwhile is left as the canceller or the new holder made it, and driving stops.
  */
-export async function driveRun(deps: ExecutorDeps, run: JobRun): Promise<void> {
+export async function driveRun(deps: ExecutorDeps, claimed: JobRun, keepDriving: () => boolean = () => true): Promise<void> {
+  let run: JobRun | undefined = claimed;
+  for (let call = 1; run; call++) run = await driveStep(deps, run, call < CALLS_PER_CLAIM && keepDriving());
+}
+
+/** One call of the serve handler and its write-back; returns the run to call again, if it is kept. */
+async function driveStep(deps: ExecutorDeps, run: JobRun, keep: boolean): Promise<JobRun | undefined> {
   const leaseToken = run.leaseToken;
   if (!leaseToken) throw new Error(`Job run ${run.id} was not claimed: it has no lease token`);
   const fn = deps.registry.get(run.functionId)!;
@@ -92,32 +103,58 @@ export async function driveRun(deps: ExecutorDeps, run: JobRun): Promise<void> {
 
   assertTransition("running", update.status);
   const ended = deps.now();
-  const applied = await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(jobRuns)
-      .set({ ...update, leaseUntil: null, leaseToken: null })
-      .where(and(eq(jobRuns.id, run.id), eq(jobRuns.status, "running"), eq(jobRuns.leaseToken, leaseToken)))
-      .returning({ id: jobRuns.id, status: jobRuns.status });
-    if (row && steps.length > 0) {
-      await tx
-        .insert(jobRunSteps)
-        .values(steps.map((step) => ({ runId: run.id, ...step, attempt: run.attempt, startedAt: started, endedAt: ended })));
-    }
-    return row;
-  });
+  // A step finished and the run is due again now: it stays running under this lease.
+  const again = keep && update.status === "queued" && update.attempt === 0 && update.nextRunAt! <= ended;
+  const written: RunUpdate = again
+    ? { ...update, status: "running", leaseUntil: new Date(ended.getTime() + deps.leaseMs) }
+    : { ...update, leaseUntil: null, leaseToken: null };
+  const status = await writeBack(deps, run, leaseToken, written, steps, started, ended);
   deps.log.info("job step", {
     run_id: run.id,
     function_id: fn.id,
     attempt: run.attempt,
     ops: steps.map((step) => `${step.op}:${step.name}`),
-    status: applied?.status ?? "superseded",
+    status: status ?? "superseded",
     duration_ms: ended.getTime() - started.getTime(),
   });
-  if (applied?.status === "failed" && failure) {
+  if (status === "failed" && failure) {
     await deps.ingest([
       { name: "inngest/function.failed", data: { function_id: fn.id, run_id: run.id, error: failure, event: run.event } },
     ]);
   }
+  return again && status === "running" ? ({ ...run, ...written } as JobRun) : undefined;
+}
+
+/**
+ * Writes the run back where this driver still holds it, and its step rows for the timeline, in one
+ * statement (one round trip, atomic without a transaction). Returns the status written, or undefined
+ * when the run was no longer this driver's.
+ */
+async function writeBack(
+  deps: ExecutorDeps,
+  run: JobRun,
+  leaseToken: string,
+  update: RunUpdate,
+  steps: StepRow[],
+  started: Date,
+  ended: Date,
+): Promise<RunStatus | undefined> {
+  const updated = deps.db
+    .update(jobRuns)
+    .set(update)
+    .where(and(eq(jobRuns.id, run.id), eq(jobRuns.status, "running"), eq(jobRuns.leaseToken, leaseToken)))
+    .returning({ id: jobRuns.id, status: jobRuns.status });
+  if (steps.length === 0) return (await updated)[0]?.status;
+  const rows = await queryRows<{ status: RunStatus }>(
+    deps.db,
+    sql`with updated as (${updated.getSQL()}), inserted as (
+      insert into ${jobRunSteps} (run_id, step_id, name, op, status, error, attempt, started_at, ended_at)
+      select updated.id, s.step->>'stepId', s.step->>'name', s.step->>'op', s.step->>'status', s.step->'error', ${run.attempt}, ${started.toISOString()}::timestamptz, ${ended.toISOString()}::timestamptz
+      from updated, jsonb_array_elements(${JSON.stringify(steps)}::jsonb) with ordinality as s(step, n)
+      order by s.n
+    ) select status from updated`,
+  );
+  return rows[0]?.status;
 }
 
 async function interpret(

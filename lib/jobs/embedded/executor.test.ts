@@ -117,7 +117,14 @@ const prioritised = client.createFunction(
   async ({ event }) => event.data.name,
 );
 
+const threeSteps = client.createFunction({ id: "three-steps", triggers: [{ event: "test/three-steps" }] }, async ({ step }) => {
+  const one = await step.run("one", () => 1);
+  const two = await step.run("two", () => one + 1);
+  return step.run("three", () => two + 1);
+});
+
 const { executor, registry, clock, serveHandler } = startTestExecutor(db, client, [
+  threeSteps,
   prioritised,
   parallel,
   listener,
@@ -135,6 +142,21 @@ const { executor, registry, clock, serveHandler } = startTestExecutor(db, client
 ]);
 
 const runOf = async (runId: string) => (await db.select().from(jobRuns).where(eq(jobRuns.id, runId)))[0]!;
+
+/** The executor's deps, for driving a claimed run by hand. */
+const deps = (): ExecutorDeps => ({
+  db,
+  registry,
+  callServeHandler: serveHandler,
+  serveUrl: "http://app.test/api/inngest",
+  signingKey: TEST_SIGNING_KEY,
+  now: () => clock.now,
+  retryBaseMs: 1000,
+  leaseMs: 60_000,
+  parallelism: 1,
+  log: createLogger({ test: true }),
+  ingest: executor.send,
+});
 
 describe("embedded executor", () => {
   it("drives step.run, sleep and a waitForEvent satisfied by a later event, running each step once", async () => {
@@ -330,6 +352,25 @@ describe("embedded executor", () => {
     expect((await runOf(second.runIds[0]!)).status).toBe("queued");
   });
 
+  it("calls a run again under the same claim while its steps finish, and stops between steps when told", async () => {
+    await executor.drain();
+    const [first, second] = (await executor.send([{ name: "test/three-steps" }, { name: "test/three-steps" }])).runIds;
+    // One claim: all three steps and the return, each step's row written as it finished.
+    const [claimed] = await claimRuns({ db, registry, now: () => clock.now, leaseMs: 60_000 }, 1);
+    await driveRun(deps(), claimed!);
+    expect(await runOf(claimed!.id)).toMatchObject({ status: "completed", output: 3, leaseToken: null });
+    const rows = await db.select().from(jobRunSteps).where(eq(jobRunSteps.runId, claimed!.id)).orderBy(jobRunSteps.id);
+    expect(rows.map((row) => `${row.name}:${row.status}`)).toEqual(["one:completed", "two:completed", "three:completed"]);
+
+    // Told to stop (shutdown): the step under way is answered and stored, the run handed back queued.
+    const [other] = await claimRuns({ db, registry, now: () => clock.now, leaseMs: 60_000 }, 1);
+    expect(other!.id).toBe(claimed!.id === first ? second : first);
+    await driveRun(deps(), other!, () => false);
+    expect(await runOf(other!.id)).toMatchObject({ status: "queued", leaseToken: null, leaseUntil: null, stack: [expect.any(String)] });
+    await executor.drain();
+    expect(await runOf(other!.id)).toMatchObject({ status: "completed", output: 3 });
+  });
+
   it("a driver whose lease was taken over writes nothing back; the new holder finishes the run", async () => {
     // Nothing else runnable, and this run ahead of anything that becomes due: both claims take it.
     await executor.drain();
@@ -341,22 +382,9 @@ describe("embedded executor", () => {
     expect(takenOver!.id).toBe(runIds[0]);
     expect(takenOver!.leaseToken).not.toBe(stalled!.leaseToken);
 
-    const deps: ExecutorDeps = {
-      db,
-      registry,
-      callServeHandler: serveHandler,
-      serveUrl: "http://app.test/api/inngest",
-      signingKey: TEST_SIGNING_KEY,
-      now: () => clock.now,
-      retryBaseMs: 1000,
-      leaseMs: 60_000,
-      parallelism: 1,
-      log: createLogger({ test: true }),
-      ingest: executor.send,
-    };
-    await driveRun(deps, stalled!);
+    await driveRun(deps(), stalled!);
     expect(await runOf(runIds[0]!)).toMatchObject({ status: "running", leaseToken: takenOver!.leaseToken, output: null });
-    await driveRun(deps, takenOver!);
+    await driveRun(deps(), takenOver!);
     expect(await runOf(runIds[0]!)).toMatchObject({ status: "completed", leaseToken: null, output: "stalled" });
   });
 });

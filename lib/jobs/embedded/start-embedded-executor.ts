@@ -1,7 +1,8 @@
 import "server-only";
 
 import { eq } from "drizzle-orm";
-import type { InngestFunction } from "inngest";
+import type { Inngest, InngestFunction } from "inngest";
+import { serve } from "inngest/next";
 
 import type { DatabaseHandle } from "@/db";
 import { jobRuns } from "@/db/schema";
@@ -15,25 +16,32 @@ import { registerFunctions } from "./register-functions";
 
 /** A request may run five minutes (drive-run.ts); a lease outlives it so only a dead driver's runs are taken over. */
 const LEASE_MS = 6 * 60_000;
-/** Runs claimed and driven at once per tick. */
-const RUNS_PER_TICK = 4;
+/** Runs driven at once. */
+const PARALLEL_RUNS = 10;
 /** How long start-up waits for the HTTP server to answer before the executor gives up starting. */
 const SERVER_START_TIMEOUT_MS = 60_000;
 const SERVER_POLL_INTERVAL_MS = 100;
 const SERVER_PROBE_TIMEOUT_MS = 2000;
 
 /**
- * Starts this process's embedded executor over the app's functions. It drives them through the app's own
- * /api/inngest over loopback HTTP, as an Inngest server would, once the server answers there.
+ * Starts this process's embedded executor over the app's functions, once the server answers. It calls
+ * the same serve handler as /api/inngest with the same signed requests an Inngest server sends, but in
+ * process: a loopback HTTP round trip per step cost more than the step (README, Performance).
  */
 export async function startEmbeddedExecutor(input: {
   handle: DatabaseHandle;
   config: Config;
-  appId: string;
+  client: Inngest.Any;
   functions: InngestFunction.Any[];
 }) {
   const { handle, config } = input;
-  const registry = registerFunctions(input.appId, input.functions);
+  const registry = registerFunctions(input.client.id, input.functions);
+  const handler = serve({
+    client: input.client,
+    functions: input.functions,
+    serveOrigin: config.inngestServeOrigin,
+    servePath: "/api/inngest",
+  });
   if (handle.driver === "pglite") {
     // PGlite allows one process per data directory, so a run still marked running was left by a
     // process that died (SIGKILL, crash): it resumes now, from its stored steps.
@@ -46,13 +54,13 @@ export async function startEmbeddedExecutor(input: {
   const executor = createEmbeddedExecutor({
     db: handle.db,
     registry,
-    callServeHandler: (request) => fetch(request, { redirect: "manual" }),
+    callServeHandler: (request) => handler.POST(request as never, undefined as never) as Promise<Response>,
     serveUrl,
     signingKey: embeddedSigningKey(config.INNGEST_SIGNING_KEY, config.DATA_DIR),
     now: () => new Date(),
     retryBaseMs: config.JOBS_RETRY_BASE_MS,
     leaseMs: LEASE_MS,
-    parallelism: RUNS_PER_TICK,
+    parallelism: PARALLEL_RUNS,
     log: log.child({ component: "jobs" }),
   });
   setEmbeddedExecutor(executor);
