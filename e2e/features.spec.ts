@@ -176,6 +176,9 @@ test.describe("with GitHub misbehaving", () => {
       new RegExp(`^${SIMULATOR_URL}/demo-org/demo-app/actions/runs/\\d+$`),
     );
     await expect(page.getByTestId("feature-timeline").locator("[data-kind=failed]")).toBeVisible();
+    // Said once, in words a PM reads: not in the alert, the report, the history and the timeline all at once.
+    await expect(page.getByText(/The analysis workflow failed on GitHub/)).toHaveCount(1);
+    await expect(page.getByText(/ended failure|conclusion: failure/)).toHaveCount(0);
     await screenshot(page, "features-detail-failed");
 
     await simulatorFaults({ conclusion: "success", callback: "deliver" });
