@@ -15,10 +15,7 @@ async function analyzeNewFeature(page: Page, baseURL: string, input: Parameters<
 test("a product manager is told what a feature lacks, then creates one and finds it in the list", async ({ page }) => {
   await signInAs(page, "pm-alice");
   await expect(page.getByRole("heading", { level: 1, name: "Features" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "the analysis workflow file" })).toHaveAttribute(
-    "href",
-    "/workflows/analyze-feature.yml",
-  );
+  await expect(page.getByRole("link", { name: "the analysis workflow file" })).toHaveAttribute("href", "/workflows/analyze-feature.yml");
   await expect(page.getByLabel("Repository")).toHaveValue("demo-org/demo-app");
 
   await page.getByRole("button", { name: "Create feature" }).click();
@@ -121,7 +118,9 @@ test("a feature in a repository the App is not installed on is refused when it i
   await page.getByLabel("Description").fill("Lives in a repository without the App.");
   await page.getByLabel("Repository").fill("other-org/other-app");
   await page.getByRole("button", { name: "Create feature" }).click();
-  await expect(page.getByText(/^The GitHub App is not installed on other-org\/other-app, or cannot reach it: .*ask an admin/)).toBeVisible();
+  await expect(
+    page.getByText(/^The GitHub App is not installed on other-org\/other-app, or cannot reach it: .*ask an admin/),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/features$/);
   await screenshot(page, "features-create-not-installed");
 });
