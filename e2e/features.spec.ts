@@ -15,10 +15,7 @@ async function analyzeNewFeature(page: Page, baseURL: string, input: Parameters<
 test("a product manager is told what a feature lacks, then creates one and finds it in the list", async ({ page }) => {
   await signInAs(page, "pm-alice");
   await expect(page.getByRole("heading", { level: 1, name: "Features" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "the workflow to add to your repository" })).toHaveAttribute(
-    "href",
-    "/workflows/analyze-feature.yml",
-  );
+  await expect(page.getByRole("link", { name: "the analysis workflow file" })).toHaveAttribute("href", "/workflows/analyze-feature.yml");
   await expect(page.getByLabel("Repository")).toHaveValue("demo-org/demo-app");
 
   await page.getByRole("button", { name: "Create feature" }).click();
@@ -29,7 +26,14 @@ test("a product manager is told what a feature lacks, then creates one and finds
   await page.getByLabel("Name", { exact: true }).fill("Export reports as CSV");
   await page.getByLabel("Description").fill("Managers download any report as a CSV file. Large reports stream instead of timing out.");
   await page.getByLabel("Priority").selectOption("high");
+  // The repository box offers the installed repositories, as the Projects form does.
+  await expect(page.locator("#feature-repository-installed option")).toHaveAttribute("value", "demo-org/demo-app");
   await page.getByRole("button", { name: "Create feature" }).click();
+
+  // Create opens the new feature.
+  await expect(page).toHaveURL(/\/features\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Export reports as CSV" })).toBeVisible();
+  await page.getByRole("link", { name: "Features" }).first().click();
 
   const row = page.getByTestId("features-table").getByRole("row", { name: /Export reports as CSV/ });
   await expect(row).toBeVisible();
@@ -108,16 +112,17 @@ test("Analyze runs the workflow and shows the result that came home by the signe
   await screenshot(page, "features-detail");
 });
 
-test("Analyze shows why GitHub refused, and the feature stays as it was", async ({ page, baseURL }) => {
-  await analyzeNewFeature(page, baseURL!, {
-    name: "Elsewhere",
-    description: "Lives in a repository without the App.",
-    repository: "other-org/other-app",
-  });
-
-  await expect(page.getByText("Could not start the analysis: The GitHub App is not installed on other-org/other-app")).toBeVisible();
-  await expect(page.getByTestId("feature-status")).toHaveText("pending");
-  await expect(page.getByRole("button", { name: "Analyze" })).toBeEnabled();
+test("a feature in a repository the App is not installed on is refused when it is created, saying what to do", async ({ page }) => {
+  await signInAs(page, "pm-alice");
+  await page.getByLabel("Name", { exact: true }).fill("Elsewhere");
+  await page.getByLabel("Description").fill("Lives in a repository without the App.");
+  await page.getByLabel("Repository").fill("other-org/other-app");
+  await page.getByRole("button", { name: "Create feature" }).click();
+  await expect(
+    page.getByText(/^The GitHub App is not installed on other-org\/other-app, or cannot reach it: .*ask an admin/),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/features$/);
+  await screenshot(page, "features-create-not-installed");
 });
 
 /** Switches the demo server's simulated GitHub; reset after each test. */
@@ -176,6 +181,9 @@ test.describe("with GitHub misbehaving", () => {
       new RegExp(`^${SIMULATOR_URL}/demo-org/demo-app/actions/runs/\\d+$`),
     );
     await expect(page.getByTestId("feature-timeline").locator("[data-kind=failed]")).toBeVisible();
+    // Said once, in words a PM reads: not in the alert, the report, the history and the timeline all at once.
+    await expect(page.getByText(/The analysis workflow failed on GitHub/)).toHaveCount(1);
+    await expect(page.getByText(/ended failure|conclusion: failure/)).toHaveCount(0);
     await screenshot(page, "features-detail-failed");
 
     await simulatorFaults({ conclusion: "success", callback: "deliver" });

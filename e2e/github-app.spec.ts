@@ -81,9 +81,14 @@ test("a tracked repository's plan progress moves live with a push; its page char
   await expect(page.getByRole("heading", { level: 1, name: "demo-org/demo-app" })).toBeVisible();
   await expect(page.getByText("docs/plan.md", { exact: true })).toBeVisible();
   await expect(page.getByTestId("plan-sections").getByRole("listitem")).toHaveText([/Foundation\s*3\/3/, /Features\s*1\/4/]);
-  await expect(page.getByTestId("progress-chart").locator(".recharts-area-area")).toBeVisible();
+  // Done and total tasks, not only a percentage: a plan that shrinks is not progress.
+  await expect(page.getByTestId("progress-chart").locator(".recharts-area")).toHaveCount(2);
+  await expect(page.getByTestId("progress-chart-caption")).toHaveText("Now 4 of 7 tasks done (57%)");
   const updates = page.getByTestId("project-updates").getByRole("listitem");
   await expect(updates).toHaveText([/push.*4 of 7 tasks done/, /tracked.*3 of 7 tasks done/]);
+  // Each update names the commit it read, linked to it on GitHub.
+  const commit = updates.first().getByRole("link", { name: /^[0-9a-f]{7}$/ });
+  await expect(commit).toHaveAttribute("href", new RegExp(`^${SIMULATOR_URL}/demo-org/demo-app/commit/[0-9a-f]{40}$`));
 
   await page.getByRole("button", { name: "Refresh" }).click();
   await expect(page.getByRole("status")).toContainText("Refresh queued");
@@ -111,4 +116,15 @@ test("a tracked repository's plan progress moves live with a push; its page char
   await expect(pushRow).toBeVisible();
   await expect(page.getByRole("region", { name: "Recovered deliveries" })).toBeVisible();
   await screenshot(page, "webhooks");
+});
+
+test("a member sees which installations exist and which admins to ask, never 'Not installed yet' beside installed repositories", async ({
+  page,
+}) => {
+  await signInAs(page, "dev-bob", "/settings/github");
+  await expect(page.getByRole("heading", { level: 1, name: "GitHub App" })).toBeVisible();
+  await expect(page.getByTestId("installations").getByRole("listitem", { name: "demo-org" })).toBeVisible();
+  await expect(page.getByText("Not installed yet")).toHaveCount(0);
+  await expect(page.getByTestId("ask-admins")).toContainText("@ops-admin");
+  await screenshot(page, "settings-github-member");
 });

@@ -195,12 +195,14 @@ export function movedRepository<T extends Pick<Repository, "full_name" | "owner"
 ): T {
   const [owner, name] = fullName.split("/") as [string, string];
   const repository = rehosted(example, [[example.full_name, fullName], ...githubHosts(urls)]);
+  // The owner's own URLs name it too; it is an organization, as every simulated installation's account is (installationView).
+  const ownerView = rehosted(repository.owner, [[`/${example.owner.login}`, `/${owner}`]]);
   return {
     ...repository,
     id: stableId(`repository:${fullName}`),
     name,
     full_name: fullName,
-    owner: { ...repository.owner, login: owner, id: stableId(`account:${owner}`) },
+    owner: { ...ownerView, login: owner, id: stableId(`account:${owner}`), type: "Organization" },
     private: true,
   } as T;
 }

@@ -195,7 +195,9 @@ function pushPayload(
   installationId: number,
   urls: Urls,
 ) {
-  const example = githubWebhookExample<Record<string, unknown> & { repository: Record<string, unknown> }>("push");
+  const example = githubWebhookExample<Record<string, unknown> & { repository: Record<string, unknown>; sender: { login: string } }>(
+    "push",
+  );
   const base = rehosted(example, githubHosts(urls));
   const commitView = {
     id: pushed.sha,
@@ -231,6 +233,12 @@ function pushPayload(
       pushed_at: Math.floor(pushed.at.getTime() / 1000),
     },
     pusher: { name: AUTHOR.username, email: AUTHOR.email },
+    // The one who pushed sends the event, as on GitHub.
+    sender: {
+      ...rehosted(base.sender, [[`/${base.sender.login}`, `/${AUTHOR.username}`]]),
+      login: AUTHOR.username,
+      id: stableId(`account:${AUTHOR.username}`),
+    },
     installation: { id: installationId, node_id: Buffer.from(`Installation${installationId}`).toString("base64") },
   };
 }

@@ -157,6 +157,24 @@ describe("the GitHub simulator answers in GitHub's documented shapes", () => {
     expectShape("webhook-workflow-run-completed", body as object);
   });
 
+  it("a push webhook is self-consistent: the sender is the pusher, the organisation's repository is owned by an Organization", async () => {
+    const pushed = await fetch(`${github.simulator.url}/_simulator/repos/demo-org/demo-app/push`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ message: "Shapes push", files: { "notes.md": "hello" } }),
+    });
+    expect(pushed.status).toBe(201);
+    await expect.poll(() => webhooks.filter((webhook) => webhook.event === "push").length).toBeGreaterThan(0);
+    const body = webhooks.find((webhook) => webhook.event === "push")!.body as {
+      pusher: { name: string };
+      sender: { login: string; html_url: string };
+      repository: { owner: { login: string; type: string; html_url: string } };
+    };
+    expect(body.sender.login).toBe(body.pusher.name);
+    expect(body.sender.html_url).toBe(`${github.simulator.url}/${body.pusher.name}`);
+    expect(body.repository.owner).toMatchObject({ login: "demo-org", type: "Organization", html_url: `${github.simulator.url}/demo-org` });
+  });
+
   it("a person's organisation membership and their installations, with their own user token", async () => {
     github.simulator.state.userTokens.set("gho_shapes-member", "shapes-member");
     github.simulator.state.setOrgMember("demo-org", "shapes-member", true);

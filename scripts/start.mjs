@@ -48,6 +48,39 @@ env.AUTH_TRUST_HOST ??= "true";
 buildIfNeeded();
 
 const port = env.PORT || "3000";
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", port], { cwd: root, env, stdio: "inherit" });
+const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "--port", port], {
+  cwd: root,
+  env,
+  stdio: ["inherit", "pipe", "inherit"],
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+// Next prints "✓ Ready" once it listens, which may be before the database steps are done (or while
+// PostgreSQL is unreachable). That line is held back; "ready" is said when /api/health/ready answers 200.
+let buffered = "";
+server.stdout.on("data", (chunk) => {
+  buffered += chunk;
+  const lines = buffered.split("\n");
+  buffered = lines.pop() ?? "";
+  for (const line of lines) if (!/✓ Ready in/.test(line)) process.stdout.write(`${line}\n`);
+});
+void announceReady(`http://127.0.0.1:${port}`);
+
+async function announceReady(origin) {
+  const started = Date.now();
+  let waiting = false;
+  for (;;) {
+    const status = await fetch(`${origin}/api/health/ready`).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) break;
+    if (!waiting && Date.now() - started > 10_000) {
+      waiting = true;
+      console.log(`Not ready yet (/api/health/ready answers ${status || "nothing"}); still waiting…`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  console.log(`\nHooksmith is ready: http://localhost:${port} (answered /api/health/ready in ${Date.now() - started} ms)\n`);
+}

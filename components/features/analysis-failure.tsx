@@ -15,12 +15,10 @@ export function AnalysisFailure({ feature }: { feature: FeatureDetailView }) {
   });
   if (feature.status !== "failed" || !feature.failure_reason) return null;
   return (
-    <Alert variant="error" size="compact" announce={false} data-testid="analysis-failure">
+    <Alert variant="error" announce={false} data-testid="analysis-failure">
       <div className="flex flex-col gap-2">
-        <p>
-          <span className="font-medium">The last analysis failed. </span>
-          {feature.failure_reason}
-        </p>
+        <p className="font-medium">The analysis did not finish</p>
+        <p>{feature.failure_reason}</p>
         <div className="flex flex-wrap items-center gap-3">
           <PendingButton size="sm" pending={retry.isPending} icon={RotateCw} onClick={() => retry.mutate()}>
             Retry

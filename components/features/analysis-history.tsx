@@ -14,8 +14,11 @@ import { AnalysisCompare } from "./analysis-compare";
 
 type Analysis = FeatureDetailView["analyses"][number];
 
-/** Every recorded analysis of the feature, newest first; pick two to compare them side by side. */
-export function AnalysisHistory({ analyses }: { analyses: Analysis[] }) {
+/**
+ * Every recorded analysis of the feature, newest first; pick two to compare them side by side.
+ * `latestErrorShown`: the newest one's error is on the page already (the failure alert), so it is not repeated.
+ */
+export function AnalysisHistory({ analyses, latestErrorShown }: { analyses: Analysis[]; latestErrorShown: boolean }) {
   const [picked, setPicked] = useState<string[]>(() => analyses.slice(0, 2).map((analysis) => analysis.id));
   const [comparing, setComparing] = useState(false);
   const toggle = (id: string) =>
@@ -42,7 +45,9 @@ export function AnalysisHistory({ analyses }: { analyses: Analysis[] }) {
               {summary.complexity && <LevelBadge level={summary.complexity} />}
               {summary.storyPoints !== null && <span>{summary.storyPoints} story points</span>}
               {summary.tasks.length > 0 && <span className="text-muted-foreground">{summary.tasks.length} tasks</span>}
-              {analysis.error && <span className="min-w-0 basis-full text-destructive">{analysis.error}</span>}
+              {analysis.error && !(latestErrorShown && index === 0) && (
+                <span className="min-w-0 basis-full text-destructive">{analysis.error}</span>
+              )}
               <span className="ml-auto flex items-center gap-3 text-muted-foreground">
                 {analysis.workflow_run_url && (
                   <a

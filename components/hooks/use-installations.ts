@@ -8,10 +8,20 @@ import { queryKeys } from "@/lib/ui/query-keys";
 
 export type InstallationView = Awaited<ReturnType<typeof listInstallations>>[number];
 
-/** The GitHub App installations the signed-in user may use, with the repositories each reaches. */
+interface InstallationsBody {
+  data: InstallationView[];
+  /** The admins' GitHub logins: whom a member asks about installations. */
+  admins: string[];
+}
+
+const fetchInstallations = () => apiFetch<InstallationsBody>("/auth/github/installations");
+
+/** The GitHub App's installations, with the repositories each reaches. */
 export function useInstallations() {
-  return useQuery({
-    queryKey: queryKeys.githubInstallations,
-    queryFn: () => apiFetch<{ data: InstallationView[] }>("/auth/github/installations").then((body) => body.data),
-  });
+  return useQuery({ queryKey: queryKeys.githubInstallations, queryFn: fetchInstallations, select: (body) => body.data });
+}
+
+/** The admins' logins, from the same answer as useInstallations. */
+export function useInstallationAdmins() {
+  return useQuery({ queryKey: queryKeys.githubInstallations, queryFn: fetchInstallations, select: (body) => body.admins });
 }

@@ -97,6 +97,8 @@ export const projectUpdates = pgTable(
     eventType: text("event_type").notNull(),
     deliveryId: text("delivery_id"),
     jobId: text("job_id"),
+    /** The commit the plan was read at (null for updates that read nothing, e.g. a plan path change). */
+    commitSha: text("commit_sha"),
     summary: text("summary").notNull(),
     createdAt: at("created_at").notNull().defaultNow(),
   },

@@ -132,4 +132,5 @@ export const jobCrons = pgTable(
 );
 
 export type JobRun = typeof jobRuns.$inferSelect;
+export type JobRunStep = typeof jobRunSteps.$inferSelect;
 export type JobRunStatus = RunStatus;

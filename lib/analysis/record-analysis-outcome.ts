@@ -69,10 +69,8 @@ export async function recordAnalysisOutcome(
       featureId: input.featureId,
       correlationId: input.correlationId,
       kind: outcome.status,
-      message:
-        outcome.status === "completed"
-          ? `Analysis completed, recorded from ${SOURCE_LABEL[input.source]}`
-          : `Analysis failed: ${outcome.error} (recorded from ${SOURCE_LABEL[input.source]})`,
+      // Why it failed is said once, on the failure itself (feature.failure_reason, the analysis' error), not again here.
+      message: `Analysis ${outcome.status}, recorded from ${SOURCE_LABEL[input.source]}`,
       detail: { source: input.source },
     });
     await emit(outcome.status === "completed" ? "feature.analysis.completed" : "feature.analysis.failed", {

@@ -65,7 +65,8 @@ export const envSchema = z.object({
   GITHUB_CLIENT_ID: optional(z.string().min(1)),
   GITHUB_CLIENT_SECRET: optional(z.string().min(1)),
   GITHUB_API_URL: withDefault(httpUrl("the GitHub REST API base URL"), "https://api.github.com"),
-  GITHUB_SIMULATOR_PORT: withDefault(port("the GitHub simulator port (0 picks a free one)"), 0),
+  /** Unset: PORT + 1 (lib/server/start-server.ts), so the simulator's URL is stable across restarts. */
+  GITHUB_SIMULATOR_PORT: optional(port("the GitHub simulator port (0 picks a free one)")),
   INNGEST_EVENT_KEY: optional(z.string().min(1)),
   INNGEST_SIGNING_KEY: optional(z.string().regex(/^signkey-[\w]+-[0-9a-f]+$/i, "expected an Inngest signing key: signkey-<env>-<hex>")),
   INNGEST_BASE_URL: optional(httpUrl("the Inngest server URL (self-hosted)")),

@@ -39,3 +39,8 @@ export function githubUrls(config: Pick<Config, "demoMode" | "GITHUB_API_URL">):
 export function workflowRunUrl(config: Pick<Config, "demoMode" | "GITHUB_API_URL">, repository: string, runId: number): string {
   return `${githubUrls(config).web}/${repository}/actions/runs/${runId}`;
 }
+
+/** A commit's page on GitHub (the simulator's in demo mode). */
+export function commitUrl(config: Pick<Config, "demoMode" | "GITHUB_API_URL">, repository: string, sha: string): string {
+  return `${githubUrls(config).web}/${repository}/commit/${sha}`;
+}

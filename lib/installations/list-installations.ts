@@ -1,22 +1,17 @@
 import "server-only";
 
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { inArray, isNull } from "drizzle-orm";
 
 import type { Database } from "@/db";
 import { installationRepositories, installations } from "@/db/schema";
 
-/** Installations to show: the user's own and those synced from GitHub with no installer; admins see all. Deleted ones are left out. */
-export async function listInstallations(db: Database, user: { id: string; role: string }) {
-  const rows = await db
-    .select()
-    .from(installations)
-    .where(
-      and(
-        isNull(installations.deletedAt),
-        user.role === "admin" ? undefined : or(eq(installations.installedBy, user.id), isNull(installations.installedBy)),
-      ),
-    )
-    .orderBy(installations.accountLogin);
+/**
+ * Every installation that is not deleted, for everyone signed in: any member may track or analyze any
+ * repository they reach (trackProject and requestAnalysis ask only for an active installation), so a
+ * member is shown the same list, never "not installed" next to a repository already tracked.
+ */
+export async function listInstallations(db: Database) {
+  const rows = await db.select().from(installations).where(isNull(installations.deletedAt)).orderBy(installations.accountLogin);
   const repositories = rows.length
     ? await db
         .select()

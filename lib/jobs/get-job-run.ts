@@ -3,7 +3,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 
 import type { Database } from "@/db";
-import { jobRuns, jobRunSteps } from "@/db/schema";
+import { jobRuns, jobRunSteps, type JobRun, type JobRunStep } from "@/db/schema";
 import { found } from "@/lib/errors";
 
 import { toJobRunView, type JobRunView } from "./job-run-view";
@@ -13,6 +13,7 @@ export interface JobRunStepView {
   name: string;
   op: string;
   status: string;
+  /** 1 for a step's first try. */
   attempt: number;
   error: unknown;
   started_at: string;
@@ -27,16 +28,35 @@ export async function getJobRun(db: Database, runId: string): Promise<JobRunView
   return {
     ...toJobRunView(run),
     event: run.event,
-    steps: steps.map((step) => ({
-      step_id: step.stepId,
-      name: step.name,
-      op: step.op,
-      status: step.status,
-      attempt: step.attempt,
-      error: step.error ?? null,
-      started_at: step.startedAt.toISOString(),
-      ended_at: step.endedAt?.toISOString() ?? null,
-      duration_ms: step.endedAt ? step.endedAt.getTime() - step.startedAt.getTime() : null,
-    })),
+    steps: steps.map((step, index) => {
+      const { status, endedAt } = stepOutcome(run, step, steps[index + 1]);
+      return {
+        step_id: step.stepId,
+        name: step.name,
+        op: step.op,
+        status,
+        attempt: step.attempt + 1,
+        error: step.error ?? null,
+        started_at: step.startedAt.toISOString(),
+        ended_at: endedAt?.toISOString() ?? null,
+        duration_ms: endedAt ? endedAt.getTime() - step.startedAt.getTime() : null,
+      };
+    }),
   };
+}
+
+/**
+ * A sleep or wait is stored as "sleeping"/"waiting" when it starts and its row is not touched again: it is
+ * still that only while the run is parked on it. Once the run moved on it is over — ended when the next
+ * step started (or the run ended) — and cancelled when the run was cancelled while parked there.
+ */
+function stepOutcome(run: JobRun, step: JobRunStep, next: JobRunStep | undefined): { status: string; endedAt: Date | null } {
+  const parked = step.status === "sleeping" || step.status === "waiting";
+  if (!parked) return { status: step.status, endedAt: step.endedAt };
+  const parkedHere =
+    (run.status === "sleeping" && run.sleepStepId === step.stepId) || (run.status === "waiting" && run.wait?.stepId === step.stepId);
+  if (parkedHere) return { status: step.status, endedAt: null };
+  const endedAt = next?.startedAt ?? run.endedAt;
+  if (!next && run.status === "cancelled") return { status: "cancelled", endedAt };
+  return { status: "completed", endedAt };
 }

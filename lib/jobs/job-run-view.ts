@@ -8,6 +8,7 @@ export interface JobRunView {
   status: JobRun["status"];
   event_name: string;
   event_id: string | null;
+  /** Try of the step in progress, 1 for the first (the column counts retries from 0). */
   attempt: number;
   error: JobRun["error"];
   output: unknown;
@@ -25,7 +26,7 @@ export function toJobRunView(run: JobRun): JobRunView {
     status: run.status,
     event_name: String(run.event.name ?? ""),
     event_id: run.eventId,
-    attempt: run.attempt,
+    attempt: run.attempt + 1,
     error: run.error,
     output: run.output ?? null,
     cancelled_by: run.cancelledBy,

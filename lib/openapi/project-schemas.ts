@@ -44,6 +44,8 @@ export const projectDetail = z
         event_type: z.string(),
         delivery_id: z.string().nullable(),
         job_id: z.string().nullable(),
+        commit_sha: z.string().nullable().meta({ description: "The commit the plan was read at" }),
+        commit_url: z.url().nullable().meta({ description: "That commit on GitHub" }),
         summary: z.string(),
         created_at: isoTime,
       }),

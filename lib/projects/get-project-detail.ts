@@ -7,8 +7,14 @@ import { projectSnapshots, projectUpdates, type Project } from "@/db/schema";
 
 import { projectView, snapshotView, summaries } from "./project-view";
 
-/** One project with its progress over time (oldest first) and its updates log (newest first). */
-export async function getProjectDetail(db: Database, project: Project) {
+/** Where a commit can be seen on GitHub. */
+export type CommitUrl = (repository: string, sha: string) => string;
+
+/**
+ * One project with its progress over time (oldest first) and its updates log (newest first), each update
+ * naming the commit it read and, with `commitUrl`, linking to it.
+ */
+export async function getProjectDetail(db: Database, project: Project, commitUrl?: CommitUrl) {
   const { latest, counts } = await summaries(db, [project.id]);
   const history = await db
     .select()
@@ -30,6 +36,8 @@ export async function getProjectDetail(db: Database, project: Project) {
       event_type: update.eventType,
       delivery_id: update.deliveryId,
       job_id: update.jobId,
+      commit_sha: update.commitSha,
+      commit_url: update.commitSha && commitUrl ? commitUrl(project.repository, update.commitSha) : null,
       summary: update.summary,
       created_at: update.createdAt.toISOString(),
     })),

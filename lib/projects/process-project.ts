@@ -36,7 +36,7 @@ export async function processProject(deps: ProjectDeps, input: ProcessProjectInp
   const commitSha =
     input.commitSha ?? (await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}", { owner, repo, ref: "HEAD" })).data.sha;
   const now = deps.now();
-  const log = { projectId: project.id, deliveryId: input.deliveryId ?? null, jobId: input.jobId ?? null, createdAt: now };
+  const log = { projectId: project.id, deliveryId: input.deliveryId ?? null, jobId: input.jobId ?? null, commitSha, createdAt: now };
 
   const candidates = planCandidates(project.planPath);
   for (const planPath of candidates) {
@@ -63,7 +63,7 @@ export async function processProject(deps: ProjectDeps, input: ProcessProjectInp
       await tx.insert(projectUpdates).values({
         ...log,
         eventType: input.reason,
-        summary: `${planPath}: ${progress.done} of ${progress.total} tasks done (${commitSha.slice(0, 7)})`,
+        summary: `${planPath}: ${progress.done} of ${progress.total} tasks done`,
       });
       await tx.update(projects).set({ lastUpdated: now, resolvedPlanPath: planPath, lastError: null }).where(eq(projects.id, project.id));
       await emit("project.updated", {

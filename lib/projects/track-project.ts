@@ -2,7 +2,7 @@ import "server-only";
 
 import { projects, type Project } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { installationForRepository } from "@/lib/installations/installation-for-repository";
+import { requireInstallation } from "@/lib/installations/require-installation";
 
 import type { ProjectDeps } from "./deps";
 import type { TrackProjectInput } from "./project-input";
@@ -18,14 +18,7 @@ export async function trackProject(
   deps: Pick<ProjectDeps, "db" | "sendEvent" | "installationOctokit">,
   input: TrackProjectInput & { createdBy: string | null },
 ): Promise<Project> {
-  const installation = await installationForRepository(deps.db, input.repository);
-  if (!installation) {
-    throw new AppError(
-      422,
-      "repository_not_installed",
-      `The GitHub App is not installed on ${input.repository}: install it from Settings → GitHub first`,
-    );
-  }
+  const installation = await requireInstallation(deps.db, input.repository);
   await verifyPlanFile(deps, { installationId: installation.id, repository: input.repository, planPath: input.plan_path });
   // The unique index on lower(repository) decides, so two concurrent requests cannot both track it.
   const [project] = await deps.db

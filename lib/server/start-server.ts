@@ -48,7 +48,8 @@ export async function startServer() {
   if (config.demoMode) await startSimulatedGithub(config);
 
   if (!(await startDatabaseSteps(config))) void retryDatabaseSteps(config);
-  log.info("server started", {
+  // Not "ready": the port is not listening yet, and the database may still be out of reach; /api/health/ready says when.
+  log.info("server starting", {
     port: config.PORT,
     demo_mode: config.demoMode,
     driver: config.DATABASE_URL ? "postgres" : "pglite",
@@ -63,16 +64,28 @@ export async function startServer() {
  */
 async function startSimulatedGithub(config: Config) {
   const { startDemoGithub } = await import("@/github-simulator/start-demo-github");
-  const demo = await startDemoGithub({
-    port: config.GITHUB_SIMULATOR_PORT,
-    appUrl: `http://127.0.0.1:${config.PORT}`,
-    workflowSeconds: config.GITHUB_SIMULATOR_WORKFLOW_SECONDS,
-    workflowSecret: analysisWebhookSecret(config),
-    webhookSecret: demoGithubWebhookSecret(config),
+  const start = (port: number) =>
+    startDemoGithub({
+      port,
+      appUrl: `http://127.0.0.1:${config.PORT}`,
+      workflowSeconds: config.GITHUB_SIMULATOR_WORKFLOW_SECONDS,
+      workflowSecret: analysisWebhookSecret(config),
+      webhookSecret: demoGithubWebhookSecret(config),
+    });
+  // The port after the app's unless set, so the simulator's URL is the same every start.
+  const preferred = config.GITHUB_SIMULATOR_PORT ?? config.PORT + 1;
+  const demo = await start(preferred).catch((error: unknown) => {
+    if (config.GITHUB_SIMULATOR_PORT !== undefined || !addressInUse(error)) throw error;
+    log.warn("GitHub simulator: its port is taken, using a free one (set GITHUB_SIMULATOR_PORT to choose)", { port: preferred });
+    return start(0);
   });
   setDemoGithub(demo.app);
   log.info("demo mode: GitHub is simulated", { github_simulator: demo.simulator.url });
+  process.stdout.write(`\nDemo mode: GitHub is simulated at ${demo.simulator.url}\n\n`);
 }
+
+const addressInUse = (error: unknown) =>
+  error instanceof Error && /EADDRINUSE/.test(`${(error as NodeJS.ErrnoException).code} ${error.message}`);
 
 /** Returns false when the database is not reachable yet. */
 async function startDatabaseSteps(config: Config): Promise<boolean> {

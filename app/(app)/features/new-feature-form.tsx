@@ -3,10 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { PrioritySelect } from "@/components/features/priority-select";
+import { useInstallations } from "@/components/hooks/use-installations";
+import { InstalledRepositoryInput } from "@/components/installations/installed-repository-input";
 import { ApiErrorText } from "@/components/ui/api-error-text";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -21,31 +25,42 @@ import { queryKeys } from "@/lib/ui/query-keys";
 
 type FormValues = z.input<typeof createFeatureSchema>;
 
-const DEFAULTS: FormValues = { name: "", description: "", priority: "medium", repository: "demo-org/demo-app" };
+const DEFAULTS: FormValues = { name: "", description: "", priority: "medium", repository: "" };
 
-/** Writes a feature, validated by the API's own schema before it is sent. */
+/**
+ * Writes a feature, validated by the API's own schema before it is sent (the API also checks the App can
+ * reach the repository), then opens it. The repository box offers the installed repositories and starts
+ * on the first of them.
+ */
 export function NewFeatureForm() {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const form = useForm<FormValues, unknown, CreateFeatureInput>({ resolver: zodResolver(createFeatureSchema), defaultValues: DEFAULTS });
   const create = useMutation({
     mutationFn: (values: CreateFeatureInput) => apiFetch<FeatureView>("/api/v1/features", { method: "POST", body: JSON.stringify(values) }),
-    onSuccess: () => {
-      form.reset();
+    onSuccess: (feature) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.features.all });
+      router.push(`/features/${feature.id}`);
     },
   });
   const { errors } = form.formState;
+  const installations = useInstallations();
+  const firstInstalled = installations.data?.find((installation) => !installation.suspended_at)?.repositories[0];
+  useEffect(() => {
+    if (firstInstalled && !form.getValues("repository")) form.setValue("repository", firstInstalled);
+  }, [firstInstalled, form]);
 
   return (
     <Card>
       <CardHeader>
         <CardTitle>New feature</CardTitle>
         <CardDescription>
-          Its analysis runs in GitHub Actions in the repository you name. Add{" "}
+          Describe what you want built. Press Analyze on the new feature and GitHub Actions estimates the work in the repository you choose.
+          That repository needs{" "}
           <a href="/workflows/analyze-feature.yml" className="font-medium text-primary underline-offset-2 hover:underline">
-            the workflow to add to your repository
+            the analysis workflow file
           </a>{" "}
-          as <code className="text-xs">.github/workflows/analyze-feature.yml</code> first.
+          saved as <code className="text-xs">.github/workflows/analyze-feature.yml</code>.
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -62,7 +77,7 @@ export function NewFeatureForm() {
             <PrioritySelect id="feature-priority" {...form.register("priority")} />
           </Field>
           <Field id="feature-repository" label="Repository" error={errors.repository?.message}>
-            <Input id="feature-repository" aria-invalid={Boolean(errors.repository)} {...form.register("repository")} />
+            <InstalledRepositoryInput id="feature-repository" aria-invalid={Boolean(errors.repository)} {...form.register("repository")} />
           </Field>
           <Field id="feature-description" label="Description" error={errors.description?.message} className="md:col-span-4">
             <Textarea

@@ -3,7 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import { Cog, FlaskConical, RotateCcw, X, XCircle } from "lucide-react";
-import { useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 
 import { useDataTable } from "@/components/hooks/use-data-table";
 import { useKeysetList } from "@/components/hooks/use-keyset-list";
@@ -13,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { FormError } from "@/components/ui/form-message";
+import { NativeSelect } from "@/components/ui/native-select";
 import { PendingButton } from "@/components/ui/pending-button";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -41,15 +43,36 @@ function duration(run: Pick<JobRunView, "started_at" | "ended_at">) {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-export function JobRuns() {
+/** A function the executor runs, for the filter: its id as runs carry it, and its name. */
+export interface JobFunction {
+  id: string;
+  name: string;
+}
+
+/**
+ * The runs, filtered by status and function, scheduled (cron) runs hidden unless asked for: they fire every
+ * few minutes and bury the runs people look for. The selected run opens in a drawer at `?run=<id>`, so it
+ * shows where the person is looking, survives a reload and can be linked to.
+ */
+export function JobRuns({ functions }: { functions: JobFunction[] }) {
   const [status, setStatus] = useState<(typeof STATUSES)[number] | "all">("all");
-  const [selected, setSelected] = useState<string | null>(null);
+  const [functionId, setFunctionId] = useState("");
+  const [showScheduled, setShowScheduled] = useState(false);
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const selected = searchParams.get("run");
+  const select = (runId: string | null) => router.push(runId ? `${pathname}?run=${runId}` : pathname, { scroll: false });
   const queryClient = useQueryClient();
 
   const { query: runs, rows } = useKeysetList<JobRunView>({
     listKey: queryKeys.jobRuns.list,
     path: "/api/v1/admin/jobs",
-    params: { status: status === "all" ? undefined : status },
+    params: {
+      status: status === "all" ? undefined : status,
+      function_id: functionId || undefined,
+      trigger: showScheduled ? undefined : "event",
+    },
     refetchInterval: 2000,
   });
   const selfTest = useMutation({
@@ -61,9 +84,35 @@ export function JobRuns() {
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex items-center justify-between gap-4">
+      <div className="flex flex-wrap items-center gap-4">
         <StatusFilter statuses={STATUSES} value={status} onChange={setStatus} />
-        <PendingButton variant="outline" onClick={() => selfTest.mutate()} pending={selfTest.isPending} icon={FlaskConical}>
+        <label className="flex items-center gap-2 text-sm">
+          Function
+          <NativeSelect aria-label="Filter by function" value={functionId} onChange={(event) => setFunctionId(event.target.value)}>
+            <option value="">all</option>
+            {functions.map((fn) => (
+              <option key={fn.id} value={fn.id}>
+                {fn.name}
+              </option>
+            ))}
+          </NativeSelect>
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="size-4 accent-primary"
+            checked={showScheduled}
+            onChange={(event) => setShowScheduled(event.target.checked)}
+          />
+          Show scheduled runs
+        </label>
+        <PendingButton
+          className="ml-auto"
+          variant="outline"
+          onClick={() => selfTest.mutate()}
+          pending={selfTest.isPending}
+          icon={FlaskConical}
+        >
           Run self-test
         </PendingButton>
       </div>
@@ -74,20 +123,29 @@ export function JobRuns() {
         query={runs}
         what="runs"
         testId="job-runs"
-        onRowSelect={setSelected}
+        onRowSelect={select}
         empty={
           <EmptyState icon={Cog} title={status === "all" ? "No runs yet" : `No ${status} runs`}>
-            Runs appear here as background work happens. Try “Run self-test”.
+            Runs appear here as background work happens. Try “Run self-test”
+            {showScheduled ? "." : ", or show scheduled runs."}
           </EmptyState>
         }
       />
-      {selected && <RunPanel runId={selected} onClose={() => setSelected(null)} />}
+      {selected && <RunDrawer key={selected} runId={selected} onClose={() => select(null)} />}
     </div>
   );
 }
 
-/** The selected run: status, retry/cancel, steps with timings, trigger event and output. */
-function RunPanel({ runId, onClose }: { runId: string; onClose: () => void }) {
+/** The selected run in a drawer over the list's right side: status, retry/cancel, steps with timings, trigger event and output. */
+function RunDrawer({ runId, onClose }: { runId: string; onClose: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Focus moves into the drawer when it opens, so keyboard and screen-reader users land on it; Escape closes it.
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === "Escape" && onClose();
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
   const queryClient = useQueryClient();
   const run = useQuery({
     queryKey: queryKeys.jobRuns.detail(runId),
@@ -105,10 +163,16 @@ function RunPanel({ runId, onClose }: { runId: string; onClose: () => void }) {
   const active = detail && ["queued", "running", "sleeping", "waiting"].includes(detail.status);
 
   return (
-    <Card className="flex flex-col gap-4 p-6" role="region" aria-label="Run details">
+    <Card
+      className="fixed inset-y-0 right-0 z-40 flex w-full max-w-2xl flex-col gap-4 overflow-y-auto rounded-none border-y-0 border-r-0 p-6 shadow-2xl"
+      role="region"
+      aria-label="Run details"
+    >
       <div className="flex items-start justify-between gap-4">
-        <div>
-          <h2 className="text-lg font-semibold">{detail?.function_id ?? "Run"}</h2>
+        <div className="min-w-0">
+          <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold break-words focus:outline-none">
+            {detail?.function_id ?? "Run"}
+          </h2>
           <p className="font-mono text-xs text-muted-foreground">{runId}</p>
         </div>
         <Button variant="ghost" size="icon" aria-label="Close run details" onClick={onClose}>
@@ -121,7 +185,8 @@ function RunPanel({ runId, onClose }: { runId: string; onClose: () => void }) {
           <div className="flex items-center gap-3">
             <StatusBadge status={detail.status} />
             <span className="text-muted-foreground">
-              attempt {detail.attempt} · started <RelativeTime value={detail.created_at} />
+              {active && detail.attempt > 1 && `attempt ${detail.attempt} · `}started <RelativeTime value={detail.created_at} />
+              {detail.started_at && <> · took {duration(detail)}</>}
             </span>
             <div className="ml-auto flex gap-2">
               {(detail.status === "failed" || detail.status === "cancelled") && (
@@ -155,7 +220,8 @@ function RunPanel({ runId, onClose }: { runId: string; onClose: () => void }) {
                   <span className="font-medium">{step.name}</span>
                   <span className="text-xs text-muted-foreground">{step.op}</span>
                   <span className="ml-auto text-xs text-muted-foreground">
-                    {step.duration_ms === null ? "—" : `${step.duration_ms} ms`} · attempt {step.attempt}
+                    {step.duration_ms === null ? "—" : `${step.duration_ms} ms`}
+                    {step.attempt > 1 && ` · attempt ${step.attempt}`}
                   </span>
                 </li>
               ))}

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 
 import { auth } from "@/auth";
 import { AdminsOnly } from "@/components/shell/admins-only";
 import { PageHeader } from "@/components/shell/page-header";
+import { inngest } from "@/inngest/client";
+import { functions } from "@/inngest/functions";
 import { getConfig } from "@/lib/config";
+import { registerFunctions } from "@/lib/jobs/embedded/register-functions";
 
 import { JobRuns } from "./job-runs";
 
@@ -25,7 +29,19 @@ export default async function JobsPage() {
             : "Functions run on an Inngest server; its dashboard shows their runs."
         }
       />
-      {jobsEngine === "embedded" && <JobRuns />}
+      {jobsEngine === "embedded" && (
+        // useSearchParams (the open run) needs a Suspense boundary.
+        <Suspense>
+          <JobRuns functions={jobFunctions()} />
+        </Suspense>
+      )}
     </>
   );
+}
+
+/** The app's functions by the ids runs carry, named as they are declared. */
+function jobFunctions() {
+  return [...registerFunctions(inngest.id, functions).values()]
+    .map((fn) => ({ id: fn.id, name: fn.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,4 +1,4 @@
-import { CircleDot, GitPullRequest, Loader2, type LucideIcon } from "lucide-react";
+import { CircleDot, FileQuestion, GitPullRequest, Loader2, type LucideIcon } from "lucide-react";
 
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { ProjectView } from "@/lib/projects/project-view";
@@ -8,8 +8,11 @@ import { cn } from "@/lib/ui/cn";
 export function PlanProgress({ project, className }: { project: ProjectView; className?: string }) {
   const { progress } = project;
   if (!progress) {
+    // No plan is a state to act on (add one, or set its path), not an error: the project's page says where it looked.
     return project.last_error ? (
-      <p className={cn("text-sm text-destructive", className)}>No plan yet</p>
+      <p className={cn("flex items-center gap-2 text-sm text-muted-foreground", className)} data-testid="no-plan">
+        <FileQuestion className="size-4" /> No plan yet
+      </p>
     ) : (
       <p className={cn("flex items-center gap-2 text-sm text-muted-foreground", className)}>
         <Loader2 className="size-4 animate-spin" /> Reading the plan…

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
-import { useInstallations } from "@/components/hooks/use-installations";
+import { InstalledRepositoryInput } from "@/components/installations/installed-repository-input";
 import { ApiErrorText } from "@/components/ui/api-error-text";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -24,7 +24,6 @@ type FormValues = z.input<typeof trackProjectSchema>;
 /** Starts tracking a repository the App is installed on, validated by the API's own schema first. */
 export function TrackProjectForm() {
   const queryClient = useQueryClient();
-  const installations = useInstallations();
   const form = useForm<FormValues, unknown, TrackProjectInput>({
     resolver: zodResolver(trackProjectSchema),
     defaultValues: { repository: "" },
@@ -38,7 +37,6 @@ export function TrackProjectForm() {
     },
   });
   const { errors } = form.formState;
-  const installed = installations.data?.flatMap((installation) => (installation.suspended_at ? [] : installation.repositories)) ?? [];
 
   return (
     <Card>
@@ -60,19 +58,7 @@ export function TrackProjectForm() {
           onSubmit={form.handleSubmit((values) => track.mutate(values))}
         >
           <Field id="project-repository" label="Repository" error={errors.repository?.message}>
-            <Input
-              id="project-repository"
-              list="installed-repositories"
-              placeholder="owner/name"
-              autoComplete="off"
-              aria-invalid={Boolean(errors.repository)}
-              {...form.register("repository")}
-            />
-            <datalist id="installed-repositories">
-              {installed.map((repository) => (
-                <option key={repository} value={repository} />
-              ))}
-            </datalist>
+            <InstalledRepositoryInput id="project-repository" aria-invalid={Boolean(errors.repository)} {...form.register("repository")} />
           </Field>
           <Field id="project-plan-path" label="Plan path (optional)" error={errors.plan_path?.message}>
             <Input

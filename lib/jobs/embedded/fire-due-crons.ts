@@ -8,6 +8,9 @@ import { createRun } from "./create-run";
 import type { ExecutorDeps } from "./deps";
 import { nextCronTime } from "./schedule-crons";
 
+/** The event a cron-started run carries, as on Inngest. */
+export const SCHEDULED_EVENT_NAME = "inngest/scheduled.timer";
+
 /**
  * Starts a run for each cron whose time has come, once: the event id is derived from the fire time, and
  * the schedule row is locked while it moves on. Fires missed while the app was down fire once, as on Inngest.
@@ -21,7 +24,7 @@ export async function fireDueCrons(deps: Pick<ExecutorDeps, "db" | "registry" | 
       if (!fn) continue;
       const event = {
         id: `cron:${fn.id}:${schedule.nextAt.toISOString()}`,
-        name: "inngest/scheduled.timer",
+        name: SCHEDULED_EVENT_NAME,
         data: { cron: schedule.cron },
         ts: schedule.nextAt.getTime(),
       };

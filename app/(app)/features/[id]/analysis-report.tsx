@@ -12,8 +12,8 @@ export const SOURCE_LABEL: Record<AnalysisSource, string> = {
   polling: "recorded from polling",
 };
 
-/** One recorded analysis, laid out for a reader, with the JSON it was made from underneath. */
-export function AnalysisReport({ analysis, superseding }: { analysis: AnalysisView; superseding: boolean }) {
+/** One recorded analysis, laid out for a reader, with the JSON it was made from underneath; its error unless told elsewhere. */
+export function AnalysisReport({ analysis, superseding, showError }: { analysis: AnalysisView; superseding: boolean; showError: boolean }) {
   return (
     <Card data-testid="analysis">
       <CardHeader>
@@ -33,7 +33,7 @@ export function AnalysisReport({ analysis, superseding }: { analysis: AnalysisVi
             A new analysis is running; this is the previous result.
           </Alert>
         )}
-        {analysis.error && (
+        {showError && analysis.error && (
           <Alert variant="error" size="compact" announce={false}>
             {analysis.error}
           </Alert>

@@ -40,6 +40,8 @@ export function FeatureDetail({ id }: { id: string }) {
   }
   const analyzing = detail.status === "analyzing";
   const [latest] = detail.analyses;
+  // A failure is told once, by AnalysisFailure (why, the run, Retry): the report and history leave its reason out.
+  const failed = detail.status === "failed" && detail.failure_reason !== null;
 
   return (
     <>
@@ -70,14 +72,16 @@ export function FeatureDetail({ id }: { id: string }) {
               )}
             </dl>
             <p className="text-sm whitespace-pre-wrap">{detail.description}</p>
-            <AnalysisFailure feature={detail} />
           </CardContent>
         </Card>
 
         <div className="grid items-start gap-6 lg:grid-cols-3">
           <div className="flex flex-col gap-6 lg:col-span-2">
+            {failed && <AnalysisFailure feature={detail} />}
             {latest ? (
-              <AnalysisReport key={latest.id} analysis={latest} superseding={analyzing} />
+              (!failed || latest.result !== null) && (
+                <AnalysisReport key={latest.id} analysis={latest} superseding={analyzing} showError={!failed} />
+              )
             ) : (
               <EmptyState icon={Workflow} title={analyzing ? "Analysis running" : "Not analyzed yet"}>
                 {analyzing
@@ -85,7 +89,7 @@ export function FeatureDetail({ id }: { id: string }) {
                   : `Press Analyze to run the analysis workflow in ${detail.repository}.`}
               </EmptyState>
             )}
-            {detail.analyses.length > 1 && <AnalysisHistory analyses={detail.analyses} />}
+            {detail.analyses.length > 1 && <AnalysisHistory analyses={detail.analyses} latestErrorShown={failed} />}
           </div>
           <FeatureTimeline events={detail.events} />
         </div>

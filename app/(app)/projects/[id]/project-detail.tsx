@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChartArea } from "lucide-react";
+import { ChartArea, GitCommitHorizontal } from "lucide-react";
 
 import { ProjectActions } from "@/components/projects/project-actions";
 import { BackLink } from "@/components/shell/back-link";
@@ -70,8 +70,10 @@ export function ProjectDetail({ id }: { id: string }) {
               </Fact>
             </dl>
             {detail.last_error && (
-              <Alert variant="error" className="mt-4" data-testid="project-last-error">
-                <span className="font-medium">Last error:</span> {detail.last_error}
+              // Only "no plan file" is recorded here: something to add, not something broken.
+              <Alert variant="info" className="mt-4" data-testid="project-last-error">
+                <span className="font-medium">No plan yet.</span> {detail.last_error}. Add a Markdown file with task lists (
+                <code className="text-xs">- [ ] …</code>) there, or choose another with Change plan file.
               </Alert>
             )}
           </CardContent>
@@ -99,7 +101,7 @@ export function ProjectDetail({ id }: { id: string }) {
 
           <SectionCard
             title="Progress over time"
-            description="Share of the plan's tasks done at each commit that touched it."
+            description="Tasks done and tasks in the plan at each commit that touched it: a plan that shrinks is not progress."
             className="lg:col-span-2"
           >
             {detail.history.length > 0 ? (
@@ -124,6 +126,23 @@ export function ProjectDetail({ id }: { id: string }) {
                     {update.event_type}
                   </Badge>
                   <span className="min-w-0 flex-1 break-words">{update.summary}</span>
+                  {update.commit_sha &&
+                    (update.commit_url ? (
+                      <a
+                        href={update.commit_url}
+                        target="_blank"
+                        rel="noreferrer"
+                        className="inline-flex items-center gap-1 font-mono text-xs text-primary underline-offset-2 hover:underline"
+                        title={`Commit ${update.commit_sha}`}
+                      >
+                        <GitCommitHorizontal className="size-3.5" />
+                        {update.commit_sha.slice(0, 7)}
+                      </a>
+                    ) : (
+                      <code className="text-xs" title={update.commit_sha}>
+                        {update.commit_sha.slice(0, 7)}
+                      </code>
+                    ))}
                   {update.delivery_id && (
                     <span className="font-mono text-xs text-muted-foreground" title="GitHub delivery id">
                       {update.delivery_id.slice(0, 8)}

@@ -4,7 +4,7 @@ import { Building2, Plug, Plus, User } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 
-import { useInstallations, type InstallationView } from "@/components/hooks/use-installations";
+import { useInstallationAdmins, useInstallations, type InstallationView } from "@/components/hooks/use-installations";
 import { EmptyState } from "@/components/shell/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -17,10 +17,15 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { installErrorMessage } from "@/lib/github/install-errors";
 import { cn } from "@/lib/ui/cn";
 
-/** The installations list, the Install button, and the outcome of an install that just came back from GitHub. */
-export function GithubInstallations({ installed, error }: { installed?: string; error?: string }) {
+/**
+ * The installations list, the Install button, and the outcome of an install that just came back from GitHub.
+ * Everyone sees every installation (each one's repositories can be tracked and analyzed by anyone); a member
+ * is also told whom to ask for a change.
+ */
+export function GithubInstallations({ installed, error, isAdmin }: { installed?: string; error?: string; isAdmin: boolean }) {
   const router = useRouter();
   const installations = useInstallations();
+  const admins = useInstallationAdmins();
   const justInstalled = installations.data?.find((installation) => String(installation.id) === installed);
   // Dropping the query string keeps a reload from showing the outcome again.
   const dismiss = () => router.replace("/settings/github", { scroll: false });
@@ -60,10 +65,29 @@ export function GithubInstallations({ installed, error }: { installed?: string; 
           </Alert>
         )}
 
+        {!isAdmin && admins.data && (
+          <Alert variant="info" announce={false} data-testid="ask-admins">
+            {admins.data.length > 0 ? (
+              <>
+                Admins look after the App&apos;s installations. To reach another repository, ask{" "}
+                {admins.data.map((login, index) => (
+                  <span key={login}>
+                    {index > 0 && (index === admins.data.length - 1 ? " or " : ", ")}
+                    <span className="font-medium">@{login}</span>
+                  </span>
+                ))}
+                .
+              </>
+            ) : (
+              "Admins look after the App's installations; no admin has signed in yet."
+            )}
+          </Alert>
+        )}
         <QueryStatus query={installations} what="installations" />
         {installations.data?.length === 0 && (
           <EmptyState icon={Plug} title="Not installed yet">
             Install the GitHub App on an account and choose its repositories; they show here once GitHub confirms.
+            {!isAdmin && " Or ask an admin to."}
           </EmptyState>
         )}
         {installations.data && installations.data.length > 0 && (

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 
+import { auth } from "@/auth";
+
 import { GithubInstallations } from "./github-installations";
 
 export const metadata: Metadata = { title: "GitHub App" };
@@ -12,6 +14,6 @@ export default async function GithubSettingsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const params = await searchParams;
-  return <GithubInstallations installed={first(params.installed)} error={first(params.error)} />;
+  const [params, session] = await Promise.all([searchParams, auth()]);
+  return <GithubInstallations installed={first(params.installed)} error={first(params.error)} isAdmin={session?.user.role === "admin"} />;
 }

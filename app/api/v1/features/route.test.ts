@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { createApiToken } from "@/lib/auth/create-api-token";
+import { storeInstallation } from "@/lib/installations/store-installation";
 import { setUpTestDatabase } from "@/test/database";
 import { createUser } from "@/test/fixtures";
 import { bearer, callRoute } from "@/test/http";
@@ -10,6 +11,13 @@ import { GET, POST } from "./route";
 
 const { db } = await setUpTestDatabase();
 const user = await createUser(db);
+await storeInstallation(
+  { db },
+  {
+    installation: { id: 7001, account: { login: "demo-org", type: "Organization" } },
+    repositories: [{ id: 1, full_name: "demo-org/demo-app" }],
+  },
+);
 const { secret } = await createApiToken({ db }, { userId: user.id, name: "script" });
 const auth = bearer(secret);
 
@@ -57,6 +65,15 @@ describe("/api/v1/features", () => {
     expect(error.details.map((detail: { path: string }) => detail.path).sort()).toEqual(["description", "name", "priority", "repository"]);
     expect((await create("{")).status).toBe(400);
     expect((await create(valid, {})).status).toBe(401);
+  });
+
+  it("POST answers 422 repository_not_installed, saying what to do, for a repository no installation reaches", async () => {
+    const response = await create({ ...valid, repository: "someone/elsewhere" });
+    expect(response.status).toBe(422);
+    const { error } = await response.json();
+    expect(error.code).toBe("repository_not_installed");
+    expect(error.message).toMatch(/^The GitHub App is not installed on someone\/elsewhere.*ask an admin/);
+    expect((await list("?q=dark")).data.map((feature: { repository: string }) => feature.repository)).not.toContain("someone/elsewhere");
   });
 
   it("GET lists newest first by cursor pages and filters by status and text", async () => {

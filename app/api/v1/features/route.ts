@@ -1,5 +1,5 @@
 // GET /api/v1/features — features, newest first, by cursor pages (filter: status, q).
-// POST /api/v1/features — create a feature (201).
+// POST /api/v1/features — create a feature (201) in a repository the App is installed on (422 otherwise).
 import { z } from "zod";
 
 import { createFeature } from "@/lib/features/create-feature";
@@ -7,6 +7,7 @@ import { createFeatureSchema, featureStatusSchema } from "@/lib/features/feature
 import { toFeatureView } from "@/lib/features/feature-view";
 import { listFeatures } from "@/lib/features/list-features";
 import { apiHandler } from "@/lib/http/api-handler";
+import { requireInstallation } from "@/lib/installations/require-installation";
 import { pageOf } from "@/lib/openapi/common-schemas";
 import { featureView } from "@/lib/openapi/feature-schemas";
 import { listQuery } from "@/lib/pagination/list-query";
@@ -36,12 +37,16 @@ export const POST = apiHandler(
     doc: {
       operationId: "createFeature",
       summary: "Create a feature",
-      description: "Announces `feature.created`.",
+      description: "Announces `feature.created`. The repository must be one an active installation of the GitHub App reaches.",
       responses: { 201: { description: "The new feature", schema: featureView } },
+      errors: { 422: "`repository_not_installed`: the App is not installed on the repository, or cannot reach it" },
     },
   },
   async ({ body: input, principal, deps, log }) => {
-    const feature = await createFeature({ db: await deps.db(), outbox: deps.outbox() }, { ...input, createdBy: principal.userId });
+    const db = await deps.db();
+    // Checked now, not at the first Analyze: a feature in a repository the App cannot reach could never be analyzed.
+    await requireInstallation(db, input.repository);
+    const feature = await createFeature({ db, outbox: deps.outbox() }, { ...input, createdBy: principal.userId });
     log.info("feature created", { feature_id: feature.id, repository: feature.repository });
     return Response.json(toFeatureView(feature), { status: 201 });
   },

@@ -1,5 +1,6 @@
 // GET /api/v1/projects — tracked projects with their latest progress and PR/issue counts (cursor pages).
 // POST /api/v1/projects — track a repository reachable through the App (201; 422 not installed; 409 tracked).
+import { commitUrl } from "@/lib/github/github-urls";
 import { apiHandler } from "@/lib/http/api-handler";
 import { pageOf } from "@/lib/openapi/common-schemas";
 import { projectDetail, projectView } from "@/lib/openapi/project-schemas";
@@ -42,6 +43,8 @@ export const POST = apiHandler(
     const deps = await routeDeps.projects();
     const project = await trackProject(deps, { ...input, createdBy: principal.userId });
     log.info("project tracked", { project_id: project.id, repository: project.repository });
-    return Response.json(await getProjectDetail(deps.db, project), { status: 201 });
+    return Response.json(await getProjectDetail(deps.db, project, (repository, sha) => commitUrl(routeDeps.config(), repository, sha)), {
+      status: 201,
+    });
   },
 );

@@ -1,7 +1,10 @@
-// GET /auth/github/installations — the signed-in user's installations (all of them for admins).
+// GET /auth/github/installations — the App's installations with the repositories each reaches, and the admins' logins (whom to ask).
 import { apiHandler } from "@/lib/http/api-handler";
 import { listInstallations } from "@/lib/installations/list-installations";
+import { listAdminLogins } from "@/lib/users/list-admin-logins";
 
-export const GET = apiHandler({ access: "user" }, async ({ principal, deps }) =>
-  Response.json({ data: await listInstallations(await deps.db(), { id: principal.userId, role: principal.role }) }),
-);
+export const GET = apiHandler({ access: "user" }, async ({ deps }) => {
+  const db = await deps.db();
+  const [data, admins] = await Promise.all([listInstallations(db), listAdminLogins(db)]);
+  return Response.json({ data, admins });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { jobRuns } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
 import { createApiToken } from "@/lib/auth/create-api-token";
@@ -60,6 +61,13 @@ describe("/api/v1/admin/jobs", () => {
       })
     ).json();
     expect(detail.steps.map((step: { name: string }) => step.name)).toEqual(["record start", "pause", "hold"]);
+    // A finished run's sleep is over, not "sleeping"; tries count from 1.
+    expect(detail.steps.map((step: { status: string; attempt: number }) => [step.status, step.attempt])).toEqual([
+      ["completed", 1],
+      ["completed", 1],
+      ["completed", 1],
+    ]);
+    expect(detail.steps[1].ended_at).not.toBeNull();
 
     const again = await callRoute(
       changeRun,
@@ -68,6 +76,22 @@ describe("/api/v1/admin/jobs", () => {
     );
     expect(again.status).toBe(409);
     expect((await again.json()).error).toEqual({ code: "invalid_state", message: "A completed run cannot be retried" });
+  });
+
+  it("filters by trigger: trigger=event leaves out the runs a cron schedule started, trigger=cron shows only those", async () => {
+    const admin = await tokenFor("admin");
+    const [scheduled] = await db
+      .insert(jobRuns)
+      .values({ functionId: "hooksmith-clean-up-expired-data", event: { name: "inngest/scheduled.timer", data: { cron: "0 * * * *" } } })
+      .returning();
+    const ids = async (query: string) =>
+      (await (await callRoute(listRuns, new Request(`http://app.test/api/v1/admin/jobs?${query}`, { headers: admin }))).json()).data.map(
+        (run: { id: string }) => run.id,
+      );
+    expect(await ids("trigger=event&limit=200")).not.toContain(scheduled!.id);
+    expect(await ids("trigger=cron")).toEqual([scheduled!.id]);
+    expect(await ids("function_id=hooksmith-clean-up-expired-data")).toEqual([scheduled!.id]);
+    expect(await ids("limit=200")).toContain(scheduled!.id);
   });
 
   it("pages by cursor and refuses a forged cursor", async () => {

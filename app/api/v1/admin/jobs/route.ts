@@ -1,9 +1,9 @@
-// GET /api/v1/admin/jobs — the embedded executor's runs, newest first (admin): filter by status/function, cursor pages.
+// GET /api/v1/admin/jobs — the embedded executor's runs, newest first (admin): filter by status/function/trigger, cursor pages.
 import { z } from "zod";
 
 import { apiHandler } from "@/lib/http/api-handler";
 import { RUN_STATUSES } from "@/lib/jobs/embedded/run-status";
-import { listJobRuns } from "@/lib/jobs/list-job-runs";
+import { listJobRuns, RUN_TRIGGERS } from "@/lib/jobs/list-job-runs";
 import { requireEmbeddedJobs } from "@/lib/jobs/require-embedded-jobs";
 import { pageOf } from "@/lib/openapi/common-schemas";
 import { jobRunView } from "@/lib/openapi/job-schemas";
@@ -12,6 +12,7 @@ import { listQuery } from "@/lib/pagination/list-query";
 const query = listQuery({
   status: z.enum(RUN_STATUSES).optional(),
   function_id: z.string().min(1).optional(),
+  trigger: z.enum(RUN_TRIGGERS).optional().meta({ description: "`cron`: runs a schedule started; `event`: the rest" }),
 });
 
 export const GET = apiHandler(
@@ -30,6 +31,7 @@ export const GET = apiHandler(
     const page = await listJobRuns(await deps.db(), {
       status: query.status,
       functionId: query.function_id,
+      trigger: query.trigger,
       cursor: query.cursor,
       limit: query.limit,
     });

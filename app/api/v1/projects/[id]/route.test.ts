@@ -12,11 +12,11 @@ import { installAsProcessGithub, startTestGithub } from "@/test/github-simulator
 import { bearer, callRoute } from "@/test/http";
 
 import { POST as track } from "../route";
-import { DELETE, PATCH } from "./route";
+import { DELETE, GET, PATCH } from "./route";
 
 const REPOSITORY = "demo-org/demo-app";
 const { db } = await setUpTestDatabase();
-await startAppTestExecutor(db);
+const { executor } = await startAppTestExecutor(db);
 const github = await startTestGithub({ repositories: { [REPOSITORY]: { "docs/plan.md": "- [ ] A\n", "docs/roadmap.md": "- [x] B\n" } } });
 installAsProcessGithub(github);
 await syncAllInstallations({ db, githubApp: github.app });
@@ -61,6 +61,21 @@ describe("POST /api/v1/projects checks the repository and the plan file on GitHu
     const response = await trackAs(asAlice, { repository: "someone/elsewhere", plan_path: null });
     expect(response.status).toBe(422);
     expect((await errorOf(response)).code).toBe("repository_not_installed");
+  });
+});
+
+describe("GET /api/v1/projects/{id}", () => {
+  it("names the commit each update read and links to it", async () => {
+    const project = await aliceProject();
+    await executor.drain();
+    const response = await callRoute(GET, new Request(`http://app.test/api/v1/projects/${project.id}`, { headers: asAlice }), {
+      id: project.id,
+    });
+    expect(response.status).toBe(200);
+    const [update] = (await response.json()).updates as { event_type: string; commit_sha: string; commit_url: string }[];
+    expect(update).toMatchObject({ event_type: "tracked", commit_sha: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(update!.commit_url).toMatch(new RegExp(`/${REPOSITORY}/commit/${update!.commit_sha}$`));
+    expect((await untrack(project.id, asAlice)).status).toBe(204);
   });
 });
 

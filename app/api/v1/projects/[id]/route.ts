@@ -4,6 +4,7 @@
 import { z } from "zod";
 
 import { found } from "@/lib/errors";
+import { commitUrl } from "@/lib/github/github-urls";
 import { apiHandler } from "@/lib/http/api-handler";
 import { projectDetail } from "@/lib/openapi/project-schemas";
 import { changePlanPath } from "@/lib/projects/change-plan-path";
@@ -28,7 +29,7 @@ export const GET = apiHandler(
   async ({ params, deps }) => {
     const db = await deps.db();
     const project = found(await findProject(db, params.id), "Project");
-    return Response.json(await getProjectDetail(db, project));
+    return Response.json(await getProjectDetail(db, project, (repository, sha) => commitUrl(deps.config(), repository, sha)));
   },
 );
 
@@ -57,7 +58,7 @@ export const PATCH = apiHandler(
     const project = found(await findProject(deps.db, params.id), "Project");
     const updated = await changePlanPath(deps, project, { ...body, actor: principal });
     log.info("project plan path changed", { project_id: project.id, plan_path: updated.planPath });
-    return Response.json(await getProjectDetail(deps.db, updated));
+    return Response.json(await getProjectDetail(deps.db, updated, (repository, sha) => commitUrl(routeDeps.config(), repository, sha)));
   },
 );
 

@@ -1,0 +1,1 @@
+ALTER TABLE "project_updates" ADD COLUMN "commit_sha" text;
