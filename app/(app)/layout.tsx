@@ -54,7 +54,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </form>
           </div>
         </header>
-        <main className="mx-auto w-full max-w-6xl flex-1 p-6">{children}</main>
+        {/* Text people write (a long unbroken name, a URL) breaks anywhere rather than widening the page. */}
+        <main className="mx-auto w-full max-w-6xl min-w-0 flex-1 p-6 wrap-anywhere">{children}</main>
       </div>
     </div>
   );

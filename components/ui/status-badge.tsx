@@ -36,7 +36,7 @@ const LEVEL_TONES: Record<string, string> = {
   critical: "bg-red-50 text-red-800 border-red-200",
 };
 
-const CHIP = "inline-flex items-center whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium";
+const CHIP = "inline-flex shrink-0 items-center whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium";
 const NEUTRAL = "border-border bg-muted text-foreground";
 
 /** A status word with a colour that reads at a glance; unknown statuses stay neutral. */

@@ -177,7 +177,7 @@ function NewSecret({ name, secret }: { name: string; secret: string }) {
     <Alert variant="success" announce={false} className="mt-4" data-testid="new-token">
       <p className="font-medium">Token “{name}” created. Copy it now: it will not be shown again.</p>
       <div className="mt-2 flex items-center gap-2">
-        <code data-testid="new-token-secret" className="flex-1 overflow-x-auto rounded bg-white px-2 py-1.5 font-mono text-xs">
+        <code data-testid="new-token-secret" className="flex-1 overflow-x-auto rounded bg-card px-2 py-1.5 font-mono text-xs">
           {secret}
         </code>
         <Button variant="outline" size="sm" onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))}>
