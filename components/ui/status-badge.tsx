@@ -42,7 +42,7 @@ const NEUTRAL = "border-border bg-muted text-foreground";
 /** A status word with a colour that reads at a glance; unknown statuses stay neutral. */
 export function StatusBadge({ status, className, ...props }: ComponentProps<"span"> & { status: string }) {
   return (
-    <span data-status={status} className={cn(CHIP, STATUS_TONES[status] ?? NEUTRAL, className)} {...props}>
+    <span data-slot="badge" data-status={status} className={cn(CHIP, STATUS_TONES[status] ?? NEUTRAL, className)} {...props}>
       {status}
     </span>
   );
@@ -51,7 +51,7 @@ export function StatusBadge({ status, className, ...props }: ComponentProps<"spa
 /** low … critical (or trivial … very_high), coloured by how much it should worry the reader. */
 export function LevelBadge({ level, className }: { level: string; className?: string }) {
   return (
-    <span data-level={level} className={cn(CHIP, LEVEL_TONES[level] ?? NEUTRAL, className)}>
+    <span data-slot="badge" data-level={level} className={cn(CHIP, LEVEL_TONES[level] ?? NEUTRAL, className)}>
       {level.replace("_", " ")}
     </span>
   );

@@ -12,9 +12,9 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PendingButton } from "@/components/ui/pending-button";
 import { QueryStatus } from "@/components/ui/query-status";
@@ -79,10 +79,7 @@ export function TokensManager() {
         </CardHeader>
         <CardContent>
           <form className="flex flex-wrap items-start gap-3" onSubmit={form.handleSubmit((values) => create.mutate(values))}>
-            <div className="flex flex-1 flex-col gap-1.5">
-              <Label htmlFor="token-name" className="sr-only">
-                Token name
-              </Label>
+            <Field id="token-name" label="Token name" className="min-w-48 flex-1">
               <Input
                 id="token-name"
                 placeholder="e.g. CI release pipeline"
@@ -91,25 +88,23 @@ export function TokensManager() {
               />
               <FormError announce={false}>{form.formState.errors.name?.message}</FormError>
               <FormError>{create.error?.message}</FormError>
-            </div>
-            <label className="flex items-center gap-2 text-sm">
-              Access
-              <NativeSelect aria-label="Access" {...form.register("scope")}>
+            </Field>
+            <Field id="token-scope" label="Access">
+              <NativeSelect id="token-scope" {...form.register("scope")}>
                 <option value="write">read and write</option>
                 <option value="read">read-only</option>
               </NativeSelect>
-            </label>
-            <label className="flex items-center gap-2 text-sm">
-              Expires
-              <NativeSelect aria-label="Expires after" {...form.register("lifetime")}>
+            </Field>
+            <Field id="token-lifetime" label="Expires after">
+              <NativeSelect id="token-lifetime" {...form.register("lifetime")}>
                 {Object.keys(LIFETIMES).map((lifetime) => (
                   <option key={lifetime} value={lifetime}>
-                    {lifetime === "no expiry" ? "never" : `in ${lifetime}`}
+                    {lifetime === "no expiry" ? "never" : lifetime}
                   </option>
                 ))}
               </NativeSelect>
-            </label>
-            <PendingButton type="submit" pending={create.isPending} icon={Plus}>
+            </Field>
+            <PendingButton type="submit" className="sm:mt-5.5" pending={create.isPending} icon={Plus}>
               Create token
             </PendingButton>
           </form>
