@@ -40,6 +40,13 @@ test("hostile text (long tokens, URLs, emoji, right-to-left) never widens a page
 
   const features = [];
   for (const name of NAMES) features.push(await createFeature(page, baseURL!, { name, description: DESCRIPTION }));
+  // Their own pages, with the hostile display name in the header.
+  for (const url of ["/features", `/features/${features[2]!.id}`, "/settings/account", "/settings/tokens"]) {
+    await openPage(page, url);
+    await expectNoHorizontalOverflow(page, `hostile person ${url}`);
+    await expectTruncatedTextTitled(page, `hostile person ${url}`);
+  }
+  await screenshot(page, "hostile-tokens");
   // An analysis puts the hostile text into job runs, deliveries and the timeline too.
   expect((await page.request.post(`/api/v1/features/${features[0]!.id}/analyze`, { headers })).status()).toBe(202);
 
