@@ -26,7 +26,7 @@ test("every page passes axe (no serious or critical violations) for an admin and
   page,
   baseURL,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(900_000);
   const missing = collectNotFound(page, baseURL!);
   await signInAs(page, "dev-bob", "/features");
   const feature = await createFeature(page, baseURL!, {

@@ -57,7 +57,7 @@ export async function openPage(page: Page, path: string) {
 /** The page is no wider than the window: nothing a person wrote pushes it sideways. */
 export async function expectNoHorizontalOverflow(page: Page, what: string) {
   const widths = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollWidth, window: window.innerWidth }));
-  expect(widths.scroll, `${what}: page width ${widths.scroll}px in a ${widths.window}px window`).toBeLessThanOrEqual(widths.window);
+  expect.soft(widths.scroll, `${what}: page width ${widths.scroll}px in a ${widths.window}px window`).toBeLessThanOrEqual(widths.window);
 }
 
 /** No badge lies over a link (a long name next to a status once ran under the status badge). */
@@ -79,7 +79,7 @@ export async function expectBadgesClearOfLinks(page: Page, what: string) {
     }
     return found;
   });
-  expect(overlaps, `${what}: badges over links`).toEqual([]);
+  expect.soft(overlaps, `${what}: badges over links`).toEqual([]);
 }
 
 /** Text cut short with an ellipsis carries its full text as a title, so hovering shows it. */
@@ -89,7 +89,7 @@ export async function expectTruncatedTextTitled(page: Page, what: string) {
       .filter((element) => element.scrollWidth > element.clientWidth && !element.closest("[title]"))
       .map((element) => element.textContent?.slice(0, 60)),
   );
-  expect(untitled, `${what}: truncated text without a title`).toEqual([]);
+  expect.soft(untitled, `${what}: truncated text without a title`).toEqual([]);
 }
 
 /** axe's serious and critical findings on the page as it stands (WCAG 2.1 A and AA rules and best practices). */
@@ -101,5 +101,5 @@ export async function expectNoSeriousAxeViolations(page: Page, what: string) {
       (violation) =>
         `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
     );
-  expect(serious, `${what}: serious or critical axe violations`).toEqual([]);
+  expect.soft(serious, `${what}: serious or critical axe violations`).toEqual([]);
 }

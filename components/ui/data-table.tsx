@@ -49,7 +49,12 @@ export function DataTable<T>({
         <QueryStatus query={query} what={what} className="p-6" />
         {query.isSuccess && rows.length === 0 && empty}
         {rows.length > 0 && (
-          <table className="w-full text-sm [&_td]:wrap-anywhere" data-testid={testId}>
+          <table
+            className="w-full text-sm [&_td]:wrap-anywhere"
+            data-testid={testId}
+            // Rows that open in place say so with aria-expanded, which ARIA allows on a treegrid's rows only.
+            role={renderExpanded ? "treegrid" : undefined}
+          >
             <thead className="bg-muted/50 text-left text-muted-foreground">
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
