@@ -10,7 +10,7 @@ export function SimpleTable({ columns, testId, children }: { columns: readonly s
         <tr className="border-b border-border">
           {columns.map((column, index) =>
             column ? (
-              <th key={`${index}-${column}`} className="py-2 font-medium">
+              <th key={`${index}-${column}`} className="py-2 pr-2 font-medium whitespace-nowrap">
                 {column}
               </th>
             ) : (
