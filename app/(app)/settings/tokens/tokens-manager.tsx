@@ -128,7 +128,7 @@ export function TokensManager() {
               {tokens.data.map((token) => (
                 <SimpleTableRow key={token.id}>
                   <td className="py-2 font-medium">{token.name}</td>
-                  <td className="py-2 font-mono text-xs text-muted-foreground">{token.prefix}…</td>
+                  <td className="py-2 font-mono text-xs whitespace-nowrap text-muted-foreground">{token.prefix}…</td>
                   <td className="py-2">{token.scope === "read" ? "read-only" : "read and write"}</td>
                   <SimpleTableTimeCell value={token.created_at} />
                   <SimpleTableTimeCell value={token.last_used_at} />
