@@ -31,7 +31,7 @@ export function RelativeTime({ value }: { value: string | null | undefined }) {
   if (!value) return <span className="text-muted-foreground">—</span>;
   const date = new Date(value);
   return (
-    <time dateTime={date.toISOString()} title={date.toLocaleString()} className="whitespace-nowrap">
+    <time dateTime={date.toISOString()} title={date.toLocaleString()}>
       {formatRelative(date, now)}
     </time>
   );
