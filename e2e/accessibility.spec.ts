@@ -86,7 +86,7 @@ test("every page passes axe (no serious or critical violations) for an admin and
     }
   } finally {
     await signInAs(page, "ops-admin", "/features");
-    await untrackProject(page, baseURL!, project.id);
+    await untrackProject(page, baseURL!, project);
   }
 
   // Signed out: the sign-in page and the page that refuses someone.

@@ -101,7 +101,7 @@ test("hostile text (long tokens, URLs, emoji, right-to-left) never widens a page
   } finally {
     // Leave demo-org/demo-app untracked and no endpoints file, as the other specs expect.
     await signInAs(page, "ops-admin", "/features");
-    await untrackProject(page, baseURL!, project.id);
+    await untrackProject(page, baseURL!, project);
     rmSync(WEBHOOKS_CONFIG_PATH, { force: true });
     expect((await page.request.post("/api/v1/admin/webhooks/reload", { headers })).status()).toBe(200);
   }

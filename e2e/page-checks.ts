@@ -39,12 +39,18 @@ export const pagePath = (template: string, ids: { feature: string; project: stri
  */
 export async function trackDemoProject(page: Page, baseURL: string) {
   const tracked = await page.request.post("/api/v1/projects", { data: { repository: "demo-org/demo-app" }, headers: { origin: baseURL } });
+  if (tracked.status() === 409) {
+    // Another spec tracked it already: look at theirs and leave it tracked.
+    const list = (await (await page.request.get("/api/v1/projects")).json()) as { data: { id: string; repository: string }[] };
+    return { id: list.data.find((project) => project.repository === "demo-org/demo-app")!.id, ours: false };
+  }
   expect(tracked.status()).toBe(201);
-  return (await tracked.json()) as { id: string };
+  return { id: ((await tracked.json()) as { id: string }).id, ours: true };
 }
 
-export async function untrackProject(page: Page, baseURL: string, id: string) {
-  expect((await page.request.delete(`/api/v1/projects/${id}`, { headers: { origin: baseURL } })).status()).toBe(204);
+export async function untrackProject(page: Page, baseURL: string, project: { id: string; ours: boolean }) {
+  if (!project.ours) return;
+  expect((await page.request.delete(`/api/v1/projects/${project.id}`, { headers: { origin: baseURL } })).status()).toBe(204);
 }
 
 /** Opens `path` and waits until its content (not a loading line) is there. */
