@@ -30,9 +30,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <header className="flex h-14 items-center justify-between border-b border-border bg-card px-6">
           <DemoBadge />
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <Link href="/settings/account" title="Your account" className="flex items-baseline gap-2 rounded-md px-2 py-1 hover:bg-muted">
+            <Link
+              href="/settings/account"
+              title="Your account"
+              className="flex min-w-0 items-baseline gap-2 rounded-md px-2 py-1 hover:bg-muted"
+            >
               {showName && (
-                <span data-testid="current-user-name" className="font-medium">
+                <span data-testid="current-user-name" className="block max-w-64 truncate font-medium" title={user.name ?? undefined}>
                   {user.name}
                 </span>
               )}
@@ -54,7 +58,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </form>
           </div>
         </header>
-        <main className="mx-auto w-full max-w-6xl flex-1 p-6">{children}</main>
+        {/* Text people write (a long unbroken name, a URL) breaks anywhere rather than widening the page. */}
+        <main className="mx-auto w-full max-w-6xl min-w-0 flex-1 p-6 wrap-anywhere">{children}</main>
       </div>
     </div>
   );

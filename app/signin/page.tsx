@@ -1,4 +1,4 @@
-import { Anvil, LogIn } from "lucide-react";
+import { Anvil } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
@@ -7,6 +7,7 @@ import { DemoBadge } from "@/components/shell/demo-badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { GitHubMark } from "@/components/ui/github-mark";
 import { getConfig } from "@/lib/config";
 import { localPath } from "@/lib/http/local-path";
 
@@ -42,7 +43,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             }}
           >
             <Button type="submit" className="w-full" size="lg">
-              <LogIn />
+              <GitHubMark />
               Sign in with GitHub
             </Button>
           </form>

@@ -6,21 +6,21 @@ import { usePathname } from "next/navigation";
 
 import { cn } from "@/lib/ui/cn";
 
+/** `admin`: a page that answers "Admins only" to a member, so a member is never offered it. */
 const LINKS = [
   { href: "/features", label: "Features", icon: Boxes },
   { href: "/projects", label: "Projects", icon: FolderKanban },
   { href: "/webhooks", label: "Webhooks", icon: Inbox },
-  { href: "/deliveries", label: "Deliveries", icon: Send },
+  { href: "/deliveries", label: "Deliveries", icon: Send, admin: true },
+  { href: "/jobs", label: "Jobs", icon: Cog, admin: true },
   { href: "/settings", label: "Settings", icon: Settings },
 ];
-
-const ADMIN_LINKS = [{ href: "/jobs", label: "Jobs", icon: Cog }];
 
 export function NavLinks({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-1">
-      {[...LINKS, ...(isAdmin ? ADMIN_LINKS : [])].map(({ href, label, icon: Icon }) => {
+      {LINKS.filter((link) => isAdmin || !link.admin).map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
@@ -32,7 +32,7 @@ export function NavLinks({ isAdmin }: { isAdmin: boolean }) {
               active && "bg-muted text-foreground",
             )}
           >
-            <Icon className="size-4" />
+            <Icon className="size-4 shrink-0" />
             {label}
           </Link>
         );

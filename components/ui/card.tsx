@@ -11,7 +11,7 @@ export function CardHeader({ className, ...props }: ComponentProps<"div">) {
 }
 
 export function CardTitle({ className, ...props }: ComponentProps<"h2">) {
-  return <h2 className={cn("text-lg leading-none font-semibold", className)} {...props} />;
+  return <h2 className={cn("text-lg leading-tight font-semibold wrap-anywhere", className)} {...props} />;
 }
 
 export function CardDescription({ className, ...props }: ComponentProps<"p">) {
@@ -48,8 +48,8 @@ export function SectionCard({
   return (
     <Card {...props}>
       {aside !== undefined ? (
-        <CardHeader className="flex-row items-center justify-between">
-          <div className="flex flex-col gap-1.5">{heading}</div>
+        <CardHeader className="flex-row items-center justify-between gap-4">
+          <div className="flex min-w-0 flex-col gap-1.5">{heading}</div>
           {aside}
         </CardHeader>
       ) : (

@@ -49,7 +49,12 @@ export function DataTable<T>({
         <QueryStatus query={query} what={what} className="p-6" />
         {query.isSuccess && rows.length === 0 && empty}
         {rows.length > 0 && (
-          <table className="w-full text-sm" data-testid={testId}>
+          <table
+            className="w-full text-sm [&_td]:wrap-anywhere"
+            data-testid={testId}
+            // Rows that open in place say so with aria-expanded, which ARIA allows on a treegrid's rows only.
+            role={renderExpanded ? "treegrid" : undefined}
+          >
             <thead className="bg-muted/50 text-left text-muted-foreground">
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
@@ -69,13 +74,22 @@ export function DataTable<T>({
                     <tr
                       className={cn(
                         "border-t border-border",
-                        onRowSelect && "cursor-pointer hover:bg-muted/40 focus:bg-muted/40 focus:outline-none",
+                        onRowSelect &&
+                          "cursor-pointer hover:bg-muted/40 focus-visible:bg-muted/40 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring",
                         expanded && "bg-muted/40",
                       )}
                       tabIndex={onRowSelect ? 0 : undefined}
                       aria-expanded={renderExpanded ? Boolean(expanded) : undefined}
                       onClick={onRowSelect && (() => onRowSelect(row.id))}
-                      onKeyDown={onRowSelect && ((event) => event.key === "Enter" && onRowSelect(row.id))}
+                      onKeyDown={
+                        onRowSelect &&
+                        ((event) => {
+                          // Enter or Space on the row itself, as on a button; a link or button inside keeps its own keys.
+                          if (event.target !== event.currentTarget || (event.key !== "Enter" && event.key !== " ")) return;
+                          event.preventDefault();
+                          onRowSelect(row.id);
+                        })
+                      }
                     >
                       {row.getVisibleCells().map((cell) => (
                         <td key={cell.id} className="px-4 py-2">

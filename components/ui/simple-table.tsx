@@ -5,12 +5,12 @@ import { RelativeTime } from "@/components/ui/relative-time";
 /** A small table inside a card: a header row naming the `columns` (an empty name leaves its cell blank), then the rows. */
 export function SimpleTable({ columns, testId, children }: { columns: readonly string[]; testId: string; children: ReactNode }) {
   return (
-    <table className="w-full text-sm" data-testid={testId}>
+    <table className="w-full text-sm [&_td]:wrap-anywhere" data-testid={testId}>
       <thead className="text-left text-muted-foreground">
         <tr className="border-b border-border">
           {columns.map((column, index) =>
             column ? (
-              <th key={`${index}-${column}`} className="py-2 font-medium">
+              <th key={`${index}-${column}`} className="py-2 pr-2 font-medium whitespace-nowrap">
                 {column}
               </th>
             ) : (

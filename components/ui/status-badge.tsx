@@ -36,13 +36,13 @@ const LEVEL_TONES: Record<string, string> = {
   critical: "bg-red-50 text-red-800 border-red-200",
 };
 
-const CHIP = "inline-flex items-center whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium";
+const CHIP = "inline-flex shrink-0 items-center whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium";
 const NEUTRAL = "border-border bg-muted text-foreground";
 
 /** A status word with a colour that reads at a glance; unknown statuses stay neutral. */
 export function StatusBadge({ status, className, ...props }: ComponentProps<"span"> & { status: string }) {
   return (
-    <span data-status={status} className={cn(CHIP, STATUS_TONES[status] ?? NEUTRAL, className)} {...props}>
+    <span data-slot="badge" data-status={status} className={cn(CHIP, STATUS_TONES[status] ?? NEUTRAL, className)} {...props}>
       {status}
     </span>
   );
@@ -51,7 +51,7 @@ export function StatusBadge({ status, className, ...props }: ComponentProps<"spa
 /** low … critical (or trivial … very_high), coloured by how much it should worry the reader. */
 export function LevelBadge({ level, className }: { level: string; className?: string }) {
   return (
-    <span data-level={level} className={cn(CHIP, LEVEL_TONES[level] ?? NEUTRAL, className)}>
+    <span data-slot="badge" data-level={level} className={cn(CHIP, LEVEL_TONES[level] ?? NEUTRAL, className)}>
       {level.replace("_", " ")}
     </span>
   );

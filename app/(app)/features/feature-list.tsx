@@ -27,7 +27,9 @@ const columns = [
         <Link href={`/features/${info.row.original.id}`} className="font-medium text-primary hover:underline">
           {info.getValue()}
         </Link>
-        <p className="truncate text-xs text-muted-foreground">{info.row.original.description}</p>
+        <p className="truncate text-xs text-muted-foreground" title={info.row.original.description}>
+          {info.row.original.description}
+        </p>
       </div>
     ),
   }),

@@ -14,6 +14,7 @@ import { Confirmation } from "@/components/ui/confirmation";
 import { Fact } from "@/components/ui/fact";
 import { Field } from "@/components/ui/field";
 import { FormError, FormSuccess } from "@/components/ui/form-message";
+import { GitHubMark } from "@/components/ui/github-mark";
 import { Input } from "@/components/ui/input";
 import { PendingButton } from "@/components/ui/pending-button";
 import { QueryStatus } from "@/components/ui/query-status";
@@ -57,7 +58,11 @@ export function AccountSettings() {
           {linked.data && linked.data.length > 0 && (
             <ul className="divide-y divide-border rounded-lg border border-border" aria-label="Linked accounts">
               {linked.data.map((account) => (
-                <LinkedAccountItem key={`${account.provider}:${account.provider_account_id}`} account={account} />
+                <LinkedAccountItem
+                  key={`${account.provider}:${account.provider_account_id}`}
+                  account={account}
+                  login={account.provider === "github" ? me.data?.login : null}
+                />
               ))}
             </ul>
           )}
@@ -130,7 +135,8 @@ function ProfileCard({ user }: { user: Me }) {
   );
 }
 
-function LinkedAccountItem({ account }: { account: LinkedAccountView }) {
+/** `login`: the GitHub login the account belongs to (a person's Hooksmith login is their GitHub login). */
+function LinkedAccountItem({ account, login }: { account: LinkedAccountView; login?: string | null }) {
   const [confirming, setConfirming] = useState(false);
   const name = providerName(account.provider);
   const unlink = useMutation({
@@ -143,11 +149,14 @@ function LinkedAccountItem({ account }: { account: LinkedAccountView }) {
   return (
     <li className="flex flex-col gap-4 p-4" aria-label={name}>
       <div className="flex items-center gap-3">
-        <span className="flex size-9 items-center justify-center rounded-full bg-muted">
-          <Link2 className="size-4 text-muted-foreground" />
+        <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-muted">
+          {account.provider === "github" ? <GitHubMark className="size-4" /> : <Link2 className="size-4 text-muted-foreground" />}
         </span>
-        <div className="flex-1">
-          <div className="font-medium">{name}</div>
+        <div className="min-w-0 flex-1">
+          <div className="font-medium">
+            {name}
+            {login && <span data-testid="linked-login"> · {login}</span>}
+          </div>
           <div className="text-xs text-muted-foreground">Account #{account.provider_account_id}</div>
         </div>
         <Badge variant="outline">linked</Badge>

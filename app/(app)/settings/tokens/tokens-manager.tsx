@@ -12,9 +12,9 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PendingButton } from "@/components/ui/pending-button";
 import { QueryStatus } from "@/components/ui/query-status";
@@ -79,10 +79,7 @@ export function TokensManager() {
         </CardHeader>
         <CardContent>
           <form className="flex flex-wrap items-start gap-3" onSubmit={form.handleSubmit((values) => create.mutate(values))}>
-            <div className="flex flex-1 flex-col gap-1.5">
-              <Label htmlFor="token-name" className="sr-only">
-                Token name
-              </Label>
+            <Field id="token-name" label="Token name" className="min-w-48 flex-1">
               <Input
                 id="token-name"
                 placeholder="e.g. CI release pipeline"
@@ -91,25 +88,23 @@ export function TokensManager() {
               />
               <FormError announce={false}>{form.formState.errors.name?.message}</FormError>
               <FormError>{create.error?.message}</FormError>
-            </div>
-            <label className="flex items-center gap-2 text-sm">
-              Access
-              <NativeSelect aria-label="Access" {...form.register("scope")}>
+            </Field>
+            <Field id="token-scope" label="Access">
+              <NativeSelect id="token-scope" {...form.register("scope")}>
                 <option value="write">read and write</option>
                 <option value="read">read-only</option>
               </NativeSelect>
-            </label>
-            <label className="flex items-center gap-2 text-sm">
-              Expires
-              <NativeSelect aria-label="Expires after" {...form.register("lifetime")}>
+            </Field>
+            <Field id="token-lifetime" label="Expires after">
+              <NativeSelect id="token-lifetime" {...form.register("lifetime")}>
                 {Object.keys(LIFETIMES).map((lifetime) => (
                   <option key={lifetime} value={lifetime}>
-                    {lifetime === "no expiry" ? "never" : `in ${lifetime}`}
+                    {lifetime === "no expiry" ? "never" : lifetime}
                   </option>
                 ))}
               </NativeSelect>
-            </label>
-            <PendingButton type="submit" pending={create.isPending} icon={Plus}>
+            </Field>
+            <PendingButton type="submit" className="sm:mt-5.5" pending={create.isPending} icon={Plus}>
               Create token
             </PendingButton>
           </form>
@@ -133,7 +128,7 @@ export function TokensManager() {
               {tokens.data.map((token) => (
                 <SimpleTableRow key={token.id}>
                   <td className="py-2 font-medium">{token.name}</td>
-                  <td className="py-2 font-mono text-xs text-muted-foreground">{token.prefix}…</td>
+                  <td className="py-2 font-mono text-xs whitespace-nowrap text-muted-foreground">{token.prefix}…</td>
                   <td className="py-2">{token.scope === "read" ? "read-only" : "read and write"}</td>
                   <SimpleTableTimeCell value={token.created_at} />
                   <SimpleTableTimeCell value={token.last_used_at} />
@@ -177,7 +172,7 @@ function NewSecret({ name, secret }: { name: string; secret: string }) {
     <Alert variant="success" announce={false} className="mt-4" data-testid="new-token">
       <p className="font-medium">Token “{name}” created. Copy it now: it will not be shown again.</p>
       <div className="mt-2 flex items-center gap-2">
-        <code data-testid="new-token-secret" className="flex-1 overflow-x-auto rounded bg-white px-2 py-1.5 font-mono text-xs">
+        <code data-testid="new-token-secret" className="flex-1 overflow-x-auto rounded bg-card px-2 py-1.5 font-mono text-xs">
           {secret}
         </code>
         <Button variant="outline" size="sm" onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))}>

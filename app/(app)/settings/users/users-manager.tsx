@@ -60,7 +60,7 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
                   <ul className="flex flex-col gap-1" aria-label={`API tokens of ${user.login ?? user.name}`}>
                     {user.active_tokens.map((token) => (
                       <li key={token.id} className="flex items-center gap-2">
-                        <span className="font-mono text-xs">{token.prefix}…</span>
+                        <span className="font-mono text-xs whitespace-nowrap">{token.prefix}…</span>
                         <span>{token.name}</span>
                         {token.scope === "read" && <Badge variant="muted">read-only</Badge>}
                         <Button

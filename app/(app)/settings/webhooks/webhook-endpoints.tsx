@@ -246,7 +246,7 @@ function ReloadDiff({ result }: { result: ReloadResult }) {
               <dt>{label}:</dt>
               {ids.map((id) => (
                 <dd key={id}>
-                  <code className="rounded bg-white/70 px-1.5 py-0.5 text-xs">{id}</code>
+                  <code className="rounded bg-card/70 px-1.5 py-0.5 text-xs">{id}</code>
                 </dd>
               ))}
             </div>
