@@ -44,7 +44,8 @@ export function renderRunName(template: string, inputs: Record<string, string>):
 
 export interface RunLifecycle {
   queuedMs: number;
-  runMs: number;
+  /** null: in progress until `state.completeRun(id)`. */
+  runMs: number | null;
   /**
    * The app's WEBHOOK_SECRET: each simulated repository holds its own repository key, derived from it, as
    * its secret WEBHOOK_SECRET, as an admin sets it up from the repository's page.
@@ -70,10 +71,14 @@ export function startRunLifecycle(state: SimulatorState, run: SimulatedRun, life
   state.schedule(lifecycle.queuedMs, () => {
     run.status = "in_progress";
     run.startedAt = run.updatedAt = new Date();
-    state.schedule(lifecycle.runMs, complete);
+    state.runCompletions.set(run.id, complete);
+    if (lifecycle.runMs !== null) state.schedule(lifecycle.runMs, complete);
   });
+  // Whichever comes first, the timer or completeRun, completes the run; the other finds it gone.
   const complete = async () => {
-    const analysis = run.plannedConclusion === "success" ? resultOf(run, lifecycle.runMs) : undefined;
+    if (state.runCompletions.get(run.id) !== complete) return;
+    state.runCompletions.delete(run.id);
+    const analysis = run.plannedConclusion === "success" ? resultOf(run, Date.now() - run.startedAt.getTime()) : undefined;
     if (analysis) uploadArtifact(state, run, analysis);
     // The callback step runs before the run completes; `if: always()` still posts after a failed step.
     const callbackUrl = run.inputs.callback_url;

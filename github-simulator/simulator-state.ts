@@ -102,6 +102,8 @@ export class SimulatorState {
   /** Organisation (lower-case) → its members' logins (lower-case); kept across reset() like installations. */
   orgMembers = new Map<string, Set<string>>();
   readonly timers = new Set<NodeJS.Timeout>();
+  /** How each run in progress completes, until it has: what completeRun calls. */
+  readonly runCompletions = new Map<number, () => Promise<void>>();
   // Ids keep growing across restarts, so a run id the app stored earlier never names a new run.
   private lastId = Math.floor(Date.now() / 1000) * 1000;
 
@@ -143,6 +145,16 @@ export class SimulatorState {
     this.timers.add(timer);
   }
 
+  /**
+   * Completes an in-progress run now rather than when its time is up (or never, with `runMs: null`), and
+   * resolves once it has: tests drive a run's progress step by step instead of racing the wall clock.
+   */
+  completeRun(runId: number): Promise<void> {
+    const complete = this.runCompletions.get(runId);
+    if (!complete) throw new Error(`Run ${runId} is not in progress`);
+    return complete();
+  }
+
   rateLimitHeaders(): Record<string, string> {
     if (Date.now() >= this.rateLimit.resetAt) this.rateLimit = { used: 0, resetAt: nextHour() };
     return {
@@ -168,6 +180,7 @@ export class SimulatorState {
   reset() {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    this.runCompletions.clear();
     this.faults = defaultFaults();
     this.runs.clear();
     this.artifacts.clear();

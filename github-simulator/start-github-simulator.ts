@@ -37,8 +37,8 @@ export interface StartGithubSimulatorOptions {
   workflowFiles?: string[];
   /** The app's WEBHOOK_SECRET: each repository's callback key, which its workflow signs with, derives from it. */
   workflowSecret?: string;
-  /** How long a dispatched run stays queued, then in progress. */
-  timings?: { queuedMs: number; runMs: number };
+  /** How long a dispatched run stays queued, then in progress (runMs null: until `state.completeRun(id)`). */
+  timings?: { queuedMs: number; runMs: number | null };
   /** Where the App's webhooks go (the app's /webhooks/github) and the secret they are signed with. */
   webhooks?: WebhookTarget;
   /** The App's setup URL, where the install page sends the person back (the app's /auth/github/install). */
@@ -92,8 +92,7 @@ export async function startGithubSimulator(options: StartGithubSimulatorOptions 
         addActionsRoutes({ api, web: router }, state, urls, {
           workflows,
           lifecycle: {
-            queuedMs: options.timings?.queuedMs ?? 500,
-            runMs: options.timings?.runMs ?? 1500,
+            ...(options.timings ?? { queuedMs: 500, runMs: 1500 }),
             workflowSecret: options.workflowSecret ?? "",
             mintIdToken: oidc.mintRunToken,
             webhooks: options.webhooks,

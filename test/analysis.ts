@@ -71,6 +71,18 @@ export async function simulatedRunCompleted(github: TestGithub, runId: number, w
   return github.simulator.state.runs.get(runId)!;
 }
 
+/**
+ * Completes simulated run `runId` once it is in progress (a simulator whose runs stay in progress until
+ * told, `runMs: null`): a test that counts polls decides when the run ends, not the wall clock. A run
+ * already completed is left as it is.
+ */
+export async function completeSimulatedRun(github: TestGithub, runId: number) {
+  const status = () => github.simulator.state.runs.get(runId)?.status;
+  await vi.waitFor(() => expect(status()).not.toBe("queued"), { timeout: 10_000, interval: 10 });
+  if (status() === "in_progress") await github.simulator.state.completeRun(runId);
+  return github.simulator.state.runs.get(runId)!;
+}
+
 /** The callback body the shipped workflow posts for the feature's current attempt. */
 export function callbackBody(feature: Feature, extra: Record<string, unknown> = {}) {
   return JSON.stringify({

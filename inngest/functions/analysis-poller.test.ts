@@ -11,7 +11,7 @@ import { RUN_STATUS_EVERY_POLLS } from "@/lib/analysis/poll-analysis-run";
 import { CALLBACK_PATH } from "@/lib/analysis/request-analysis";
 import { getConfig } from "@/lib/config";
 import { compileExpression } from "@/lib/jobs/embedded/compile-expression";
-import { requestTestAnalysis, simulatedRunCompleted, testAnalysisDeps, type SentEvent } from "@/test/analysis";
+import { completeSimulatedRun, requestTestAnalysis, testAnalysisDeps, type SentEvent } from "@/test/analysis";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
 import { installAsProcessGithub, startTestGithub } from "@/test/github-simulator";
@@ -22,9 +22,9 @@ import { analysisPoller } from "./analysis-poller";
 const { db } = await setUpTestDatabase();
 // The poller's steps and the callback route send through the app's Inngest client: the executor stores those events.
 await startAppTestExecutor(db);
-// Runs stay in progress for half a second: long enough to poll one twice, short enough to wait for.
-// In progress long enough to be seen as such on a loaded CI machine.
-const github = await startTestGithub({ timings: { queuedMs: 20, runMs: 1500 } });
+// Runs stay in progress until a test completes them: what a poll sees depends on the poll, not on how
+// fast a loaded machine gets to it.
+const github = await startTestGithub({ timings: { queuedMs: 20, runMs: null } });
 installAsProcessGithub(github);
 const { url: appUrl } = await serveRoutes({ [CALLBACK_PATH]: postCallback });
 const pollingOnly = testAnalysisDeps(db, github);
@@ -92,7 +92,7 @@ const pollMessages = async (id: string) =>
 describe("the analysis poller", () => {
   it("polls a run that succeeded and records its artifact from polling", async () => {
     const { feature, runId, requested } = await requestTestAnalysis(pollingOnly);
-    const { result, ctx, waitForEvent } = await runPoller(requested, () => simulatedRunCompleted(github, runId!));
+    const { result, ctx, waitForEvent } = await runPoller(requested, () => completeSimulatedRun(github, runId!));
 
     expect(result).toEqual({ outcome: "settled", polls: 1 });
     expect(waitForEvent).toHaveBeenCalledWith("wait for result 0", {
@@ -115,7 +115,7 @@ describe("the analysis poller", () => {
   it("records a failed conclusion as a failed analysis with the reason", async () => {
     github.simulator.state.faults.conclusion = "failure";
     const { feature, runId, requested } = await requestTestAnalysis(pollingOnly);
-    const { result } = await runPoller(requested, () => simulatedRunCompleted(github, runId!));
+    const { result } = await runPoller(requested, () => completeSimulatedRun(github, runId!));
 
     // No result artifact ever comes: the failure is seen on the first status read.
     expect(result).toEqual({ outcome: "settled", polls: RUN_STATUS_EVERY_POLLS });
@@ -131,7 +131,7 @@ describe("the analysis poller", () => {
     const statusPoll = RUN_STATUS_EVERY_POLLS - 1;
     const { result } = await runPoller(requested, async (poll) => {
       if (poll === 0) await runInProgress(runId!);
-      if (poll === statusPoll + 2) await simulatedRunCompleted(github, runId!);
+      if (poll === statusPoll + 2) await completeSimulatedRun(github, runId!);
     });
 
     expect(result).toEqual({ outcome: "settled", polls: statusPoll + 3 });
@@ -177,7 +177,7 @@ describe("the analysis poller", () => {
     const { feature, runId, requested } = await requestTestAnalysis(pollingOnly);
     const { result, ctx } = await runPoller(requested, async (poll) => {
       if (poll === 0) {
-        await simulatedRunCompleted(github, runId!);
+        await completeSimulatedRun(github, runId!);
         Object.assign(github.simulator.state.faults, faults);
       } else {
         expect((await featureRow(feature.id)).status).toBe("analyzing");
@@ -200,13 +200,12 @@ describe("the analysis poller", () => {
   });
 
   it("stops without polling when the callback records the result during the first wait", async () => {
-    const { feature, requested } = await requestTestAnalysis(testAnalysisDeps(db, github, { callbackBaseUrl: appUrl }));
-    const { result, ctx, waitForEvent } = await runPoller(requested, () =>
-      vi.waitFor(
-        () => expect(github.simulator.state.callbacks).toContainEqual(expect.objectContaining({ featureId: feature.id, statusCode: 200 })),
-        { timeout: 10_000 },
-      ),
-    );
+    const { feature, runId, requested } = await requestTestAnalysis(testAnalysisDeps(db, github, { callbackBaseUrl: appUrl }));
+    const { result, ctx, waitForEvent } = await runPoller(requested, async () => {
+      // The run posts its callback as it completes.
+      await completeSimulatedRun(github, runId!);
+      expect(github.simulator.state.callbacks).toContainEqual(expect.objectContaining({ featureId: feature.id, statusCode: 200 }));
+    });
 
     expect(result).toEqual({ outcome: "recorded", polls: 0 });
     // With a callback on its way the first wait lasts the grace period.

@@ -4,7 +4,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { analyses, featureEvents, features, jobRuns } from "@/db/schema";
 import { analysisPoller } from "@/inngest/functions/analysis-poller";
 import { cancelJobRun } from "@/lib/jobs/cancel-job-run";
-import { callbackBody, postAnalysisCallback, requestTestAnalysis, signedCallbackHeaders, testAnalysisDeps } from "@/test/analysis";
+import {
+  callbackBody,
+  completeSimulatedRun,
+  postAnalysisCallback,
+  requestTestAnalysis,
+  signedCallbackHeaders,
+  testAnalysisDeps,
+} from "@/test/analysis";
 import { setUpTestDatabase } from "@/test/database";
 import { startAppTestExecutor } from "@/test/embedded-jobs";
 import { createUser } from "@/test/fixtures";
@@ -16,7 +23,8 @@ import { requestAnalysis } from "./request-analysis";
 
 const { db } = await setUpTestDatabase();
 const { executor, clock } = await startAppTestExecutor(db);
-const github = await startTestGithub();
+// Runs stay in progress until a test completes them, so whether GitHub can still cancel one is up to the test.
+const github = await startTestGithub({ timings: { queuedMs: 20, runMs: null } });
 installAsProcessGithub(github);
 const admin = await createUser(db, { role: "admin" });
 const member = await createUser(db);
@@ -48,11 +56,12 @@ const pollerRun = async (featureId: string) =>
 
 describe("cancelling an analysis", () => {
   it("puts the feature back where it was, ignores the attempt's late result, and lets it be analyzed again", async () => {
-    const { feature } = await requestTestAnalysis(recordingDeps);
+    const { feature, runId } = await requestTestAnalysis(recordingDeps);
     const cancelled = await cancelAnalysis(recordingDeps, { featureId: feature.id, actor });
 
     expect(cancelled).toMatchObject({ status: "pending", analysisCorrelationId: feature.analysisCorrelationId });
     expect(await timeline(feature.id)).toEqual(["requested", "cancelled"]);
+    expect(github.simulator.state.runs.get(runId!)?.plannedConclusion).toBe("cancelled");
     // A result for the cancelled attempt arriving later is a settled attempt's duplicate: nothing recorded.
     const body = callbackBody(feature);
     const late = await postAnalysisCallback(body, signedCallbackHeaders(feature, body));
@@ -66,6 +75,21 @@ describe("cancelling an analysis", () => {
       status: 409,
       code: "no_analysis_running",
     });
+  });
+
+  it("records one cancelled entry, saying GitHub did not cancel, for a run that finished before GitHub was asked", async () => {
+    const { feature, runId } = await requestTestAnalysis(recordingDeps);
+    await completeSimulatedRun(github, runId!);
+    await cancelAnalysis(recordingDeps, { featureId: feature.id, actor });
+
+    const cancelledEvents = await db
+      .select()
+      .from(featureEvents)
+      .where(and(eq(featureEvents.featureId, feature.id), eq(featureEvents.kind, "cancelled")));
+    expect(cancelledEvents.map((event) => event.message)).toEqual([
+      `Analysis cancelled: cancelled by ${admin.login}. GitHub did not cancel workflow run ${runId} ` +
+        "(GitHub answered 409: Cannot cancel a workflow run that is completed.); its result will be ignored",
+    ]);
   });
 
   it("returns a feature to its last recorded outcome, not to pending", async () => {

@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 import type { Database } from "@/db";
 import { analyses, featureEvents, features, jobEvents } from "@/db/schema";
@@ -37,10 +37,15 @@ function gateTransactions(database: Database) {
   const transaction = database.transaction.bind(database);
   const held: (() => void)[] = [];
   let parties = 0;
+  // Told as each racer arrives, so the release waits for the last one without polling.
+  let arrived = () => {};
   database.transaction = ((...args: Parameters<typeof transaction>) => {
     if (parties === 0) return transaction(...args);
     parties--;
-    return new Promise<void>((resolve) => held.push(resolve)).then(() => transaction(...args));
+    return new Promise<void>((resolve) => {
+      held.push(resolve);
+      arrived();
+    }).then(() => transaction(...args));
   }) as typeof database.transaction;
   afterAll(() => {
     database.transaction = transaction;
@@ -54,7 +59,12 @@ function gateTransactions(database: Database) {
      * `first`-th first: PGlite runs transactions one at a time in call order, PostgreSQL really races them.
      */
     async releaseWhenAllArrived(count: number, first: number) {
-      await vi.waitFor(() => expect(held).toHaveLength(count), { interval: 2, timeout: 10_000 });
+      const all = new Promise<void>((resolve) => {
+        arrived = () => held.length >= count && resolve();
+        arrived();
+      });
+      // A racer that never arrives leaves this waiting: the test's timeout reports it.
+      await all;
       const racers = held.splice(0);
       for (const release of [...racers.slice(first % count), ...racers.slice(0, first % count)]) release();
     },
