@@ -1,4 +1,5 @@
 import { expect, screenshot, signInAs, test } from "./fixtures";
+import { expectNoSeriousAxeViolations } from "./page-checks";
 
 test("an admin runs the job engine self-test from /jobs and reads its steps", async ({ page }) => {
   await signInAs(page, "ops-admin", "/jobs");
@@ -33,6 +34,7 @@ test("an admin runs the job engine self-test from /jobs and reads its steps", as
   // A completed run has no step still "sleeping", and no "attempt 0".
   await expect(steps.locator("[data-status]")).toHaveText(["completed", "completed", "completed"]);
   await expect(drawer).not.toContainText(/attempt 0|sleeping|waiting/);
+  await expectNoSeriousAxeViolations(page, "jobs with a run's drawer open");
   await screenshot(page, "06-job-run-detail");
 
   await page.reload();

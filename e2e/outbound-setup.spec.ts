@@ -4,6 +4,7 @@ import path from "node:path";
 
 import { WEBHOOK_SECRETS_DIR, WEBHOOKS_CONFIG_PATH } from "../playwright.config";
 import { createFeature, expect, screenshot, signInAs, startReceiver, test } from "./fixtures";
+import { expectNoSeriousAxeViolations } from "./page-checks";
 
 const EXAMPLE = path.join(__dirname, "..", "config", "webhooks.yaml.example");
 
@@ -125,6 +126,7 @@ test("outbound set-up as a newcomer does it: the copied example loads, a refused
       "succeeded",
     );
     expect(receiver.rejected).toEqual([]);
+    await expectNoSeriousAxeViolations(page, "endpoint page");
     await screenshot(page, "webhook-endpoint");
   } finally {
     // Later specs start from no file, delivering nowhere.

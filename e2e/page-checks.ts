@@ -6,6 +6,8 @@ import { expect } from "./fixtures";
 /**
  * Every page a person uses (app/(app)/**\/page.tsx and app/signin), by who sees it: a member is never
  * offered the admin-only pages, so only the admin visits them. `:feature`/`:project` are filled in by the spec.
+ * Two views need state another spec makes and check themselves there: an endpoint's page
+ * (outbound-setup.spec.ts) and a job run's drawer (jobs.spec.ts).
  */
 export const MEMBER_PAGES = [
   "/features",
