@@ -9,8 +9,8 @@ import { isPublicPath, proxyMatcher, PUBLIC_PATH_PREFIXES } from "./public-paths
 const root = path.resolve(import.meta.dirname, "../..");
 const appDir = path.join(root, "app");
 
-/** Framework handlers that do not go through apiHandler: each answers strangers its own way, so each is public. */
-const FRAMEWORK_ROUTES = ["/api/auth/x", "/api/inngest", "/bench/noop"];
+/** Handlers that do not go through apiHandler (the framework's, and the bench's, 404 unless HOOKSMITH_BENCH=1): each answers strangers its own way, so each is public. */
+const FRAMEWORK_ROUTES = ["/api/auth/x", "/api/inngest", "/bench/jobs", "/bench/noop"];
 
 function filesNamed(dir: string, name: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
