@@ -1,23 +1,19 @@
 "use client";
 
 import { Activity, CircleUser, FolderGit2, KeyRound, ScrollText, Users, Webhook } from "lucide-react";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import type { ComponentType } from "react";
 
 import { GitHubMark } from "@/components/ui/github-mark";
-import { cn } from "@/lib/ui/cn";
 
-type Entry = { href: string; label: string; icon: ComponentType<{ className?: string }> };
+import { NavItem, type NavEntry } from "./nav-item";
 
-const MEMBER_ENTRIES: Entry[] = [
+const MEMBER_ENTRIES: NavEntry[] = [
   { href: "/settings/account", label: "Account", icon: CircleUser },
   { href: "/settings/tokens", label: "API tokens", icon: KeyRound },
   { href: "/settings/github", label: "GitHub App", icon: GitHubMark },
 ];
 
 /** Pages that answer "Admins only" to a member, so a member is never offered them. */
-const ADMIN_ENTRIES: Entry[] = [
+const ADMIN_ENTRIES: NavEntry[] = [
   { href: "/settings/repositories", label: "Repositories", icon: FolderGit2 },
   { href: "/settings/webhooks", label: "Outbound webhooks", icon: Webhook },
   { href: "/settings/users", label: "Users", icon: Users },
@@ -27,24 +23,7 @@ const ADMIN_ENTRIES: Entry[] = [
 
 /** The settings pages' left column, like GitHub's: the person's own settings, then (for an admin) the instance's. */
 export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
-  const pathname = usePathname();
-  const link = ({ href, label, icon: Icon }: Entry) => {
-    const active = pathname === href || pathname.startsWith(`${href}/`);
-    return (
-      <Link
-        key={href}
-        href={href}
-        aria-current={active ? "page" : undefined}
-        className={cn(
-          "flex items-center gap-2 rounded-md px-3 py-1.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground",
-          active && "bg-muted font-medium text-foreground",
-        )}
-      >
-        <Icon className="size-4 shrink-0" />
-        {label}
-      </Link>
-    );
-  };
+  const link = (entry: NavEntry) => <NavItem key={entry.href} {...entry} className="py-1.5" activeClassName="font-medium" />;
   return (
     <nav aria-label="Settings" className="flex flex-col gap-0.5">
       {MEMBER_ENTRIES.map(link)}

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Pause, Play, Send, type LucideIcon } from "lucide-react";
 
 import type { EndpointView } from "@/components/hooks/use-webhook-endpoints";
+import { Badge } from "@/components/ui/badge";
 import { FormError, FormSuccess } from "@/components/ui/form-message";
 import { PendingButton } from "@/components/ui/pending-button";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -95,5 +96,20 @@ export function EndpointOptions({ endpoint }: { endpoint: EndpointView }) {
         </>
       )}
     </dl>
+  );
+}
+
+/** The event types an endpoint subscribes to, as badges; `className` bounds how wide they spread. */
+export function EndpointEvents({ events, className }: { events: string[]; className?: string }) {
+  return (
+    <ul className={cn("flex flex-wrap gap-1", className)} aria-label="Events">
+      {events.map((event) => (
+        <li key={event}>
+          <Badge variant="outline" className="font-mono font-normal">
+            {event}
+          </Badge>
+        </li>
+      ))}
+    </ul>
   );
 }

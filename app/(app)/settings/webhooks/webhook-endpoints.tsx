@@ -20,7 +20,7 @@ import type { ConfigProblem } from "@/lib/outbound/endpoints-config";
 import { ApiClientError } from "@/lib/ui/api-client";
 import { queryKeys } from "@/lib/ui/query-keys";
 
-import { EndpointActions, EndpointOptions, RuntimeState } from "./endpoint-parts";
+import { EndpointActions, EndpointEvents, EndpointOptions, RuntimeState } from "./endpoint-parts";
 
 const NO_ENDPOINTS: EndpointView[] = [];
 
@@ -43,17 +43,7 @@ const columns = [
   }),
   column.accessor("events", {
     header: "Events",
-    cell: (info) => (
-      <ul className="flex max-w-48 flex-wrap gap-1" aria-label="Events">
-        {info.getValue().map((event) => (
-          <li key={event}>
-            <Badge variant="outline" className="font-mono font-normal">
-              {event}
-            </Badge>
-          </li>
-        ))}
-      </ul>
-    ),
+    cell: (info) => <EndpointEvents events={info.getValue()} className="max-w-48" />,
   }),
   column.display({ id: "options", header: "Options", cell: (info) => <EndpointOptions endpoint={info.row.original} /> }),
   column.accessor("enabled", {

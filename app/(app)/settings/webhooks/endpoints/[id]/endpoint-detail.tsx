@@ -11,7 +11,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { getEndpointStats } from "@/lib/outbound/get-endpoint-stats";
 
 import { DeliveryLog } from "../../../../deliveries/delivery-log";
-import { EndpointActions, EndpointOptions, RuntimeState } from "../../endpoint-parts";
+import { EndpointActions, EndpointEvents, EndpointOptions, RuntimeState } from "../../endpoint-parts";
 
 type Stats = Awaited<ReturnType<typeof getEndpointStats>>;
 
@@ -58,15 +58,7 @@ export function EndpointDetail({ id }: { id: string }) {
       >
         <div className="flex flex-col gap-1 text-sm">
           <span className="text-xs text-muted-foreground">Events</span>
-          <ul className="flex max-w-md flex-wrap gap-1" aria-label="Events">
-            {endpoint.events.map((event) => (
-              <li key={event}>
-                <Badge variant="outline" className="font-mono font-normal">
-                  {event}
-                </Badge>
-              </li>
-            ))}
-          </ul>
+          <EndpointEvents events={endpoint.events} className="max-w-md" />
         </div>
         <div className="flex flex-col gap-1 text-sm">
           <span className="text-xs text-muted-foreground">Signing secret</span>
