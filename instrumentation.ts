@@ -2,5 +2,11 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startServer } = await import("@/lib/server/start-server");
-  await startServer();
+  try {
+    await startServer();
+  } catch (error) {
+    // Thrown, Next would log it and keep serving a process that never becomes ready: stop, saying why.
+    console.error("Hooksmith did not start:", error);
+    process.exit(1);
+  }
 }
