@@ -45,7 +45,8 @@ export function DataTable<T>({
   const columnCount = table.getVisibleLeafColumns().length;
   return (
     <>
-      <Card className="overflow-hidden">
+      {/* A table wider than the page scrolls inside its card (its actions stay reachable); the page never widens. */}
+      <Card className="overflow-x-auto">
         <QueryStatus query={query} what={what} className="p-6" />
         {query.isSuccess && rows.length === 0 && empty}
         {rows.length > 0 && (

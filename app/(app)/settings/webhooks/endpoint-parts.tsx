@@ -70,7 +70,7 @@ export function EndpointActions({ endpoint, className }: { endpoint: EndpointVie
 export function EndpointOptions({ endpoint }: { endpoint: EndpointView }) {
   const filters = Object.entries(endpoint.filter);
   return (
-    <dl className="grid max-w-64 grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs" aria-label="Options">
+    <dl className="grid max-w-64 min-w-52 grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs" aria-label="Options">
       <dt className="text-muted-foreground">Ordering</dt>
       <dd>{endpoint.ordering === "strict" ? "strict" : `none, ${endpoint.max_in_flight} in flight`}</dd>
       <dt className="text-muted-foreground">Rate</dt>

@@ -29,7 +29,7 @@ const columns = [
   column.accessor("id", {
     header: "Endpoint",
     cell: (info) => (
-      <div className="flex max-w-64 flex-col gap-0.5">
+      <div className="flex max-w-64 min-w-40 flex-col gap-0.5">
         <Link
           href={`/settings/webhooks/endpoints/${encodeURIComponent(info.getValue())}`}
           className="font-medium text-primary hover:underline"
