@@ -11,7 +11,7 @@ export interface AppProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `next start` as its own process group on a port of its own, waiting until /api/health answers 200 and installations are synced. */
+/** Starts `next start` as its own process group on a port of its own, waiting until /api/health answers 200. */
 export async function startApp(port: number, env: Record<string, string>): Promise<AppProcess> {
   const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: ROOT,
@@ -48,9 +48,7 @@ export async function startApp(port: number, env: Record<string, string>): Promi
       (response) => response.ok,
       () => false,
     );
-    // Started once it has also asked GitHub for the App's installations (lib/server/start-server.ts), so a
-    // feature on an installed repository is accepted from the first request.
-    if (healthy && /github installations (not )?synced/.test(output)) return app;
+    if (healthy) return app;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await app.kill("SIGKILL");

@@ -3,12 +3,22 @@ import "server-only";
 import type { Database } from "@/db";
 import type { Installation } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import type { GithubApp } from "@/lib/github/github-app";
+import { githubRequestError } from "@/lib/github/github-errors";
 
+import type { InstallationDeps } from "./deps";
 import { installationForRepository } from "./installation-for-repository";
+import { syncInstallation } from "./sync-installation";
 
-/** The active installation that reaches `repository`; 422 repository_not_installed, saying what to do, when there is none. */
-export async function requireInstallation(db: Database, repository: string): Promise<Installation> {
-  const installation = await installationForRepository(db, repository);
+/**
+ * The active installation that reaches `repository`; 422 repository_not_installed, saying what to do, when there
+ * is none. Given the App client it also asks GitHub before refusing, and stores what it finds: an installation
+ * this instance has not heard of yet (its webhook still on the way, or the start-up sync not done) is accepted.
+ */
+export async function requireInstallation(deps: { db: Database; githubApp?: () => GithubApp }, repository: string): Promise<Installation> {
+  const installation =
+    (await installationForRepository(deps.db, repository)) ??
+    (deps.githubApp && (await installationFromGithub({ db: deps.db, githubApp: deps.githubApp() }, repository)));
   if (!installation) {
     throw new AppError(
       422,
@@ -17,4 +27,16 @@ export async function requireInstallation(db: Database, repository: string): Pro
     );
   }
   return installation;
+}
+
+async function installationFromGithub(deps: InstallationDeps, repository: string): Promise<Installation | undefined> {
+  const [owner, repo] = repository.split("/");
+  try {
+    const { data } = await deps.githubApp.octokit.request("GET /repos/{owner}/{repo}/installation", { owner: owner!, repo: repo! });
+    await syncInstallation(deps, { installationId: data.id });
+  } catch (error) {
+    if (githubRequestError(error)?.status === 404) return undefined;
+    throw error;
+  }
+  return installationForRepository(deps.db, repository);
 }

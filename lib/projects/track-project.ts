@@ -18,7 +18,7 @@ export async function trackProject(
   deps: Pick<ProjectDeps, "db" | "sendEvent" | "installationOctokit">,
   input: TrackProjectInput & { createdBy: string | null },
 ): Promise<Project> {
-  const installation = await requireInstallation(deps.db, input.repository);
+  const installation = await requireInstallation({ db: deps.db }, input.repository);
   await verifyPlanFile(deps, { installationId: installation.id, repository: input.repository, planPath: input.plan_path });
   // The unique index on lower(repository) decides, so two concurrent requests cannot both track it.
   const [project] = await deps.db

@@ -4,12 +4,15 @@ import { createApiToken } from "@/lib/auth/create-api-token";
 import { storeInstallation } from "@/lib/installations/store-installation";
 import { setUpTestDatabase } from "@/test/database";
 import { createUser } from "@/test/fixtures";
+import { installAsProcessGithub, startTestGithub } from "@/test/github-simulator";
 import { bearer, callRoute } from "@/test/http";
 
 import { GET as getFeature } from "./[id]/route";
 import { GET, POST } from "./route";
 
 const { db } = await setUpTestDatabase();
+// GitHub is asked about a repository no stored installation reaches (its installation may not be stored yet).
+installAsProcessGithub(await startTestGithub());
 const user = await createUser(db);
 await storeInstallation(
   { db },

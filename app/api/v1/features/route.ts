@@ -45,7 +45,7 @@ export const POST = apiHandler(
   async ({ body: input, principal, deps, log }) => {
     const db = await deps.db();
     // Checked now, not at the first Analyze: a feature in a repository the App cannot reach could never be analyzed.
-    await requireInstallation(db, input.repository);
+    await requireInstallation({ db, githubApp: deps.githubApp }, input.repository);
     const feature = await createFeature({ db, outbox: deps.outbox() }, { ...input, createdBy: principal.userId });
     log.info("feature created", { feature_id: feature.id, repository: feature.repository });
     return Response.json(toFeatureView(feature), { status: 201 });
