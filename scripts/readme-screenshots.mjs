@@ -19,6 +19,7 @@ const README_SCREENSHOTS = {
   "jobs.png": "06-job-run-detail.png",
   "operations.png": "operations.png",
   "simulator-authorize.png": "02-simulator-authorize.png",
+  "dark-features.png": "dark-features.png",
 };
 
 const missing = Object.values(README_SCREENSHOTS).filter((name) => !existsSync(path.join(from, name)));
