@@ -117,8 +117,8 @@ test("outbound set-up as a newcomer does it: the copied example loads, a refused
     await expect.poll(() => receiver.received.map((event) => event.event_type)).toContain("feature.created");
 
     // The detail shows what was sent, and Redeliver is there, where one looks at it.
-    // On its first cell: the middle of the row may be the link to the feature it concerns.
-    await queued.getByRole("cell").first().click();
+    // On its first cell (rows that open in place make a treegrid): the middle of the row may be the link to the feature it concerns.
+    await queued.getByRole("gridcell").first().click();
     const detail = page.getByTestId("delivery-detail");
     await expect(detail.getByRole("figure", { name: "Body sent" })).toContainText(`"id": "${feature.id}"`);
     await detail.getByRole("button", { name: "Redeliver feature.created to local" }).click();
