@@ -20,7 +20,8 @@ export default defineConfig({
   outputDir: "./e2e/.artifacts/results",
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry on CI only: a test that fails twice fails the run, and the list reporter names every flaky pass.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
   expect: { timeout: 15_000 },
