@@ -22,6 +22,27 @@ function collectNotFound(page: Page, baseURL: string) {
   return missing;
 }
 
+/** Opens each page in light and then dark, and runs axe on it. */
+async function checkPagesInBothSchemes(page: Page, who: string, templates: readonly string[], ids: Parameters<typeof pagePath>[1]) {
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    for (const template of templates) {
+      const url = pagePath(template, ids);
+      await openPage(page, url);
+      await expectNoSeriousAxeViolations(page, `${who} ${colorScheme} ${url}`);
+    }
+  }
+}
+
+/** The README's dark-mode screenshots, `dark-<name>.png`. */
+async function screenshotDark(page: Page, pages: [url: string, name: string][]) {
+  await page.emulateMedia({ colorScheme: "dark" });
+  for (const [url, name] of pages) {
+    await openPage(page, url);
+    await screenshot(page, `dark-${name}`);
+  }
+}
+
 test("every page passes axe (no serious or critical violations) for an admin and a member, light and dark, with no 404 on an icon", async ({
   page,
   baseURL,
@@ -45,45 +66,23 @@ test("every page passes axe (no serious or critical violations) for an admin and
   const project = await trackDemoProject(page, baseURL!);
   const ids = { feature: feature.id, project: project.id };
   try {
-    for (const colorScheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme });
-      for (const template of ADMIN_PAGES) {
-        const url = pagePath(template, ids);
-        await openPage(page, url);
-        await expectNoSeriousAxeViolations(page, `admin ${colorScheme} ${url}`);
-      }
-    }
-    await page.emulateMedia({ colorScheme: "dark" });
-    for (const [url, name] of [
+    await checkPagesInBothSchemes(page, "admin", ADMIN_PAGES, ids);
+    await screenshotDark(page, [
       ["/settings/account", "account"],
       ["/settings/users", "users"],
       [`/projects/${project.id}`, "project-detail"],
       ["/webhooks", "webhooks"],
       ["/jobs", "jobs"],
-    ] as const) {
-      await openPage(page, url);
-      await screenshot(page, `dark-${name}`);
-    }
+    ]);
 
     await signInAs(page, "dev-bob", "/features");
-    for (const colorScheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme });
-      // A member's pages, and what a member sees at an admin page's address.
-      for (const template of [...MEMBER_PAGES, "/settings/users"]) {
-        const url = pagePath(template, ids);
-        await openPage(page, url);
-        await expectNoSeriousAxeViolations(page, `member ${colorScheme} ${url}`);
-      }
-    }
-    await page.emulateMedia({ colorScheme: "dark" });
-    for (const [url, name] of [
+    // A member's pages, and what a member sees at an admin page's address.
+    await checkPagesInBothSchemes(page, "member", [...MEMBER_PAGES, "/settings/users"], ids);
+    await screenshotDark(page, [
       ["/features", "features"],
       [`/features/${feature.id}`, "feature-detail"],
       ["/settings/github", "settings-github-member"],
-    ] as const) {
-      await openPage(page, url);
-      await screenshot(page, `dark-${name}`);
-    }
+    ]);
   } finally {
     await signInAs(page, "ops-admin", "/features");
     await untrackProject(page, baseURL!, project);

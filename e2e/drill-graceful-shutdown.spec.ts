@@ -3,19 +3,16 @@
 // same data the poll resumes and brings the result home. Production configuration (GitHub App keys
 // against a simulator in its own process), as in drill 2.
 import type { ChildProcess } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { expect, setSimulatorFaults, startReceiver, test } from "./fixtures";
+import { expect, startReceiver, test } from "./fixtures";
+import { prepareProductionDrill } from "./production-drill";
 import { startApp, type AppProcess } from "./server-process";
-import { startSimulatorProcess } from "./simulator-process";
 
 const PORT = 4602;
 const DATA_DIR = path.join(__dirname, ".artifacts", "data-drill-shutdown");
 const TOKEN = "e2e-drill-shutdown-admin-token-0123456789";
 const ENDPOINT_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-const WEBHOOK_SECRET = "drill-shutdown-webhook-secret-0123456789";
 
 let app: AppProcess | undefined;
 let simulator: ChildProcess | undefined;
@@ -26,49 +23,20 @@ test.afterAll(async () => {
 
 test("drill 4: SIGTERM mid-delivery and mid-poll drains, records the delivery once, exits 0; the poll resumes on restart", async () => {
   test.setTimeout(240_000);
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  mkdirSync(path.join(DATA_DIR, "secrets"), { recursive: true });
   const receiver = await startReceiver(ENDPOINT_SECRET, { delayMs: 3000 });
-  writeFileSync(path.join(DATA_DIR, "secrets", "drill_secret"), ENDPOINT_SECRET);
-  writeFileSync(
-    path.join(DATA_DIR, "webhooks.yaml"),
-    `endpoints:\n  - id: drill\n    url: ${receiver.url}\n    secret: drill_secret\n    events: ["webhook.test"]\n`,
-  );
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  const drill = await prepareProductionDrill({
+    name: "drill-shutdown",
+    dataDir: DATA_DIR,
+    appId: 778,
+    installationId: 7002,
+    receiverUrl: receiver.url,
+    endpointSecret: ENDPOINT_SECRET,
+    events: ["webhook.test"],
+    runMs: 15_000,
   });
-  const github = await startSimulatorProcess({
-    app: { id: 778, slug: "hooksmith-drill-shutdown", publicKey },
-    installations: [{ id: 7002, account: "demo-org", repositories: ["demo-org/demo-app"] }],
-    workflowSecret: WEBHOOK_SECRET,
-    timings: { queuedMs: 300, runMs: 15_000 },
-  });
-  simulator = github.process;
-  expect((await setSimulatorFaults(github.url, { callback: "drop", workflowRunWebhook: false })).status).toBe(200);
+  simulator = drill.simulator;
 
-  const env = {
-    DATA_DIR,
-    ADMIN_API_TOKEN: TOKEN,
-    LOG_LEVEL: "info",
-    NEXT_MANUAL_SIG_HANDLE: "1",
-    SHUTDOWN_TIMEOUT_SECONDS: "30",
-    GITHUB_APP_ID: "778",
-    GITHUB_APP_PRIVATE_KEY: privateKey,
-    GITHUB_WEBHOOK_SECRET: "drill-shutdown-github-webhook-secret",
-    GITHUB_CLIENT_ID: "drill-client",
-    GITHUB_CLIENT_SECRET: "drill-client-secret",
-    GITHUB_API_URL: github.apiUrl,
-    WEBHOOK_SECRET,
-    ANALYSIS_POLLING_INTERVAL_SECONDS: "1",
-    ANALYSIS_WEBHOOK_GRACE_SECONDS: "0",
-    ANALYSIS_POLLING_TIMEOUT_SECONDS: "120",
-    WEBHOOKS_CONFIG_PATH: path.join(DATA_DIR, "webhooks.yaml"),
-    WEBHOOK_SECRETS_DIR: path.join(DATA_DIR, "secrets"),
-    ALLOW_INSECURE_WEBHOOK_URLS: "true",
-    ALLOW_ANY_GITHUB_USER: "true",
-  };
+  const env = { ...drill.env, ADMIN_API_TOKEN: TOKEN, LOG_LEVEL: "info", NEXT_MANUAL_SIG_HANDLE: "1", SHUTDOWN_TIMEOUT_SECONDS: "30" };
   app = await startApp(PORT, env);
   const api = (url: string, init: RequestInit = {}) =>
     fetch(`${app!.url}${url}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" } });

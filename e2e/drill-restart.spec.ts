@@ -1,24 +1,21 @@
 // Drill 2: the app killed (SIGKILL) mid-poll and mid-delivery, then restarted on the same data → every
 // analysis finishes with exactly one result, and every outbound event reaches its receiver — in order,
 // verified — with at most the one in-flight delivery repeated (same webhook-id, so receivers drop it).
-// GitHub must outlive the app, as the real one does: the simulator runs here, in the test process, and
-// the app runs with GitHub App credentials pointing at it (production configuration, not demo mode).
+// GitHub must outlive the app, as the real one does: the simulator runs in its own process and the app
+// with GitHub App credentials pointing at it (production configuration, not demo mode; e2e/production-drill.ts).
 import type { ChildProcess } from "node:child_process";
-import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 
-import { expect, setSimulatorFaults, startReceiver, test } from "./fixtures";
+import { expect, startReceiver, test } from "./fixtures";
+import { prepareProductionDrill } from "./production-drill";
 import { startApp, type AppProcess } from "./server-process";
-import { startSimulatorProcess } from "./simulator-process";
 
 const PORT = 4520;
 const DATA_DIR = path.join(__dirname, ".artifacts", "data-drill-restart");
 const TOKEN = "e2e-drill-restart-admin-token-0123456789";
 const auth = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
 const ENDPOINT_SECRET = `whsec_${randomBytes(32).toString("base64")}`;
-const WEBHOOK_SECRET = "drill-restart-webhook-secret-0123456789";
-const GITHUB_WEBHOOK_SECRET = "drill-restart-github-webhook-secret";
 
 let app: AppProcess | undefined;
 let simulator: ChildProcess | undefined;
@@ -29,55 +26,24 @@ test.afterAll(async () => {
 
 test("drill 2: SIGKILL mid-poll and mid-delivery loses nothing and repeats nothing but the in-flight delivery", async () => {
   test.setTimeout(240_000);
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  mkdirSync(path.join(DATA_DIR, "secrets"), { recursive: true });
-
   // The receiver verifies every delivery as a Standard Webhooks receiver would, and answers slowly so
   // that the kill lands while deliveries are in flight.
   const receiver = await startReceiver(ENDPOINT_SECRET, { delayMs: 150 });
   const received = receiver.received;
-  writeFileSync(path.join(DATA_DIR, "secrets", "drill_secret"), ENDPOINT_SECRET);
-  writeFileSync(
-    path.join(DATA_DIR, "webhooks.yaml"),
-    `endpoints:\n  - id: drill\n    url: ${receiver.url}\n    secret: drill_secret\n    events: ["feature.*", "webhook.test"]\n`,
-  );
-
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  });
-  const github = await startSimulatorProcess({
-    app: { id: 777, slug: "hooksmith-drill", publicKey },
-    installations: [{ id: 7001, account: "demo-org", repositories: ["demo-org/demo-app"] }],
-    workflowSecret: WEBHOOK_SECRET,
-    timings: { queuedMs: 300, runMs: 6000 },
-  });
-  simulator = github.process;
   // Polling is the only way home, so the poller is what the kill interrupts.
-  const faults = await setSimulatorFaults(github.url, { callback: "drop", workflowRunWebhook: false });
-  expect(faults.status).toBe(200);
+  const drill = await prepareProductionDrill({
+    name: "drill-restart",
+    dataDir: DATA_DIR,
+    appId: 777,
+    installationId: 7001,
+    receiverUrl: receiver.url,
+    endpointSecret: ENDPOINT_SECRET,
+    events: ["feature.*", "webhook.test"],
+    runMs: 6000,
+  });
+  simulator = drill.simulator;
 
-  const env = {
-    DATA_DIR,
-    ADMIN_API_TOKEN: TOKEN,
-    LOG_LEVEL: "warn",
-    GITHUB_APP_ID: "777",
-    GITHUB_APP_PRIVATE_KEY: privateKey,
-    GITHUB_WEBHOOK_SECRET,
-    GITHUB_CLIENT_ID: "drill-client",
-    GITHUB_CLIENT_SECRET: "drill-client-secret",
-    ALLOW_ANY_GITHUB_USER: "true",
-    GITHUB_API_URL: github.apiUrl,
-    WEBHOOK_SECRET,
-    ANALYSIS_POLLING_INTERVAL_SECONDS: "1",
-    ANALYSIS_WEBHOOK_GRACE_SECONDS: "0",
-    ANALYSIS_POLLING_TIMEOUT_SECONDS: "120",
-    WEBHOOKS_CONFIG_PATH: path.join(DATA_DIR, "webhooks.yaml"),
-    WEBHOOK_SECRETS_DIR: path.join(DATA_DIR, "secrets"),
-    ALLOW_INSECURE_WEBHOOK_URLS: "true",
-    WEBHOOK_RETRY_BASE_DELAY_SECONDS: "0.2",
-  };
+  const env = { ...drill.env, ADMIN_API_TOKEN: TOKEN, LOG_LEVEL: "warn", WEBHOOK_RETRY_BASE_DELAY_SECONDS: "0.2" };
   app = await startApp(PORT, env);
   const api = (url: string, init: RequestInit = {}) => fetch(`${app!.url}${url}`, { ...init, headers: auth });
 

@@ -1,9 +1,11 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
+
+import { WEBHOOK_SECRETS_DIR, WEBHOOKS_CONFIG_PATH } from "../playwright.config";
 
 const SCREENSHOTS = path.join(__dirname, ".artifacts", "screenshots");
 const SESSIONS = path.join(__dirname, ".artifacts", "sessions");
@@ -96,6 +98,18 @@ export function setSimulatorFaults(simulatorUrl: string, faults: Record<string, 
     headers: { "content-type": "application/json" },
     body: JSON.stringify(faults),
   });
+}
+
+/** Writes the server's webhooks.yaml, as an admin does before pressing Reload. */
+export function writeWebhooksYaml(text: string) {
+  mkdirSync(path.dirname(WEBHOOKS_CONFIG_PATH), { recursive: true });
+  writeFileSync(WEBHOOKS_CONFIG_PATH, text);
+}
+
+/** Writes an endpoint's secret file, named by webhooks.yaml's `secret:`, where the server reads secrets. */
+export function writeWebhookSecret(name: string, secret: string) {
+  mkdirSync(WEBHOOK_SECRETS_DIR, { recursive: true });
+  writeFileSync(path.join(WEBHOOK_SECRETS_DIR, name), `${secret}\n`);
 }
 
 type Envelope = { event_id: string; event_type: string; timestamp: string; data: Record<string, unknown> };

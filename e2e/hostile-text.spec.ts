@@ -1,8 +1,7 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { rmSync } from "node:fs";
 
-import { WEBHOOK_SECRETS_DIR, WEBHOOKS_CONFIG_PATH } from "../playwright.config";
-import { createFeature, expect, screenshot, signInAs, signInThroughGitHub, test } from "./fixtures";
+import { WEBHOOKS_CONFIG_PATH } from "../playwright.config";
+import { createFeature, expect, screenshot, signInAs, signInThroughGitHub, test, writeWebhookSecret, writeWebhooksYaml } from "./fixtures";
 import {
   ADMIN_PAGES,
   expectBadgesClearOfLinks,
@@ -53,11 +52,8 @@ test("hostile text (long tokens, URLs, emoji, right-to-left) never widens a page
   await signInAs(page, "ops-admin", "/features");
   const project = await trackDemoProject(page, baseURL!);
   // An endpoint with a hostile description and URL (disabled: nothing is sent to it).
-  mkdirSync(WEBHOOK_SECRETS_DIR, { recursive: true });
-  writeFileSync(path.join(WEBHOOK_SECRETS_DIR, ENDPOINT_SECRET), "whsec_aG9zdGlsZS10ZXh0LWVuZHBvaW50LXNlY3JldC0wMTIz\n");
-  mkdirSync(path.dirname(WEBHOOKS_CONFIG_PATH), { recursive: true });
-  writeFileSync(
-    WEBHOOKS_CONFIG_PATH,
+  writeWebhookSecret(ENDPOINT_SECRET, "whsec_aG9zdGlsZS10ZXh0LWVuZHBvaW50LXNlY3JldC0wMTIz");
+  writeWebhooksYaml(
     [
       "endpoints:",
       "  - id: hostile-endpoint-with-a-rather-long-identifier",

@@ -1,17 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 import { WEBHOOK_SECRETS_DIR, WEBHOOKS_CONFIG_PATH } from "../playwright.config";
-import { createFeature, expect, screenshot, signInAs, startReceiver, test } from "./fixtures";
+import { createFeature, expect, screenshot, signInAs, startReceiver, test, writeWebhookSecret, writeWebhooksYaml } from "./fixtures";
 import { expectNoSeriousAxeViolations } from "./page-checks";
 
 const EXAMPLE = path.join(__dirname, "..", "config", "webhooks.yaml.example");
-
-const writeWebhooksYaml = (text: string) => {
-  mkdirSync(path.dirname(WEBHOOKS_CONFIG_PATH), { recursive: true });
-  writeFileSync(WEBHOOKS_CONFIG_PATH, text);
-};
 
 test("outbound set-up as a newcomer does it: the copied example loads, a refused file shows only its errors, and the local endpoint's page tests, pauses and resumes it", async ({
   page,
@@ -66,8 +61,7 @@ test("outbound set-up as a newcomer does it: the copied example loads, a refused
     await screenshot(page, "settings-webhooks-refused");
 
     // The example's local endpoint, enabled, pointed at a receiver on this machine: no restart, just Reload.
-    mkdirSync(WEBHOOK_SECRETS_DIR, { recursive: true });
-    writeFileSync(path.join(WEBHOOK_SECRETS_DIR, "local_webhook_secret"), `${secret}\n`);
+    writeWebhookSecret("local_webhook_secret", secret);
     writeWebhooksYaml(
       [
         "endpoints:",

@@ -1,17 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 
-import { WEBHOOK_SECRETS_DIR, WEBHOOKS_CONFIG_PATH } from "../playwright.config";
-import { createFeature, expect, screenshot, signInAs, startReceiver, test } from "./fixtures";
+import { createFeature, expect, screenshot, signInAs, startReceiver, test, writeWebhookSecret, writeWebhooksYaml } from "./fixtures";
 
 const ENDPOINT = "e2e-receiver";
 const SECRET_NAME = "e2e_receiver_secret";
-
-function writeWebhooksYaml(text: string) {
-  mkdirSync(path.dirname(WEBHOOKS_CONFIG_PATH), { recursive: true });
-  writeFileSync(WEBHOOKS_CONFIG_PATH, text);
-}
 
 test("an admin reloads webhooks.yaml, sends a test event, watches a retried delivery and redelivers it; a broken file is refused; members are kept out", async ({
   page,
@@ -28,8 +20,7 @@ test("an admin reloads webhooks.yaml, sends a test event, watches a retried deli
     // The server reads webhooks.yaml when first needed: once it has (no file yet), Reload reports the endpoint as added.
     await expect(page.getByText("No endpoints file yet")).toBeVisible();
 
-    mkdirSync(WEBHOOK_SECRETS_DIR, { recursive: true });
-    writeFileSync(path.join(WEBHOOK_SECRETS_DIR, SECRET_NAME), `${secret}\n`);
+    writeWebhookSecret(SECRET_NAME, secret);
     writeWebhooksYaml(
       [
         "endpoints:",

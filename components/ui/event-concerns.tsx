@@ -1,7 +1,10 @@
 "use client";
 
-import { FolderGit2, Lightbulb, User } from "lucide-react";
+import { FolderGit2, Lightbulb, User, type LucideIcon } from "lucide-react";
 import Link from "next/link";
+import type { ReactNode } from "react";
+
+import { cn } from "@/lib/ui/cn";
 
 type Concerns = {
   feature: { id: string; name: string } | null;
@@ -16,42 +19,46 @@ export function EventConcerns({ concerns }: { concerns: Concerns }) {
   return (
     <ul className="flex max-w-64 min-w-0 flex-col gap-0.5 text-xs" aria-label="Concerns">
       {feature && (
-        <li className="flex min-w-0 items-center gap-1">
-          <Lightbulb aria-hidden className="size-3.5 shrink-0 text-muted-foreground" />
-          <span className="sr-only">Feature </span>
-          <Link
-            href={`/features/${feature.id}`}
-            className="truncate font-medium text-primary hover:underline"
-            title={feature.name}
-            onClick={(event) => event.stopPropagation()}
-          >
-            {feature.name}
-          </Link>
-        </li>
+        <Concern icon={Lightbulb} kind="Feature">
+          <ConcernLink href={`/features/${feature.id}`} text={feature.name} className="font-medium" />
+        </Concern>
       )}
       {project && (
-        <li className="flex min-w-0 items-center gap-1">
-          <FolderGit2 aria-hidden className="size-3.5 shrink-0 text-muted-foreground" />
-          <span className="sr-only">Project </span>
-          <Link
-            href={`/projects/${project.id}`}
-            className="truncate text-primary hover:underline"
-            title={project.repository}
-            onClick={(event) => event.stopPropagation()}
-          >
-            {project.repository}
-          </Link>
-        </li>
+        <Concern icon={FolderGit2} kind="Project">
+          <ConcernLink href={`/projects/${project.id}`} text={project.repository} />
+        </Concern>
       )}
       {user && (
-        <li className="flex min-w-0 items-center gap-1">
-          <User aria-hidden className="size-3.5 shrink-0 text-muted-foreground" />
-          <span className="sr-only">User </span>
+        <Concern icon={User} kind="User">
           <span className="truncate" title={user}>
             {user}
           </span>
-        </li>
+        </Concern>
       )}
     </ul>
+  );
+}
+
+function Concern({ icon: Icon, kind, children }: { icon: LucideIcon; kind: string; children: ReactNode }) {
+  return (
+    <li className="flex min-w-0 items-center gap-1">
+      <Icon aria-hidden className="size-3.5 shrink-0 text-muted-foreground" />
+      <span className="sr-only">{kind} </span>
+      {children}
+    </li>
+  );
+}
+
+/** A link inside a clickable row: it opens its own page, not the row. */
+function ConcernLink({ href, text, className }: { href: string; text: string; className?: string }) {
+  return (
+    <Link
+      href={href}
+      className={cn("truncate text-primary hover:underline", className)}
+      title={text}
+      onClick={(event) => event.stopPropagation()}
+    >
+      {text}
+    </Link>
   );
 }

@@ -21,25 +21,34 @@ export async function listDeliveries(
     equalsWhenSet(webhookDeliveries.status, input.status),
     equalsWhenSet(webhookDeliveries.eventType, input.eventType),
   ]);
-  const ids = rows.slice(0, input.limit).map((row) => row.id);
-  const attempts = ids.length
-    ? await deps.db
-        .select()
-        .from(webhookDeliveryAttempts)
-        .where(inArray(webhookDeliveryAttempts.deliveryId, ids))
-        .orderBy(asc(webhookDeliveryAttempts.attempt))
-    : [];
-  const eventIds = [...new Set(rows.slice(0, input.limit).map((row) => row.eventId))];
-  const events = eventIds.length
-    ? await deps.db
-        .select({ id: outboundEvents.id, type: outboundEvents.type, data: outboundEvents.data })
-        .from(outboundEvents)
-        .where(inArray(outboundEvents.id, eventIds))
-    : [];
+  const page = rows.slice(0, input.limit);
+  const ids = page.map((row) => row.id);
+  const eventIds = [...new Set(page.map((row) => row.eventId))];
+  const [attempts, events] = await Promise.all([
+    ids.length
+      ? deps.db
+          .select()
+          .from(webhookDeliveryAttempts)
+          .where(inArray(webhookDeliveryAttempts.deliveryId, ids))
+          .orderBy(asc(webhookDeliveryAttempts.attempt))
+      : [],
+    eventIds.length
+      ? deps.db
+          .select({ id: outboundEvents.id, type: outboundEvents.type, data: outboundEvents.data })
+          .from(outboundEvents)
+          .where(inArray(outboundEvents.id, eventIds))
+      : [],
+  ]);
+  const attemptsByDelivery = new Map<string, (typeof attempts)[number][]>();
+  for (const attempt of attempts) {
+    const list = attemptsByDelivery.get(attempt.deliveryId);
+    if (list) list.push(attempt);
+    else attemptsByDelivery.set(attempt.deliveryId, [attempt]);
+  }
   const concerns = new Map(events.map((event) => [event.id, outboundEventConcerns(event.type, event.data)]));
   return keysetPage(rows, input.limit, (delivery) => ({
     ...toDeliveryView(delivery),
     concerns: concerns.get(delivery.eventId) ?? { feature: null, project: null, user: null },
-    attempts: attempts.filter((attempt) => attempt.deliveryId === delivery.id).map(toAttemptView),
+    attempts: (attemptsByDelivery.get(delivery.id) ?? []).map(toAttemptView),
   }));
 }

@@ -14,6 +14,7 @@ import { EmptyState } from "@/components/shell/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { EventConcerns } from "@/components/ui/event-concerns";
+import { Fact } from "@/components/ui/fact";
 import { FormError, FormSuccess } from "@/components/ui/form-message";
 import { MessageView } from "@/components/ui/message-view";
 import { PendingButton } from "@/components/ui/pending-button";
@@ -159,25 +160,19 @@ function DeliveryAttempts({ delivery }: { delivery: DeliveryView }) {
   return (
     <div className="flex flex-col gap-4 text-sm" data-testid="delivery-detail">
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-muted-foreground">
-          <div>
-            <dt className="inline">webhook-id </dt>
-            <dd className="inline font-mono text-foreground">{delivery.event_id}</dd>
-          </div>
-          <div>
-            <dt className="inline">URL </dt>
-            <dd className="inline font-mono text-foreground">{delivery.endpoint_url}</dd>
-          </div>
-          <div>
-            <dt className="inline">Sequence </dt>
-            <dd className="inline text-foreground">#{delivery.sequence}</dd>
-          </div>
-          <div>
-            <dt className="inline">Completed </dt>
-            <dd className="inline text-foreground">
-              <RelativeTime value={delivery.completed_at} />
-            </dd>
-          </div>
+        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs">
+          <Fact term="webhook-id" className="gap-1">
+            <span className="font-mono">{delivery.event_id}</span>
+          </Fact>
+          <Fact term="URL" className="gap-1">
+            <span className="font-mono">{delivery.endpoint_url}</span>
+          </Fact>
+          <Fact term="Sequence" className="gap-1">
+            #{delivery.sequence}
+          </Fact>
+          <Fact term="Completed" className="gap-1">
+            <RelativeTime value={delivery.completed_at} />
+          </Fact>
         </dl>
         <RedeliverButton delivery={delivery} />
       </div>

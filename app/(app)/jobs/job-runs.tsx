@@ -20,7 +20,7 @@ import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { StatusFilter } from "@/components/ui/status-filter";
-import { RUN_STATUSES as STATUSES } from "@/lib/jobs/embedded/run-status";
+import { ACTIVE_RUN_STATUSES, RUN_STATUSES as STATUSES } from "@/lib/jobs/embedded/run-status";
 import type { JobRunStepView } from "@/lib/jobs/get-job-run";
 import type { JobRunView } from "@/lib/jobs/job-run-view";
 import { apiFetch } from "@/lib/ui/api-client";
@@ -160,7 +160,7 @@ function RunDrawer({ runId, onClose }: { runId: string; onClose: () => void }) {
     },
   });
   const detail = run.data;
-  const active = detail && ["queued", "running", "sleeping", "waiting"].includes(detail.status);
+  const active = detail && (ACTIVE_RUN_STATUSES as readonly string[]).includes(detail.status);
 
   return (
     <Card

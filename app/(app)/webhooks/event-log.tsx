@@ -13,6 +13,7 @@ import { EmptyState } from "@/components/shell/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { EventConcerns } from "@/components/ui/event-concerns";
+import { Fact } from "@/components/ui/fact";
 import { FormError, FormSuccess } from "@/components/ui/form-message";
 import { MessageView } from "@/components/ui/message-view";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -131,23 +132,18 @@ function EventDetail({ event, canReplay }: { event: EventView; canReplay: boolea
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid="webhook-event-detail">
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-muted-foreground">
-          <div>
-            <dt className="inline">Delivery </dt>
-            <dd className="inline font-mono text-foreground">{event.delivery_id}</dd>
-          </div>
+        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs">
+          <Fact term="Delivery" className="gap-1">
+            <span className="font-mono">{event.delivery_id}</span>
+          </Fact>
           {event.installation_id !== null && (
-            <div>
-              <dt className="inline">Installation </dt>
-              <dd className="inline font-mono text-foreground">{event.installation_id}</dd>
-            </div>
+            <Fact term="Installation" className="gap-1">
+              <span className="font-mono">{event.installation_id}</span>
+            </Fact>
           )}
-          <div>
-            <dt className="inline">Processed </dt>
-            <dd className="inline text-foreground">
-              <RelativeTime value={detail.data?.processed_at ?? event.processed_at} />
-            </dd>
-          </div>
+          <Fact term="Processed" className="gap-1">
+            <RelativeTime value={detail.data?.processed_at ?? event.processed_at} />
+          </Fact>
         </dl>
         {canReplay && event.source === "github" && (
           <div className="flex flex-col items-end gap-1">
