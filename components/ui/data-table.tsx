@@ -45,8 +45,9 @@ export function DataTable<T>({
   const columnCount = table.getVisibleLeafColumns().length;
   return (
     <>
-      {/* A table wider than the page scrolls inside its card (its actions stay reachable); the page never widens. */}
-      <Card className="overflow-x-auto">
+      {/* A table wider than the page scrolls inside its card (its actions stay reachable); the page never widens.
+          `relative` keeps absolutely placed cells' content (sr-only headers) inside the scroll, not widening the page. */}
+      <Card className="relative overflow-x-auto">
         <QueryStatus query={query} what={what} className="p-6" />
         {query.isSuccess && rows.length === 0 && empty}
         {rows.length > 0 && (
