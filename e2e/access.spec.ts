@@ -4,7 +4,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 
-import { expect, screenshot, signInAs, test } from "./fixtures";
+import { clearCookies, expect, screenshot, signInAs, test } from "./fixtures";
 import { startApp, type AppProcess } from "./server-process";
 
 test("a person creates a read-only, expiring token that can read but not write, and sees when it was last used", async ({
@@ -117,7 +117,7 @@ test.describe("with ALLOWED_GITHUB_ORGS=demo-org", () => {
     await expect(page.getByTestId("current-user")).toHaveText("outsider-oscar");
 
     // The admin finds the refusal in the audit log.
-    await page.context().clearCookies();
+    await clearCookies(page);
     await signInThroughSimulator(page, "pm-alice");
     await expect(page.getByTestId("current-user")).toHaveText("pm-alice");
     await page.goto(`${app.url}/settings/audit`);

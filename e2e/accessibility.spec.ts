@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 
-import { createFeature, expect, screenshot, signInAs, test } from "./fixtures";
+import { clearCookies, createFeature, expect, screenshot, signInAs, test } from "./fixtures";
 import {
   ADMIN_PAGES,
   expectNoSeriousAxeViolations,
@@ -89,7 +89,7 @@ test("every page passes axe (no serious or critical violations) for an admin and
   }
 
   // Signed out: the sign-in page and the page that refuses someone.
-  await page.context().clearCookies();
+  await clearCookies(page);
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
     for (const url of ["/signin", "/signin/refused"]) {

@@ -52,16 +52,22 @@ type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
  */
 export async function signInAs(page: Page, login: SessionUser, next = "/features") {
   const state = JSON.parse(readFileSync(sessionFile(login), "utf8")) as StorageState;
-  // Leave the current page first: its in-flight requests would otherwise answer with the previous person's
-  // refreshed session cookie after the new one is set.
-  await page.goto("about:blank");
-  await page.context().clearCookies({ name: /authjs\.session-token|simulator_user/ });
+  await clearCookies(page, { name: /authjs\.session-token|simulator_user/ });
   // The app's session, and who is signed in to the simulated github.com (its install page reads that).
   await page
     .context()
     .addCookies(state.cookies.filter((cookie) => cookie.name.includes("authjs.session-token") || cookie.name === "simulator_user"));
   await page.goto(next);
   await expect(page.getByTestId("current-user")).toHaveText(login);
+}
+
+/**
+ * Leaves the current page, then clears the browser's cookies (those named so, when given): the page's
+ * in-flight requests would otherwise answer with the previous person's refreshed session cookie afterwards.
+ */
+export async function clearCookies(page: Page, filter?: { name: RegExp }) {
+  await page.goto("about:blank");
+  await page.context().clearCookies(filter);
 }
 
 /**

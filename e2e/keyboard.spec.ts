@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 
-import { expect, screenshot, signInAs, test } from "./fixtures";
+import { clearCookies, expect, screenshot, signInAs, test } from "./fixtures";
 
 const LOGIN = "keyboard-kim";
 
@@ -36,7 +36,7 @@ test("a keyboard-only person signs in, writes a feature, opens it, tracks a proj
 }) => {
   test.setTimeout(120_000);
   // Sign in: Tab to the GitHub button, Enter; the simulator's page is GitHub's, so its rings are not ours to check.
-  await page.context().clearCookies();
+  await clearCookies(page);
   await page.goto("/signin?callbackUrl=%2Ffeatures");
   await tabTo(page, page.getByRole("button", { name: "Sign in with GitHub" }));
   await screenshot(page, "keyboard-sign-in-focused");
