@@ -22,6 +22,24 @@ export function concurrencyKeys(fn: RegisteredFunction, event: StoredEvent): str
   });
 }
 
+/** Whether starting a run of `fn` goes through flow control (an idempotency key or a singleton), which createRun applies. */
+export const hasStartFlowControl = (fn: RegisteredFunction) => fn.idempotency !== null || fn.singleton !== null;
+
+/** The row of a new queued run of `fn` for `event`. */
+export function newRunValues(fn: RegisteredFunction, event: StoredEvent, now: Date, singletonKey: string | null = null) {
+  return {
+    functionId: fn.id,
+    eventId: event.id,
+    event,
+    status: "queued" as const,
+    concurrencyKeys: concurrencyKeys(fn, event),
+    singletonKey,
+    // Runs are claimed by next_run_at: a priority moves the new run ahead of (or behind) the queue.
+    nextRunAt: new Date(now.getTime() - (fn.priority?.({ event }) ?? 0) * 1000),
+    createdAt: now,
+  };
+}
+
 /**
  * Starts a run of `fn` for `event`, applying the function's idempotency key (one run per key per 24 h)
  * and singleton (one active run per key: `skip` drops the new one, `cancel` replaces the old one).
@@ -63,17 +81,7 @@ export async function createRun(tx: Transaction, fn: RegisteredFunction, event: 
 
   const [run] = await tx
     .insert(jobRuns)
-    .values({
-      functionId: fn.id,
-      eventId: event.id,
-      event,
-      status: "queued",
-      concurrencyKeys: concurrencyKeys(fn, event),
-      singletonKey,
-      // Runs are claimed by next_run_at: a priority moves the new run ahead of (or behind) the queue.
-      nextRunAt: new Date(now.getTime() - (fn.priority?.(scope) ?? 0) * 1000),
-      createdAt: now,
-    })
+    .values(newRunValues(fn, event, now, singletonKey))
     .returning({ id: jobRuns.id });
   if (idempotencyKey !== undefined) {
     await tx

@@ -183,6 +183,32 @@ describe("embedded executor", () => {
     expect(steps.map((step) => `${step.op}:${step.status}`)).toEqual(["StepRun:completed", "Sleep:sleeping", "WaitForEvent:waiting"]);
   });
 
+  it("stores a burst in one go: a run per new event id in the order sent, and a waiting run resumed by the burst's first match", async () => {
+    const waiting = (await executor.send([{ name: "test/steps", data: { n: 2, ticket: "T-9" } }])).runIds[0]!;
+    await executor.drain();
+    clock.advance(10 * 60_000);
+    await executor.drain();
+    expect((await runOf(waiting)).status).toBe("waiting");
+
+    await executor.send([{ id: "burst-0", name: "test/three-steps" }]);
+    const burst = await executor.send([
+      { id: "burst-1", name: "test/three-steps" },
+      { id: "burst-1", name: "test/three-steps" },
+      { id: "burst-0", name: "test/three-steps" },
+      { name: "test/approved", data: { ticket: "T-other", by: "mallory" } },
+      { name: "test/approved", data: { ticket: "T-9", by: "alice" } },
+      { name: "test/approved", data: { ticket: "T-9", by: "bob" } },
+      { id: "burst-2", name: "test/three-steps" },
+    ]);
+    expect(burst.ids).toHaveLength(7);
+    // burst-1 once, burst-0 not again (stored before), burst-2.
+    const runs = await Promise.all(burst.runIds.map(runOf));
+    expect(runs.map((run) => (run.event as { id: string }).id)).toEqual(["burst-1", "burst-2"]);
+    await executor.drain();
+    expect(await Promise.all(burst.runIds.map(async (id) => (await runOf(id)).status))).toEqual(["completed", "completed"]);
+    expect((await runOf(waiting)).output).toEqual({ first: { doubled: 4 }, approvedBy: "alice" });
+  });
+
   it("resumes a waitForEvent with null at its timeout", async () => {
     const { runIds } = await executor.send([{ name: "test/steps", data: { n: 1, ticket: "T-2" } }]);
     await executor.drain();

@@ -8,7 +8,7 @@ import { jobEvents, jobRuns } from "@/db/schema";
 
 import { cancelRuns, functionCancelledEvents, type CancelledRun } from "./cancel-runs";
 import { compileExpression } from "./compile-expression";
-import { createRun, type StoredEvent } from "./create-run";
+import { createRun, hasStartFlowControl, newRunValues, type StoredEvent } from "./create-run";
 import type { RegisteredFunction } from "./register-functions";
 import { ACTIVE_RUN_STATUSES } from "./run-status";
 
@@ -25,6 +25,10 @@ export interface IncomingEvent {
  * before is dropped, as Inngest deduplicates by id), then starts the runs it triggers, resumes the
  * runs waiting for it, and cancels the runs it cancels (then announces each as `inngest/function.cancelled`,
  * as Inngest does). Returns the event ids.
+ *
+ * Events whose runs start without flow control and cancel nothing (a producer's burst) are stored with
+ * their runs in one transaction of a few statements; the others one event per transaction, as flow
+ * control (idempotency keys, singleton locks, cancellation) takes locks in event order.
  */
 export async function ingestEvents(
   db: Database,
@@ -32,36 +36,26 @@ export async function ingestEvents(
   incoming: IncomingEvent[],
   now: Date,
 ): Promise<{ ids: string[]; runIds: string[] }> {
-  const ids: string[] = [];
+  const events = incoming.map((raw) => storedEvent(raw, now));
+  const ids = events.map((event) => event.id);
+  const batchable = events.every(
+    (event) => !cancelsRuns(registry, event) && triggeredFunctions(registry, event).every((fn) => !hasStartFlowControl(fn)),
+  );
+  if (events.length > 1 && batchable) return { ids, runIds: await ingestBatch(db, registry, events, now) };
+
   const runIds: string[] = [];
   const cancelled: CancelledRun[] = [];
-  for (const raw of incoming) {
-    const event: StoredEvent = {
-      id: raw.id ?? randomUUID(),
-      name: raw.name,
-      data: raw.data ?? {},
-      ts: raw.ts ?? now.getTime(),
-      ...(raw.user === undefined ? {} : { user: raw.user }),
-    };
-    ids.push(event.id);
+  for (const event of events) {
     await db.transaction(async (tx) => {
-      const [stored] = await tx
-        .insert(jobEvents)
-        .values({ id: event.id, name: event.name, data: event.data, ts: event.ts, receivedAt: now })
-        .onConflictDoNothing()
-        .returning({ id: jobEvents.id });
+      const [stored] = await tx.insert(jobEvents).values(eventRow(event, now)).onConflictDoNothing().returning({ id: jobEvents.id });
       if (!stored) return;
 
-      for (const fn of registry.values()) {
-        const triggered = fn.eventTriggers.some(
-          (trigger) => trigger.matches(event.name) && (!trigger.expression || trigger.expression({ event })),
-        );
-        if (!triggered) continue;
+      for (const fn of triggeredFunctions(registry, event)) {
         const runId = await createRun(tx, fn, event, now);
         if (runId) runIds.push(runId);
       }
 
-      await resumeWaitingRuns(tx, event, now);
+      await resumeWaitingRuns(tx, [event], now);
       cancelled.push(...(await cancelRunsOnEvent(tx, registry, event, now)));
     });
   }
@@ -69,16 +63,60 @@ export async function ingestEvents(
   return { ids, runIds };
 }
 
-async function resumeWaitingRuns(tx: Transaction, event: StoredEvent, now: Date) {
+/** Events without flow control in one transaction: one insert of the events, one of their runs, one look for waiting runs. */
+async function ingestBatch(db: Database, registry: Map<string, RegisteredFunction>, events: StoredEvent[], now: Date) {
+  return db.transaction(async (tx) => {
+    // Inserted in id order, so two batches sharing event ids never wait for each other in a cycle.
+    const rows = [...new Map(events.map((event) => [event.id, eventRow(event, now)])).values()].sort((a, b) => a.id.localeCompare(b.id));
+    const stored = new Set(
+      (await tx.insert(jobEvents).values(rows).onConflictDoNothing().returning({ id: jobEvents.id })).map((row) => row.id),
+    );
+    // The first event of each newly stored id, in the order sent (delete answers true once per id).
+    const fresh = events.filter((event) => stored.delete(event.id));
+    const runs = fresh.flatMap((event) => triggeredFunctions(registry, event).map((fn) => newRunValues(fn, event, now)));
+    const runIds = runs.length ? (await tx.insert(jobRuns).values(runs).returning({ id: jobRuns.id })).map((run) => run.id) : [];
+    await resumeWaitingRuns(tx, fresh, now);
+    return runIds;
+  });
+}
+
+function storedEvent(raw: IncomingEvent, now: Date): StoredEvent {
+  return {
+    id: raw.id ?? randomUUID(),
+    name: raw.name,
+    data: raw.data ?? {},
+    ts: raw.ts ?? now.getTime(),
+    ...(raw.user === undefined ? {} : { user: raw.user }),
+  };
+}
+
+const eventRow = (event: StoredEvent, now: Date) => ({ id: event.id, name: event.name, data: event.data, ts: event.ts, receivedAt: now });
+
+function triggeredFunctions(registry: Map<string, RegisteredFunction>, event: StoredEvent): RegisteredFunction[] {
+  return [...registry.values()].filter((fn) =>
+    fn.eventTriggers.some((trigger) => trigger.matches(event.name) && (!trigger.expression || trigger.expression({ event }))),
+  );
+}
+
+const cancelsRuns = (registry: Map<string, RegisteredFunction>, event: StoredEvent) =>
+  [...registry.values()].some((fn) => fn.cancel.some((rule) => rule.event === event.name));
+
+/** Resumes the runs waiting for one of `events`: each by the first, in the order sent, that its wait matches. */
+async function resumeWaitingRuns(tx: Transaction, events: StoredEvent[], now: Date) {
+  if (events.length === 0) return;
   const waiting = await tx
     .select({ id: jobRuns.id, event: jobRuns.event, wait: jobRuns.wait, steps: jobRuns.steps })
     .from(jobRuns)
-    .where(and(eq(jobRuns.status, "waiting"), sql`${jobRuns.wait}->>'event' = ${event.name}`))
+    .where(and(eq(jobRuns.status, "waiting"), inArray(sql`${jobRuns.wait}->>'event'`, [...new Set(events.map((event) => event.name))])))
     .for("update", { skipLocked: true });
   for (const run of waiting) {
     const wait = run.wait!;
     if (new Date(wait.since) > now) continue;
-    if (wait.expression && !compileExpression(wait.expression)({ event: run.event, async: event })) continue;
+    const matches = wait.expression ? compileExpression(wait.expression) : null;
+    const event = events.find(
+      (candidate) => candidate.name === wait.event && (!matches || matches({ event: run.event, async: candidate })),
+    );
+    if (!event) continue;
     await tx
       .update(jobRuns)
       .set({ status: "queued", wait: null, nextRunAt: now, steps: { ...run.steps, [wait.stepId]: { type: "data", data: event } } })
