@@ -1,5 +1,8 @@
-// The results as rows: what, measured, baseline, ratio, target, met — printed by `npm run bench` and
-// pasted into the README's Performance section.
+// The results as rows: what, measured, baseline, ratio, target, met — printed by `npm run bench`;
+// `node bench/table.mjs` prints bench/results.json's as the Markdown table in the README's Performance section.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 const COLUMNS = ["what", "value", "baseline", "ratio", "target", "met"];
 
 function resultRows(r) {
@@ -216,4 +219,16 @@ export function printTable(results) {
   console.log(`\n${line(Object.fromEntries(COLUMNS.map((c) => [c, c])))}`);
   console.log(COLUMNS.map((c) => "-".repeat(width[c])).join("  "));
   for (const row of rows) console.log(line(row));
+}
+
+/** The rows as a Markdown table. */
+export function markdownTable(results) {
+  const cells = (values) => `| ${values.join(" | ")} |`;
+  return [cells(COLUMNS), cells(COLUMNS.map(() => "---")), ...resultRows(results).map((row) => cells(COLUMNS.map((c) => row[c])))].join(
+    "\n",
+  );
+}
+
+if (process.argv[1] === import.meta.filename) {
+  console.log(markdownTable(JSON.parse(readFileSync(path.join(import.meta.dirname, "results.json"), "utf8"))));
 }
