@@ -69,8 +69,23 @@ function chartHtml(r) {
       panel("Outbound: emit → 2xx, one endpoint, in order", "events/s", [
         { label: "embedded executor, all 2xx", value: out.all_2xx?.events_per_second },
         { label: "embedded executor, 30 % fail", value: out.fail_30_percent?.events_per_second },
+        { label: "fan-out, 20 endpoints", value: out.fan_out?.events_per_second },
         { label: "direct fetch loop", value: out.all_2xx?.fetch_loop_events_per_second, baseline: true },
         { label: "direct fetch loop, 30 % fail", value: out.fail_30_percent?.fetch_loop_events_per_second, baseline: true },
+      ]),
+    );
+  }
+  if (r.executor) {
+    const e = r.executor;
+    panels.push(
+      panel("Job engine: no-op jobs, same PostgreSQL, 10 at once", "jobs/s", [
+        { label: "embedded executor, 1 step", value: e.one_step?.runs_per_second },
+        {
+          label: "embedded executor, 10 steps",
+          value: e.ten_steps?.runs_per_second,
+          text: `${e.ten_steps?.runs_per_second} (${e.ten_steps?.steps_per_second} steps/s)`,
+        },
+        { label: "graphile-worker", value: e.graphile_worker_jobs_per_second, baseline: true },
       ]),
     );
   }
@@ -122,9 +137,11 @@ function chartHtml(r) {
     );
   }
   // Results merged from partial runs (BENCH_ONLY) list each run's time in `runs`.
-  const runs = Object.keys(r.runs ?? {});
-  const when = runs.length ? `${runs.length} runs (${runs.join("; ")}), times in bench/results.json` : r.started_at;
-  const load = runs.length ? "load average per run in bench/results.json" : `load average at start ${r.machine?.loadavg ?? ""}`;
+  // Sections measured by one run share its start time.
+  const runs = [...new Set(Object.values(r.runs ?? {}))];
+  const when =
+    runs.length > 1 ? `${runs.length} runs (${Object.keys(r.runs).join("; ")}), times in bench/results.json` : (runs[0] ?? r.started_at);
+  const load = runs.length > 1 ? "load average per run in bench/results.json" : `load average at start ${r.machine?.loadavg ?? ""}`;
   return `<!doctype html><html><head><meta charset="utf-8"><style>
     body { margin: 0; padding: 16px; font-family: system-ui, sans-serif; background: #fff; width: 1160px; }
     h1 { font-size: 18px; margin: 0 0 4px; } p { margin: 0 0 12px; color: #475569; font-size: 12px; }
