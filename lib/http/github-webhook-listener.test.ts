@@ -111,13 +111,22 @@ describe("POST /webhooks/github answered ahead of Next", () => {
     expect((await notJson.json()).error.code).toBe("invalid_json");
   });
 
-  it("refuses a body over 25 MB with 413, declared or streamed, and closes the connection", async () => {
+  it("refuses a body over 25 MB with 413, declared or streamed", async () => {
     const declared = await rawPost({ "content-length": String(25 * 1024 * 1024 + 1) }, "");
     expect(declared.status).toBe(413);
-    expect(declared.headers.connection).toBe("close");
     expect(JSON.parse(declared.body).error.code).toBe("payload_too_large");
     const streamed = await rawPost({ "transfer-encoding": "chunked" }, Buffer.alloc(25 * 1024 * 1024 + 1, 32));
     expect(streamed.status).toBe(413);
+    expect(budget.inUse).toBe(0);
+  });
+
+  it("answers 413 to a client still sending a declared 30 MB body, which reads the answer (no reset while it sends)", async () => {
+    const big = Buffer.alloc(30 * 1024 * 1024, 0x61);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const refused = await fetch(`${url}/webhooks/github`, { method: "POST", headers: { "x-github-event": "push" }, body: big });
+      expect(refused.status).toBe(413);
+      expect((await refused.json()).error.code).toBe("payload_too_large");
+    }
     expect(budget.inUse).toBe(0);
   });
 
@@ -134,14 +143,18 @@ describe("POST /webhooks/github answered ahead of Next", () => {
   });
 });
 
-/** A POST by hand, so the test controls Content-Length and chunking (fetch would send the declared size). */
+/** A POST by hand on a connection of its own, so the test controls Content-Length and chunking (fetch would send the declared size). */
 function rawPost(headers: Record<string, string>, body: string | Buffer) {
   return new Promise<{ status: number; headers: IncomingMessage["headers"]; body: string }>((resolve, reject) => {
-    const req = request(`${url}/webhooks/github`, { method: "POST", headers: { "x-github-event": "ping", ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
+    const req = request(
+      `${url}/webhooks/github`,
+      { method: "POST", agent: false, headers: { "x-github-event": "ping", ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      },
+    );
     // The server may answer and close before the whole body is written: that is the point.
     req.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
     req.end(body);

@@ -19,6 +19,8 @@ import { bodyCollector } from "./read-json";
 import { ENDPOINT_CSP, HSTS, SECURITY_HEADERS } from "./security-headers";
 
 const PATH = "/webhooks/github";
+/** How long a refused body that is still arriving is read and dropped before the connection is cut. */
+const REFUSED_BODY_LINGER_MS = 5_000;
 
 export interface GithubWebhookListenerDeps {
   githubWebhooks(log: Logger): Promise<Pick<GithubWebhookDeps, "db" | "handOff" | "log" | "now">>;
@@ -65,8 +67,6 @@ export async function answerGithubWebhook(deps: GithubWebhookListenerDeps, req: 
   } finally {
     budget.release(req);
   }
-  // A body left unread (refused as too large) is not drained: the connection closes after the answer.
-  if (!req.complete) headers.connection = "close";
   res.writeHead(status, {
     ...endpointHeaders(req),
     ...headers,
@@ -74,7 +74,18 @@ export async function answerGithubWebhook(deps: GithubWebhookListenerDeps, req: 
     "content-length": Buffer.byteLength(body),
   });
   res.end(body);
+  if (!req.complete) dropRestOfBody(req);
   log.info("request", { method: "POST", path: PATH, status, duration_ms: Math.round(performance.now() - started) });
+}
+
+/**
+ * A body refused before its end (too large) is read on and dropped, as Node does with a body nobody read:
+ * a client still sending it then reads the answer, where closing at once would reset the connection under
+ * it. A body still arriving after REFUSED_BODY_LINGER_MS is cut off.
+ */
+function dropRestOfBody(req: IncomingMessage) {
+  const cutOff = setTimeout(() => req.destroy(), REFUSED_BODY_LINGER_MS).unref();
+  req.once("close", () => clearTimeout(cutOff)).resume();
 }
 
 /** What next.config.ts puts on every endpoint's answer. */
