@@ -20,6 +20,20 @@ import { answerGithubWebhooksAheadOfNext } from "./answer-webhooks-ahead-of-next
 import { installGracefulShutdown, onShutdown, watchHttpServers } from "./graceful-shutdown";
 
 /**
+ * startServer for instrumentation.ts: a start-up that throws stops the process, saying why. Thrown on,
+ * Next would log it and keep serving a process that never becomes ready. (Here, not in instrumentation.ts,
+ * which is also compiled for the Edge runtime, where process.exit does not exist.)
+ */
+export async function startServerOrExit() {
+  try {
+    await startServer();
+  } catch (error) {
+    console.error("Hooksmith did not start:", error);
+    process.exit(1);
+  }
+}
+
+/**
  * Start-up, in order: configuration (a bad value stops the process with its name), POST /webhooks/github
  * answered ahead of Next's pipeline (answer-webhooks-ahead-of-next.ts), the GitHub simulator
  * in demo mode, then what needs the database: migrations, the ADMIN_API_TOKEN principal, and the embedded
