@@ -26,7 +26,8 @@ import { printTable } from "./table.mjs";
 const PG_URL = process.env.BENCH_PG_URL || "postgres://postgres@127.0.0.1:5432/test";
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const ROWS = Number(process.env.BENCH_ROWS || 1_000_000);
-const ONLY = (process.env.BENCH_ONLY || "ingestion,polling,outbound,pages,executor").split(",");
+const SECTIONS = ["ingestion", "polling", "outbound", "pages", "executor"];
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",") : SECTIONS;
 
 const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
 const created = [];
@@ -48,9 +49,9 @@ const RESULTS = path.join(ROOT, "bench", "results.json");
 /** The sections this run measured, written over the last results: the others stay as they were measured. */
 function mergeResults(measured) {
   const previous = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, "utf8")) : {};
-  const keys = ["ingestion", "polling", "outbound", "pages", "executor"]
-    .filter((section) => section in measured)
-    .map((section) => (section === "ingestion" ? "ingestion, memory" : section));
+  const keys = SECTIONS.filter((section) => section in measured).map((section) =>
+    section === "ingestion" ? "ingestion, memory" : section,
+  );
   const runs = Object.fromEntries(Object.entries(previous.runs ?? {}).filter(([key]) => !keys.includes(key)));
   const machines = Object.fromEntries(Object.entries(previous.machine_by_run ?? {}).filter(([key]) => key in runs));
   for (const key of keys) {

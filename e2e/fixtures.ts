@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -110,6 +110,11 @@ export function setSimulatorFaults(simulatorUrl: string, faults: Record<string, 
 export function writeWebhooksYaml(text: string) {
   mkdirSync(path.dirname(WEBHOOKS_CONFIG_PATH), { recursive: true });
   writeFileSync(WEBHOOKS_CONFIG_PATH, text);
+}
+
+/** Removes the server's webhooks.yaml: after a Reload, no endpoints. */
+export function removeWebhooksYaml() {
+  rmSync(WEBHOOKS_CONFIG_PATH, { force: true });
 }
 
 /** Writes an endpoint's secret file, named by webhooks.yaml's `secret:`, where the server reads secrets. */

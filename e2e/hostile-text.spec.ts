@@ -1,7 +1,14 @@
-import { rmSync } from "node:fs";
-
-import { WEBHOOKS_CONFIG_PATH } from "../playwright.config";
-import { createFeature, expect, screenshot, signInAs, signInThroughGitHub, test, writeWebhookSecret, writeWebhooksYaml } from "./fixtures";
+import {
+  createFeature,
+  expect,
+  removeWebhooksYaml,
+  screenshot,
+  signInAs,
+  signInThroughGitHub,
+  test,
+  writeWebhookSecret,
+  writeWebhooksYaml,
+} from "./fixtures";
 import {
   ADMIN_PAGES,
   expectBadgesClearOfLinks,
@@ -98,7 +105,7 @@ test("hostile text (long tokens, URLs, emoji, right-to-left) never widens a page
     // Leave demo-org/demo-app untracked and no endpoints file, as the other specs expect.
     await signInAs(page, "ops-admin", "/features");
     await untrackProject(page, baseURL!, project);
-    rmSync(WEBHOOKS_CONFIG_PATH, { force: true });
+    removeWebhooksYaml();
     expect((await page.request.post("/api/v1/admin/webhooks/reload", { headers })).status()).toBe(200);
   }
 });

@@ -3,7 +3,17 @@ import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 import { WEBHOOK_SECRETS_DIR, WEBHOOKS_CONFIG_PATH } from "../playwright.config";
-import { createFeature, expect, screenshot, signInAs, startReceiver, test, writeWebhookSecret, writeWebhooksYaml } from "./fixtures";
+import {
+  createFeature,
+  expect,
+  removeWebhooksYaml,
+  screenshot,
+  signInAs,
+  startReceiver,
+  test,
+  writeWebhookSecret,
+  writeWebhooksYaml,
+} from "./fixtures";
 import { expectNoSeriousAxeViolations } from "./page-checks";
 
 const EXAMPLE = path.join(__dirname, "..", "config", "webhooks.yaml.example");
@@ -20,7 +30,7 @@ test("outbound set-up as a newcomer does it: the copied example loads, a refused
   const status = page.getByTestId("config-status");
   try {
     // No file: the empty state alone says what to do (no warning box repeating it).
-    rmSync(WEBHOOKS_CONFIG_PATH, { force: true });
+    removeWebhooksYaml();
     rmSync(path.join(WEBHOOK_SECRETS_DIR, "local_webhook_secret"), { force: true });
     await signInAs(page, "ops-admin", "/settings/webhooks");
     await reload();
@@ -125,7 +135,7 @@ test("outbound set-up as a newcomer does it: the copied example loads, a refused
     await screenshot(page, "webhook-endpoint");
   } finally {
     // Later specs start from no file, delivering nowhere.
-    rmSync(WEBHOOKS_CONFIG_PATH, { force: true });
+    removeWebhooksYaml();
     await page.request.post("/api/v1/admin/webhooks/reload", { headers: { origin: baseURL! } });
     await receiver.close();
   }

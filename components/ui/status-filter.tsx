@@ -1,17 +1,19 @@
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 
-/** "Label: all | …" above a list; the select is named "Filter by <label>". */
+/** "Label: all | …" above a list; the select is named "Filter by <label>"; `optionLabel` names an option shown otherwise than its value. */
 export function FilterSelect<S extends string>({
   label,
   options,
   value,
   onChange,
+  optionLabel = (option) => option,
 }: {
   label: string;
   options: readonly S[];
   value: S | "all";
   onChange: (value: S | "all") => void;
+  optionLabel?: (option: S) => string;
 }) {
   return (
     <label className="flex items-center gap-2 text-sm">
@@ -21,9 +23,10 @@ export function FilterSelect<S extends string>({
         value={value}
         onChange={(event) => onChange(event.target.value as S | "all")}
       >
-        {["all", ...options].map((option) => (
+        <option value="all">all</option>
+        {options.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {optionLabel(option)}
           </option>
         ))}
       </NativeSelect>

@@ -54,17 +54,19 @@ export function createGithubApp(input: { appId: string | number; privateKey: str
 const INSTALLATION_TTL_MS = 5 * 60_000;
 const installationIds = new Map<string, { id: number; until: number }>();
 
-/** An Octokit authenticated as the App's installation on `owner/name` (its installation id is cached briefly). */
-export async function repositoryOctokit(app: App, repository: string): Promise<InstallationOctokit> {
+/** The id of the App's installation on `owner/name`, as GitHub answers it (cached briefly); GitHub's 404 when there is none. */
+export async function repositoryInstallationId(app: App, repository: string): Promise<number> {
   const cached = installationIds.get(repository);
-  let installationId = cached && cached.until > Date.now() ? cached.id : undefined;
-  if (installationId === undefined) {
-    const [owner, repo] = repository.split("/");
-    const { data } = await app.octokit.request("GET /repos/{owner}/{repo}/installation", { owner: owner!, repo: repo! });
-    installationId = data.id;
-    installationIds.set(repository, { id: installationId, until: Date.now() + INSTALLATION_TTL_MS });
-  }
-  return app.getInstallationOctokit(installationId) as Promise<InstallationOctokit>;
+  if (cached && cached.until > Date.now()) return cached.id;
+  const [owner, repo] = repository.split("/");
+  const { data } = await app.octokit.request("GET /repos/{owner}/{repo}/installation", { owner: owner!, repo: repo! });
+  installationIds.set(repository, { id: data.id, until: Date.now() + INSTALLATION_TTL_MS });
+  return data.id;
+}
+
+/** An Octokit authenticated as the App's installation on `owner/name`. */
+export async function repositoryOctokit(app: App, repository: string): Promise<InstallationOctokit> {
+  return app.getInstallationOctokit(await repositoryInstallationId(app, repository)) as Promise<InstallationOctokit>;
 }
 
 /** The secret GitHub signs App webhooks with: GITHUB_WEBHOOK_SECRET, or the simulator's in demo mode. */

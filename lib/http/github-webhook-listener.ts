@@ -88,12 +88,15 @@ function dropRestOfBody(req: IncomingMessage) {
   req.once("close", () => clearTimeout(cutOff)).resume();
 }
 
+/** What next.config.ts puts on every endpoint's answer, HSTS aside: the same for every request. */
+const ENDPOINT_HEADERS: Record<string, string> = {
+  ...Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value])),
+  "Content-Security-Policy": ENDPOINT_CSP,
+};
+
 /** What next.config.ts puts on every endpoint's answer. */
 function endpointHeaders(req: IncomingMessage): Record<string, string> {
-  const headers = Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value]));
-  headers["Content-Security-Policy"] = ENDPOINT_CSP;
-  if (header(req, "x-forwarded-proto") === "https") headers[HSTS.key] = HSTS.value;
-  return headers;
+  return header(req, "x-forwarded-proto") === "https" ? { ...ENDPOINT_HEADERS, [HSTS.key]: HSTS.value } : ENDPOINT_HEADERS;
 }
 
 /** One header as fetch's Headers.get gives it: repeated values joined by ", ". */

@@ -3,7 +3,7 @@ import "server-only";
 import type { Database } from "@/db";
 import type { Installation } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import type { GithubApp } from "@/lib/github/github-app";
+import { repositoryInstallationId, type GithubApp } from "@/lib/github/github-app";
 import { githubRequestError } from "@/lib/github/github-errors";
 
 import type { InstallationDeps } from "./deps";
@@ -30,10 +30,8 @@ export async function requireInstallation(deps: { db: Database; githubApp?: () =
 }
 
 async function installationFromGithub(deps: InstallationDeps, repository: string): Promise<Installation | undefined> {
-  const [owner, repo] = repository.split("/");
   try {
-    const { data } = await deps.githubApp.octokit.request("GET /repos/{owner}/{repo}/installation", { owner: owner!, repo: repo! });
-    await syncInstallation(deps, { installationId: data.id });
+    await syncInstallation(deps, { installationId: await repositoryInstallationId(deps.githubApp, repository) });
   } catch (error) {
     if (githubRequestError(error)?.status === 404) return undefined;
     throw error;

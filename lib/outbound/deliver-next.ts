@@ -25,6 +25,9 @@ const MAX_RETRY_AFTER_MS = 3600_000;
 /** How soon an endpoint this instance cannot sign for (its secret is missing here) is looked at again. */
 const UNKNOWN_ENDPOINT_RECHECK_MS = 30_000;
 
+/** A claimed delivery's lease: the send's timeout and a margin, after which another driver may take it. */
+const leaseEnd = (deps: OutboundDeps, now: Date) => new Date(now.getTime() + deps.settings.timeoutMs + 5000);
+
 export type DeliverNextResult =
   | { state: "empty" }
   | { state: "paused" }
@@ -81,7 +84,7 @@ export async function deliverNext(deps: OutboundDeps, endpointId: string): Promi
 
   const [claimed] = await deps.db
     .update(webhookDeliveries)
-    .set({ leaseUntil: new Date(now.getTime() + deps.settings.timeoutMs + 5000) })
+    .set({ leaseUntil: leaseEnd(deps, now) })
     .where(
       and(
         eq(webhookDeliveries.id, head.id),
@@ -104,7 +107,7 @@ async function claimDueHead(deps: OutboundDeps, endpoint: Endpoint, now: Date) {
   const open = and(eq(webhookDeliveries.endpointId, endpoint.id), inArray(webhookDeliveries.status, [...OPEN_STATUSES]));
   const [claimed] = await deps.db
     .update(webhookDeliveries)
-    .set({ leaseUntil: new Date(now.getTime() + deps.settings.timeoutMs + 5000) })
+    .set({ leaseUntil: leaseEnd(deps, now) })
     .from(outboundEvents)
     .where(
       and(
@@ -202,7 +205,7 @@ async function deliverDueInParallel(deps: OutboundDeps, endpoint: Endpoint): Pro
   }
   const claimed = await deps.db
     .update(webhookDeliveries)
-    .set({ leaseUntil: new Date(now.getTime() + deps.settings.timeoutMs + 5000) })
+    .set({ leaseUntil: leaseEnd(deps, now) })
     .where(
       and(
         inArray(

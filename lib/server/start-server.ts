@@ -90,7 +90,7 @@ async function startSimulatedGithub(config: Config) {
   const preferred = config.GITHUB_SIMULATOR_PORT ?? config.PORT + 1;
   const demo = await start(preferred).catch((error: unknown) => {
     if (!addressInUse(error)) throw error;
-    // A port asked for and taken stops the start-up, saying so (thrown, it would leave a server that never becomes ready).
+    // A port asked for and taken stops the start-up with a plain message, as a bad setting does.
     if (config.GITHUB_SIMULATOR_PORT !== undefined)
       fail(`GITHUB_SIMULATOR_PORT: port ${preferred} is in use; choose a free one, or unset it`);
     log.warn("GitHub simulator: its port is taken, using a free one (set GITHUB_SIMULATOR_PORT to choose)", { port: preferred });

@@ -14,12 +14,11 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { FormError } from "@/components/ui/form-message";
-import { NativeSelect } from "@/components/ui/native-select";
 import { PendingButton } from "@/components/ui/pending-button";
 import { QueryStatus } from "@/components/ui/query-status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { StatusFilter } from "@/components/ui/status-filter";
+import { FilterSelect, StatusFilter } from "@/components/ui/status-filter";
 import { ACTIVE_RUN_STATUSES, RUN_STATUSES as STATUSES } from "@/lib/jobs/embedded/run-status";
 import type { JobRunStepView } from "@/lib/jobs/get-job-run";
 import type { JobRunView } from "@/lib/jobs/job-run-view";
@@ -56,7 +55,8 @@ export interface JobFunction {
  */
 export function JobRuns({ functions }: { functions: JobFunction[] }) {
   const [status, setStatus] = useState<(typeof STATUSES)[number] | "all">("all");
-  const [functionId, setFunctionId] = useState("");
+  const [functionId, setFunctionId] = useState<string>("all");
+  const functionNames = new Map(functions.map((fn) => [fn.id, fn.name]));
   const [showScheduled, setShowScheduled] = useState(false);
   const router = useRouter();
   const pathname = usePathname();
@@ -70,7 +70,7 @@ export function JobRuns({ functions }: { functions: JobFunction[] }) {
     path: "/api/v1/admin/jobs",
     params: {
       status: status === "all" ? undefined : status,
-      function_id: functionId || undefined,
+      function_id: functionId === "all" ? undefined : functionId,
       trigger: showScheduled ? undefined : "event",
     },
     refetchInterval: 2000,
@@ -86,17 +86,13 @@ export function JobRuns({ functions }: { functions: JobFunction[] }) {
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-4">
         <StatusFilter statuses={STATUSES} value={status} onChange={setStatus} />
-        <label className="flex items-center gap-2 text-sm">
-          Function
-          <NativeSelect aria-label="Filter by function" value={functionId} onChange={(event) => setFunctionId(event.target.value)}>
-            <option value="">all</option>
-            {functions.map((fn) => (
-              <option key={fn.id} value={fn.id}>
-                {fn.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </label>
+        <FilterSelect
+          label="Function"
+          options={functions.map((fn) => fn.id)}
+          optionLabel={(id) => functionNames.get(id) ?? id}
+          value={functionId}
+          onChange={setFunctionId}
+        />
         <label className="flex items-center gap-2 text-sm">
           <input
             type="checkbox"

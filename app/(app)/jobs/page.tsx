@@ -11,6 +11,11 @@ import { registerFunctions } from "@/lib/jobs/embedded/register-functions";
 
 import { JobRuns } from "./job-runs";
 
+/** The app's functions by the ids runs carry, named as they are declared: fixed at build, read once. */
+const JOB_FUNCTIONS = [...registerFunctions(inngest.id, functions).values()]
+  .map((fn) => ({ id: fn.id, name: fn.name }))
+  .sort((a, b) => a.name.localeCompare(b.name));
+
 export const metadata: Metadata = { title: "Jobs" };
 
 export default async function JobsPage() {
@@ -32,16 +37,9 @@ export default async function JobsPage() {
       {jobsEngine === "embedded" && (
         // useSearchParams (the open run) needs a Suspense boundary.
         <Suspense>
-          <JobRuns functions={jobFunctions()} />
+          <JobRuns functions={JOB_FUNCTIONS} />
         </Suspense>
       )}
     </>
   );
-}
-
-/** The app's functions by the ids runs carry, named as they are declared. */
-function jobFunctions() {
-  return [...registerFunctions(inngest.id, functions).values()]
-    .map((fn) => ({ id: fn.id, name: fn.name }))
-    .sort((a, b) => a.name.localeCompare(b.name));
 }

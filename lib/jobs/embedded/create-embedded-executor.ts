@@ -79,7 +79,7 @@ export function createEmbeddedExecutor(input: Omit<ExecutorDeps, "ingest">): Emb
   const tick = async () => {
     await fireDueCrons(deps);
     // While stop() waits, the loop's tick under way claims nothing more (tests drive ticks without start()).
-    if (stopped && loop) return 0;
+    if (!keepDriving()) return 0;
     const runs = await claimRuns(deps, deps.parallelism);
     await Promise.all(runs.map(drive));
     return runs.length;

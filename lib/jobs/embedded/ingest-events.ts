@@ -38,10 +38,12 @@ export async function ingestEvents(
 ): Promise<{ ids: string[]; runIds: string[] }> {
   const events = incoming.map((raw) => storedEvent(raw, now));
   const ids = events.map((event) => event.id);
-  const batchable = events.every(
-    (event) => !cancelsRuns(registry, event) && triggeredFunctions(registry, event).every((fn) => !hasStartFlowControl(fn)),
-  );
-  if (events.length > 1 && batchable) return { ids, runIds: await ingestBatch(db, registry, events, now) };
+  // Each event's functions, worked out once (their trigger expressions run here).
+  const triggered = new Map(events.map((event) => [event, triggeredFunctions(registry, event)]));
+  const batchable =
+    events.length > 1 &&
+    events.every((event) => !cancelsRuns(registry, event) && triggered.get(event)!.every((fn) => !hasStartFlowControl(fn)));
+  if (batchable) return { ids, runIds: await ingestBatch(db, events, triggered, now) };
 
   const runIds: string[] = [];
   const cancelled: CancelledRun[] = [];
@@ -50,7 +52,7 @@ export async function ingestEvents(
       const [stored] = await tx.insert(jobEvents).values(eventRow(event, now)).onConflictDoNothing().returning({ id: jobEvents.id });
       if (!stored) return;
 
-      for (const fn of triggeredFunctions(registry, event)) {
+      for (const fn of triggered.get(event)!) {
         const runId = await createRun(tx, fn, event, now);
         if (runId) runIds.push(runId);
       }
@@ -64,7 +66,7 @@ export async function ingestEvents(
 }
 
 /** Events without flow control in one transaction: one insert of the events, one of their runs, one look for waiting runs. */
-async function ingestBatch(db: Database, registry: Map<string, RegisteredFunction>, events: StoredEvent[], now: Date) {
+async function ingestBatch(db: Database, events: StoredEvent[], triggered: Map<StoredEvent, RegisteredFunction[]>, now: Date) {
   return db.transaction(async (tx) => {
     // Inserted in id order, so two batches sharing event ids never wait for each other in a cycle.
     const rows = [...new Map(events.map((event) => [event.id, eventRow(event, now)])).values()].sort((a, b) => a.id.localeCompare(b.id));
@@ -73,7 +75,7 @@ async function ingestBatch(db: Database, registry: Map<string, RegisteredFunctio
     );
     // The first event of each newly stored id, in the order sent (delete answers true once per id).
     const fresh = events.filter((event) => stored.delete(event.id));
-    const runs = fresh.flatMap((event) => triggeredFunctions(registry, event).map((fn) => newRunValues(fn, event, now)));
+    const runs = fresh.flatMap((event) => triggered.get(event)!.map((fn) => newRunValues(fn, event, now)));
     const runIds = runs.length ? (await tx.insert(jobRuns).values(runs).returning({ id: jobRuns.id })).map((run) => run.id) : [];
     await resumeWaitingRuns(tx, fresh, now);
     return runIds;
